@@ -1,0 +1,165 @@
+package render
+
+import (
+	"html/template"
+	"time"
+)
+
+// This file is the contract between the generator and the theme: every
+// template receives a *Page, and everything a template may show is here.
+
+// Kind names what a rendered page is.
+type Kind string
+
+// The kinds of page a site has.
+const (
+	KindHome     Kind = "home"     // the site's front page
+	KindSection  Kind = "section"  // a folder's list page (_index.md or index.md)
+	KindPage     Kind = "page"     // a single content page
+	KindTaxonomy Kind = "taxonomy" // the list of all terms of one taxonomy (e.g. /tags/)
+	KindTerm     Kind = "term"     // the pages of one term (e.g. /tags/meetings/)
+	KindSearch   Kind = "search"   // the full search page (/search/)
+	Kind404      Kind = "404"      // the not-found page
+)
+
+// Site is what every page knows about the whole site.
+type Site struct {
+	Title        string
+	Description  string
+	LanguageCode string
+	BaseURL      string // absolute, with trailing slash, e.g. https://intranet.example.com/playbook/
+	BasePath     string // the path part of BaseURL, with both slashes, e.g. /playbook/ or /
+	Params       map[string]any
+	Menu         []Link     // main menu, ordered by weight
+	Sections     []Link     // top-level sections, ordered by weight then title
+	Taxonomies   []Taxonomy // every taxonomy with its terms (for navigation)
+	Copyright    string
+	Generator    string // "playbook vX"
+}
+
+// Link is anything a template links to.
+type Link struct {
+	Title   string
+	URL     string // site-absolute, BasePath included, e.g. /playbook/guides/joint-meetings/
+	Current bool   // true when the link points at the page being rendered
+}
+
+// Taxonomy is one taxonomy (tags, teams) and its terms.
+type Taxonomy struct {
+	Name     string // plural, as in config: "tags"
+	Singular string // "tag"
+	Title    string // "Tags"
+	URL      string
+	Terms    []Term // ordered by count (desc) then name
+}
+
+// Term is one value of a taxonomy with the number of pages carrying it.
+type Term struct {
+	Name  string
+	URL   string
+	Count int
+}
+
+// Metric is one measured outcome of a case study.
+type Metric struct {
+	Label  string
+	Before string // formatted number, e.g. "2.1"
+	After  string
+	Unit   string // e.g. "%", "days"
+	Change string // formatted relative change, e.g. "+120%" or "−35%"
+	Better bool   // true when the change went the desired way (direction from front matter "lower_is_better")
+}
+
+// Step is one step of a playbook.
+type Step struct {
+	Title    string
+	Owner    string // the role that runs it
+	Duration string
+	Detail   string
+}
+
+// Playbook holds the fields only a playbook has.
+type Playbook struct {
+	Audience []string
+	Duration string
+	Steps    []Step
+	Outcome  string
+}
+
+// CaseStudy holds the fields only a case study has.
+type CaseStudy struct {
+	Company   string
+	Industry  string
+	Challenge string
+	Results   []Metric
+}
+
+// TOCEntry is one heading in a table of contents (h2 with nested h3).
+type TOCEntry struct {
+	ID       string
+	Text     string
+	Level    int
+	Children []TOCEntry
+}
+
+// Summary is a short card for a page shown in lists.
+type Summary struct {
+	Title       string
+	URL         string
+	Type        string // playbook, guide, case-study, page
+	TypeTitle   string // "Playbook", "Guide", "Case study"
+	Description string // front matter description, or the first paragraph
+	Date        time.Time
+	Tags        []Link
+	Teams       []Link
+	Company     string // case studies only
+	Headline    *Metric
+}
+
+// Page is the data every template receives as its dot.
+type Page struct {
+	Site *Site
+	Kind Kind
+
+	Title       string
+	Description string // for <meta name=description>, never empty on content pages
+	URL         string // site-absolute, BasePath included
+	Permalink   string // absolute URL
+	Type        string // playbook, guide, case-study or page
+	TypeTitle   string
+	Date        time.Time // zero when unknown
+	Lastmod     time.Time
+	Draft       bool
+	Owner       string
+	ReadingTime int // minutes
+	Tags        []Link
+	Teams       []Link
+	Params      map[string]any // front-matter keys playbook does not know itself
+
+	Content     template.HTML
+	TOC         []TOCEntry
+	Breadcrumbs []Link // from the home page down to the parent, current page excluded
+	Prev, Next  *Link  // neighbours within the section
+	Related     []Summary
+
+	Playbook  *Playbook  // set only for playbooks
+	CaseStudy *CaseStudy // set only for case studies
+
+	// Lists: set on home, section, taxonomy and term pages.
+	Pages       []Summary  // section or term pages, ordered by weight, date (newest first), title
+	Subsections []Summary  // sections below this one
+	Terms       []Term     // a taxonomy page's terms
+	Recent      []Summary  // home: recently changed pages
+	Entry       []Summary  // home: one card per top-level section with its description
+	Taxonomy    *Taxonomy  // taxonomy and term pages: which taxonomy
+
+	// Redirect is set only when rendering an alias page.
+	Redirect string
+}
+
+// IsHome reports whether the page is the site's front page.
+func (p *Page) IsHome() bool { return p.Kind == KindHome }
+
+// Asset returns the site-absolute URL of a theme static file, e.g.
+// {{ .Asset "css/main.css" }} → /playbook/css/main.css.
+func (p *Page) Asset(path string) string { return p.Site.BasePath + path }
