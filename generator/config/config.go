@@ -1,0 +1,211 @@
+// Package config loads a site's config.toml into a Config, filling in
+// defaults and warning about keys playbook does not know.
+package config
+
+import (
+	"errors"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/playbookhq/playbook/generator/diag"
+)
+
+// FileName is the name of the configuration file at the site root.
+const FileName = "config.toml"
+
+// Config is a site's configuration.
+type Config struct {
+	Title        string
+	BaseURL      string // absolute, always ending in "/"
+	LanguageCode string
+	Theme        string
+	Copyright    string
+	Params       map[string]any
+	Menu         Menus
+	Taxonomies   map[string]string // singular → plural, e.g. "tag" → "tags"
+	Markup       Markup
+	Types        map[string]Type // by type name: playbook, guide, case-study
+	Related      Related
+}
+
+// Menus holds the site's menus by name; "main" is shown in the header.
+type Menus map[string][]MenuItem
+
+// MenuItem is one entry of a menu.
+type MenuItem struct {
+	Name   string
+	URL    string
+	Weight int
+}
+
+// Markup configures Markdown rendering.
+type Markup struct {
+	Unsafe             bool   // allow raw HTML in Markdown
+	HighlightStyle     string // chroma style for the light theme
+	HighlightDarkStyle string // chroma style for the dark theme
+}
+
+// Type configures one content type.
+type Type struct {
+	Title    string   // human name, e.g. "Case study"
+	Section  string   // top-level content folder whose pages get this type
+	Required []string // front-matter fields every page of the type must set
+}
+
+// Related configures the related-pages list.
+type Related struct {
+	Count int // how many related pages to show
+}
+
+// BasePath returns the path part of BaseURL with leading and trailing slash.
+func (c *Config) BasePath() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	p := u.Path
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return p
+}
+
+// TaxonomyNames returns the plural taxonomy names, sorted.
+func (c *Config) TaxonomyNames() []string {
+	var names []string
+	for _, plural := range c.Taxonomies {
+		names = append(names, plural)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// TypeForSection returns the type whose Section is section, or "".
+func (c *Config) TypeForSection(section string) string {
+	for name, t := range c.Types {
+		if t.Section == section {
+			return name
+		}
+	}
+	return ""
+}
+
+// Default returns the configuration used when a site has no config.toml.
+func Default() *Config {
+	return &Config{
+		Title:        "Playbook",
+		BaseURL:      "/",
+		LanguageCode: "en",
+		Theme:        "default",
+		Params:       map[string]any{},
+		Menu:         Menus{},
+		Taxonomies:   map[string]string{"tag": "tags", "team": "teams"},
+		Markup:       Markup{HighlightStyle: "github", HighlightDarkStyle: "github-dark"},
+		Types: map[string]Type{
+			"playbook":   {Title: "Playbook", Section: "playbooks", Required: []string{"title", "teams", "duration", "outcome", "steps"}},
+			"guide":      {Title: "Guide", Section: "guides", Required: []string{"title", "description"}},
+			"case-study": {Title: "Case study", Section: "case-studies", Required: []string{"title", "company", "industry", "challenge", "results"}},
+		},
+		Related: Related{Count: 5},
+	}
+}
+
+// Load reads config.toml from the site root fsys. A missing file gives the
+// defaults. Problems come back as diagnostics: unknown keys are warnings,
+// malformed TOML or bad values are errors.
+func Load(fsys fs.FS) (*Config, diag.List) {
+	cfg := Default()
+	src, err := fs.ReadFile(fsys, FileName)
+	if errors.Is(err, fs.ErrNotExist) {
+		return cfg, nil
+	}
+	if err != nil {
+		return cfg, diag.List{diag.Errorf(diag.Pos{File: FileName}, "reading config: %w", err)}
+	}
+	return Parse(src, cfg)
+}
+
+// Parse decodes src over the defaults in cfg.
+func Parse(src []byte, cfg *Config) (*Config, diag.List) {
+	var raw fileConfig
+	md, err := toml.Decode(string(src), &raw)
+	if err != nil {
+		return cfg, diag.List{tomlError(FileName, 0, err)}
+	}
+	var diags diag.List
+	for _, key := range md.Undecoded() {
+		if isFreeForm(key) {
+			continue
+		}
+		pos := diag.Pos{File: FileName, Line: keyLine(src, key)}
+		diags = append(diags, diag.Warnf(pos, "unknown config key %q", key.String()))
+	}
+	diags = append(diags, raw.apply(cfg)...)
+	return cfg, diags
+}
+
+// isFreeForm reports keys whose contents are the site's own (params).
+func isFreeForm(key toml.Key) bool {
+	return len(key) > 0 && key[0] == "params"
+}
+
+// tomlError turns a TOML decoding error into a diagnostic with its position.
+// lineOffset is added to the line (front matter starts below a fence).
+func tomlError(file string, lineOffset int, err error) *diag.Diagnostic {
+	var perr toml.ParseError
+	if errors.As(err, &perr) {
+		pos := diag.Pos{File: file, Line: perr.Position.Line + lineOffset, Col: perr.Position.Col}
+		return diag.Errorf(pos, "invalid TOML: %s: %w", firstLine(perr.Message), err)
+	}
+	return diag.Errorf(diag.Pos{File: file}, "invalid TOML: %w", err)
+}
+
+// TOMLError is tomlError for other packages that decode TOML (front matter).
+func TOMLError(file string, lineOffset int, err error) *diag.Diagnostic {
+	return tomlError(file, lineOffset, err)
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// keyLine finds the 1-based line on which key is set, or 0. TOML's decoder
+// does not report key positions, so it scans for the table header and then
+// the key's last part at the start of a line.
+func keyLine(src []byte, key toml.Key) int {
+	lines := strings.Split(string(src), "\n")
+	table := strings.Join(key[:len(key)-1], ".")
+	last := key[len(key)-1]
+	inTable := table == ""
+	for i, line := range lines {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "[") {
+			name := strings.Trim(t, "[] \t")
+			if name == table {
+				inTable = true
+				continue
+			}
+			inTable = false
+			if strings.Join(key, ".") == name {
+				return i + 1
+			}
+			continue
+		}
+		if inTable && (strings.HasPrefix(t, last+" ") || strings.HasPrefix(t, last+"=") || strings.HasPrefix(t, `"`+last+`"`)) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// errf is a shorthand for a config error without a line.
+func errf(format string, args ...any) *diag.Diagnostic {
+	return diag.Errorf(diag.Pos{File: FileName}, format, args...)
+}

@@ -1,0 +1,126 @@
+package config
+
+import (
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/playbookhq/playbook/generator/diag"
+)
+
+// fileConfig mirrors config.toml; pointers tell "absent" from "zero".
+type fileConfig struct {
+	Title        *string               `toml:"title"`
+	BaseURL      *string               `toml:"baseURL"`
+	LanguageCode *string               `toml:"languageCode"`
+	Theme        *string               `toml:"theme"`
+	Copyright    *string               `toml:"copyright"`
+	Params       map[string]any        `toml:"params"`
+	Menu         map[string][]MenuItem `toml:"menu"`
+	Taxonomies   map[string]string     `toml:"taxonomies"`
+	Markup       *fileMarkup           `toml:"markup"`
+	Types        map[string]fileType   `toml:"types"`
+	Related      *struct{ Count *int } `toml:"related"`
+}
+
+type fileMarkup struct {
+	Unsafe             *bool   `toml:"unsafe"`
+	HighlightStyle     *string `toml:"highlightStyle"`
+	HighlightDarkStyle *string `toml:"highlightDarkStyle"`
+}
+
+type fileType struct {
+	Title    *string  `toml:"title"`
+	Section  *string  `toml:"section"`
+	Required []string `toml:"required"`
+}
+
+// apply copies the values that were set over cfg and validates them.
+func (f *fileConfig) apply(cfg *Config) diag.List {
+	var diags diag.List
+	setString(&cfg.Title, f.Title)
+	setString(&cfg.LanguageCode, f.LanguageCode)
+	setString(&cfg.Theme, f.Theme)
+	setString(&cfg.Copyright, f.Copyright)
+	if f.BaseURL != nil {
+		base, d := normalizeBaseURL(*f.BaseURL)
+		if d != nil {
+			diags = append(diags, d)
+		} else {
+			cfg.BaseURL = base
+		}
+	}
+	if f.Params != nil {
+		cfg.Params = f.Params
+	}
+	if f.Menu != nil {
+		cfg.Menu = f.Menu
+		for _, items := range cfg.Menu {
+			sort.SliceStable(items, func(i, j int) bool { return items[i].Weight < items[j].Weight })
+		}
+	}
+	if f.Taxonomies != nil {
+		cfg.Taxonomies = f.Taxonomies
+	}
+	if m := f.Markup; m != nil {
+		if m.Unsafe != nil {
+			cfg.Markup.Unsafe = *m.Unsafe
+		}
+		setString(&cfg.Markup.HighlightStyle, m.HighlightStyle)
+		setString(&cfg.Markup.HighlightDarkStyle, m.HighlightDarkStyle)
+	}
+	for name, ft := range f.Types {
+		t := cfg.Types[name]
+		setString(&t.Title, ft.Title)
+		setString(&t.Section, ft.Section)
+		if ft.Required != nil {
+			t.Required = ft.Required
+		}
+		if t.Title == "" {
+			t.Title = name
+		}
+		cfg.Types[name] = t
+	}
+	if f.Related != nil && f.Related.Count != nil {
+		cfg.Related.Count = *f.Related.Count
+	}
+	return diags
+}
+
+func setString(dst *string, src *string) {
+	if src != nil {
+		*dst = *src
+	}
+}
+
+// NormalizeBaseURL checks a base URL and gives it a trailing slash.
+// Relative bases such as "/" or "/docs/" are allowed.
+func NormalizeBaseURL(raw string) (string, error) {
+	base, d := normalizeBaseURL(raw)
+	if d != nil {
+		return "", d
+	}
+	return base, nil
+}
+
+func normalizeBaseURL(raw string) (string, *diag.Diagnostic) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return "/", nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", errf("invalid baseURL %q: %w", raw, err)
+	}
+	if u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" {
+		return "", errf("invalid baseURL %q: scheme must be http or https", raw)
+	}
+	if u.Scheme == "" && !strings.HasPrefix(u.Path, "/") {
+		return "", errf("invalid baseURL %q: must be absolute (https://host/path/) or start with /", raw)
+	}
+	u.RawQuery, u.Fragment = "", ""
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u.String(), nil
+}

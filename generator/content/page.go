@@ -1,0 +1,230 @@
+// Package content reads a site's content/ folder: it splits and decodes the
+// front matter of every Markdown file and lists the other files beside them.
+// Pages are parsed independently so a rebuild can re-parse only what changed.
+package content
+
+import (
+	"bytes"
+	"hash/fnv"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/playbookhq/playbook/generator/config"
+	"github.com/playbookhq/playbook/generator/diag"
+)
+
+// Page is one Markdown file with its decoded front matter.
+type Page struct {
+	Path     string // slash path below content/, e.g. "guides/joint-meetings.md"
+	File     string // path from the site root, for diagnostics: "content/guides/joint-meetings.md"
+	Hash     uint64 // hash of the file's bytes, for caching across rebuilds
+	Meta     Meta
+	Body     []byte // Markdown after the front matter
+	BodyLine int    // lines before the body
+	Format   Format
+
+	TitleFromH1 bool // the title came from the body's leading "# Heading"
+	Playbook    *Playbook
+	CaseStudy   *CaseStudy
+	keys        map[string]bool
+}
+
+// IsIndex reports whether the page is its folder's own page (_index.md or index.md).
+func (p *Page) IsIndex() bool {
+	base := path.Base(p.Path)
+	return base == "_index.md" || base == "index.md"
+}
+
+// Dir returns the page's folder below content/ ("" at the top).
+func (p *Page) Dir() string {
+	d := path.Dir(p.Path)
+	if d == "." {
+		return ""
+	}
+	return d
+}
+
+// Has reports whether the front matter set key.
+func (p *Page) Has(key string) bool { return p.keys[key] }
+
+// KeyPos returns the position of a front-matter key, or of the front matter's start.
+func (p *Page) KeyPos(key string) diag.Pos {
+	line := p.Meta.Lines[key]
+	if line == 0 && p.Format != NoFrontMatter {
+		line = 1
+	}
+	return diag.Pos{File: p.File, Line: line}
+}
+
+// Parse decodes one Markdown file. relPath is its slash path below
+// content/. Every problem found is returned; the page is nil only when the
+// file could not be read at all.
+func Parse(relPath string, src []byte, cfg *config.Config) (*Page, diag.List) {
+	file := "content/" + relPath
+	p := &Page{Path: relPath, File: file, Hash: hashBytes(src)}
+	sp, d := SplitFrontMatter(file, src)
+	if d != nil {
+		return nil, diag.List{d}
+	}
+	p.Body, p.BodyLine, p.Format = sp.Body, sp.BodyLine, sp.Format
+	raw, lines, d := decodeMatter(file, sp)
+	if d != nil {
+		return nil, diag.List{d}
+	}
+	p.keys = make(map[string]bool, len(raw))
+	for k := range raw {
+		p.keys[k] = true
+	}
+	r := &fieldReader{file: file, raw: raw, lines: lines, used: map[string]bool{}}
+	p.Meta = readMeta(r, cfg)
+	p.Meta.Lines = lines
+	p.readType(r, cfg)
+	p.Meta.Params = leftover(raw, r.used)
+	p.fillTitle()
+	return p, r.diags
+}
+
+func readMeta(r *fieldReader, cfg *config.Config) Meta {
+	m := Meta{
+		Title:       r.str("title"),
+		Description: r.str("description"),
+		Summary:     r.str("summary"),
+		Date:        r.date("date"),
+		Lastmod:     r.date("lastmod"),
+		Draft:       r.boolean("draft"),
+		Weight:      r.integer("weight"),
+		Slug:        r.str("slug"),
+		URL:         r.str("url"),
+		Aliases:     r.strings("aliases"),
+		Type:        r.str("type"),
+		Owner:       r.str("owner"),
+		Terms:       map[string][]string{},
+	}
+	for _, plural := range cfg.TaxonomyNames() {
+		if vals := r.strings(plural); len(vals) > 0 {
+			m.Terms[plural] = dedupe(vals)
+		}
+	}
+	return m
+}
+
+// readType settles the page's type and reads that type's own fields.
+func (p *Page) readType(r *fieldReader, cfg *config.Config) {
+	if p.Meta.Type == "" {
+		top, _, _ := strings.Cut(p.Path, "/")
+		if strings.Contains(p.Path, "/") {
+			p.Meta.Type = cfg.TypeForSection(top)
+		}
+		if p.Meta.Type == "" {
+			p.Meta.Type = "page"
+		}
+	} else if _, ok := cfg.Types[p.Meta.Type]; !ok && p.Meta.Type != "page" {
+		r.fail("type", "unknown type %q (known: %s)", p.Meta.Type, knownTypes(cfg))
+		p.Meta.Type = "page"
+	}
+	switch p.Meta.Type {
+	case "playbook":
+		p.Playbook = readPlaybook(r)
+	case "case-study":
+		p.CaseStudy = readCaseStudy(r)
+	}
+}
+
+func knownTypes(cfg *config.Config) string {
+	names := []string{"page"}
+	for n := range cfg.Types {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+// Validate reports each required field the page does not set.
+func (p *Page) Validate(required []string) diag.List {
+	var diags diag.List
+	for _, key := range required {
+		if !p.Has(key) {
+			pos := diag.Pos{File: p.File, Line: 1}
+			diags = append(diags, diag.Errorf(pos, "missing required field %q for a %s (add it to the front matter)", key, p.Meta.Type))
+		}
+	}
+	return diags
+}
+
+// fillTitle takes the title from a leading "# Heading", else from the file name.
+func (p *Page) fillTitle() {
+	if p.Meta.Title != "" {
+		return
+	}
+	if h1 := leadingH1(p.Body); h1 != "" {
+		p.Meta.Title, p.TitleFromH1 = h1, true
+		return
+	}
+	name := strings.TrimSuffix(path.Base(p.Path), ".md")
+	if p.IsIndex() {
+		name = path.Base(p.Dir())
+		if p.Dir() == "" {
+			name = "Home"
+		}
+	}
+	p.Meta.Title = TitleFromName(name)
+}
+
+// TitleFromName turns a file or folder name such as "lead-handoff_sla" into "Lead handoff sla".
+func TitleFromName(name string) string {
+	name = strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(name))
+	if name == "" {
+		return "Untitled"
+	}
+	return strings.ToUpper(name[:1]) + name[1:]
+}
+
+// leadingH1 returns the text of an ATX "# Heading" that opens the body.
+func leadingH1(body []byte) string {
+	for len(body) > 0 {
+		line, rest, _ := cutLine(body)
+		t := bytes.TrimSpace(line)
+		if len(t) == 0 {
+			body = rest
+			continue
+		}
+		if bytes.HasPrefix(t, []byte("# ")) {
+			h := strings.TrimSpace(strings.TrimRight(string(t[2:]), "# "))
+			if i := strings.Index(h, " {#"); i >= 0 && strings.HasSuffix(h, "}") {
+				h = strings.TrimSpace(h[:i])
+			}
+			return h
+		}
+		return ""
+	}
+	return ""
+}
+
+func hashBytes(src []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(src)
+	return h.Sum64()
+}
+
+func leftover(raw map[string]any, used map[string]bool) map[string]any {
+	out := map[string]any{}
+	for k, v := range raw {
+		if !used[k] {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+func dedupe(vals []string) []string {
+	seen := map[string]bool{}
+	out := vals[:0:0]
+	for _, v := range vals {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -1,0 +1,212 @@
+// Package site builds the site model from parsed content: which pages are
+// sections, every page's URL, the section tree with its ordering,
+// previous/next links, taxonomies, related pages and link resolution.
+package site
+
+import (
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/playbookhq/playbook/generator/config"
+	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/diag"
+)
+
+// Kind says what a page is in the tree.
+type Kind int
+
+// The kinds of page in the model.
+const (
+	KindPage    Kind = iota // a single content page
+	KindSection             // a folder's page, listing what is inside
+	KindHome                // the root section
+)
+
+// Page is one page of the site.
+type Page struct {
+	Src     *content.Page // nil for a section folder without an index file
+	Kind    Kind
+	Title   string
+	Type    string
+	Dir     string // for sections: the content folder ("" for home)
+	URL     string // path from the site root without base path, e.g. "/guides/joint-meetings/"
+	OutFile string // output file, slash path, e.g. "guides/joint-meetings/index.html"
+
+	Parent   *Page
+	Pages    []*Page // sections: regular pages directly inside, in list order
+	Sections []*Page // sections: subsections directly inside, in list order
+	Prev     *Page
+	Next     *Page
+	Related  []*Page
+	Terms    map[string][]*Term // taxonomy plural → the page's terms
+}
+
+// Weight, Date and other front-matter values, with zero values for generated sections.
+func (p *Page) Weight() int {
+	if p.Src == nil {
+		return 0
+	}
+	return p.Src.Meta.Weight
+}
+
+// Date returns the page's date (zero when unknown).
+func (p *Page) Date() time.Time {
+	if p.Src == nil {
+		return time.Time{}
+	}
+	return p.Src.Meta.Date
+}
+
+// Lastmod returns lastmod, else the date.
+func (p *Page) Lastmod() time.Time {
+	if p.Src != nil && !p.Src.Meta.Lastmod.IsZero() {
+		return p.Src.Meta.Lastmod
+	}
+	return p.Date()
+}
+
+// File returns the page's source file for diagnostics, or its folder.
+func (p *Page) File() string {
+	if p.Src != nil {
+		return p.Src.File
+	}
+	return path.Join(content.Dir, p.Dir)
+}
+
+// Ancestors returns the sections from home down to the page's parent.
+func (p *Page) Ancestors() []*Page {
+	var out []*Page
+	for a := p.Parent; a != nil; a = a.Parent {
+		out = append([]*Page{a}, out...)
+	}
+	return out
+}
+
+// Site is the whole model.
+type Site struct {
+	Config     *config.Config
+	Home       *Page
+	Pages      []*Page // every page, sections included, ordered by source path
+	Taxonomies []*Taxonomy
+	Files      []File  // non-Markdown content files to copy
+	Aliases    []Alias // redirects
+
+	byURL  map[string]*Page
+	byPath map[string]*Page // content path of the source file
+	dirs   map[string]*Page // content folder → its section or bundle page
+	known  map[string]bool  // other URLs that exist (static files, generated pages)
+	files  map[string]string
+}
+
+// File is a non-Markdown content file and where it goes.
+type File struct {
+	Src     string // slash path below content/
+	URL     string // path from site root
+	OutFile string
+}
+
+// Alias is an old URL that redirects to a page.
+type Alias struct {
+	URL     string
+	OutFile string
+	Target  *Page
+}
+
+// ByURL returns the page at a site path such as "/guides/x/", or nil.
+func (s *Site) ByURL(u string) *Page { return s.byURL[u] }
+
+// ByPath returns the page made from a content file such as "guides/x.md", or nil.
+func (s *Site) ByPath(p string) *Page { return s.byPath[p] }
+
+// AddKnownURL records a URL that exists although no content page makes it
+// (static files, search page, feeds), so links to it are not reported.
+func (s *Site) AddKnownURL(u string) { s.known[u] = true }
+
+// Regular returns every single content page in source order.
+func (s *Site) Regular() []*Page {
+	var out []*Page
+	for _, p := range s.Pages {
+		if p.Kind == KindPage {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Options tell New what to include.
+type Options struct {
+	BuildDrafts bool
+}
+
+// New builds the model. Problems with individual pages are reported
+// together; the model is still usable for reporting more errors.
+func New(tree *content.Tree, cfg *config.Config, opts Options) (*Site, diag.List) {
+	s := &Site{
+		Config: cfg,
+		byURL:  map[string]*Page{},
+		byPath: map[string]*Page{},
+		dirs:   map[string]*Page{},
+		known:  map[string]bool{},
+		files:  map[string]string{},
+	}
+	var diags diag.List
+	srcs := includedPages(tree.Pages, opts.BuildDrafts)
+	diags = append(diags, s.makePages(srcs)...)
+	diags = append(diags, s.assignURLs()...)
+	s.linkTree()
+	s.buildTaxonomies()
+	s.relate(cfg.Related.Count)
+	diags = append(diags, s.validate()...)
+	diags = append(diags, s.makeAliases()...)
+	s.placeFiles(tree.Files)
+	return s, diags
+}
+
+func includedPages(pages []*content.Page, drafts bool) []*content.Page {
+	var out []*content.Page
+	for _, p := range pages {
+		if drafts || !p.Meta.Draft {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// validate checks each content page's required fields.
+func (s *Site) validate() diag.List {
+	var diags diag.List
+	for _, p := range s.Pages {
+		if p.Kind != KindPage || p.Src == nil {
+			continue
+		}
+		if t, ok := s.Config.Types[p.Type]; ok {
+			diags = append(diags, p.Src.Validate(t.Required)...)
+		}
+	}
+	return diags
+}
+
+// lessInList orders pages by weight (unweighted last), newest date, title, then URL.
+func lessInList(a, b *Page) bool {
+	wa, wb := a.Weight(), b.Weight()
+	if wa != wb {
+		if wa == 0 || wb == 0 {
+			return wb == 0
+		}
+		return wa < wb
+	}
+	if da, db := a.Date(), b.Date(); !da.Equal(db) {
+		return da.After(db)
+	}
+	if ta, tb := strings.ToLower(a.Title), strings.ToLower(b.Title); ta != tb {
+		return ta < tb
+	}
+	return a.URL < b.URL
+}
+
+// SortPages orders pages for lists: weight, date (newest first), title.
+func SortPages(pages []*Page) {
+	sort.SliceStable(pages, func(i, j int) bool { return lessInList(pages[i], pages[j]) })
+}

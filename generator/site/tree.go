@@ -1,0 +1,188 @@
+package site
+
+import (
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/diag"
+)
+
+// makePages creates one Page per source file plus a section for every
+// folder that holds pages. A folder's index file (_index.md or index.md)
+// becomes its section page; an index.md with nothing else beside it is a
+// single page (a page bundle).
+func (s *Site) makePages(srcs []*content.Page) diag.List {
+	var diags diag.List
+	sectionDirs := map[string]bool{"": true}
+	for _, src := range srcs {
+		dir := src.Dir()
+		if src.IsIndex() {
+			dir = path.Dir(dir)
+			if dir == "." {
+				dir = ""
+			}
+		}
+		for d := dir; ; d = parentDir(d) {
+			sectionDirs[d] = true
+			if d == "" {
+				break
+			}
+		}
+	}
+	for _, src := range srcs {
+		p := &Page{Src: src, Kind: KindPage, Title: src.Meta.Title, Type: src.Meta.Type}
+		if src.IsIndex() {
+			p.Dir = src.Dir()
+			if sectionDirs[p.Dir] {
+				p.Kind = KindSection
+			}
+			if other := s.dirs[p.Dir]; other != nil {
+				diags = append(diags, diag.Errorf(diag.Pos{File: src.File, Line: 1},
+					"two index pages for one folder: %s and %s (keep one)", other.Src.File, src.File))
+				continue
+			}
+			s.dirs[p.Dir] = p
+		}
+		s.byPath[src.Path] = p
+		s.Pages = append(s.Pages, p)
+	}
+	for dir := range sectionDirs {
+		if s.dirs[dir] == nil {
+			p := &Page{Kind: KindSection, Dir: dir, Title: content.TitleFromName(path.Base(dir))}
+			if dir == "" {
+				p.Title = s.Config.Title
+			}
+			p.Type = s.Config.TypeForSection(topDir(dir))
+			s.dirs[dir] = p
+			s.Pages = append(s.Pages, p)
+		}
+	}
+	for dir, p := range s.dirs {
+		if p.Kind == KindSection && p.Src != nil && p.Src.Meta.Type == "page" {
+			p.Type = s.Config.TypeForSection(topDir(dir))
+		}
+	}
+	home := s.dirs[""]
+	home.Kind = KindHome
+	s.Home = home
+	sort.Slice(s.Pages, func(i, j int) bool { return sourceKey(s.Pages[i]) < sourceKey(s.Pages[j]) })
+	return diags
+}
+
+func sourceKey(p *Page) string {
+	if p.Src != nil {
+		return p.Src.Path
+	}
+	return p.Dir + "/"
+}
+
+func parentDir(d string) string {
+	p := path.Dir(d)
+	if p == "." || p == "/" {
+		return ""
+	}
+	return p
+}
+
+func topDir(d string) string {
+	top, _, _ := strings.Cut(d, "/")
+	return top
+}
+
+// linkTree attaches every page to its section, sorts the lists and sets
+// previous/next within each section.
+func (s *Site) linkTree() {
+	for _, p := range s.Pages {
+		if p.Kind == KindHome {
+			continue
+		}
+		parent := s.parentOf(p)
+		p.Parent = parent
+		if p.Kind == KindSection {
+			parent.Sections = append(parent.Sections, p)
+		} else {
+			parent.Pages = append(parent.Pages, p)
+		}
+	}
+	for _, p := range s.Pages {
+		SortPages(p.Pages)
+		SortPages(p.Sections)
+		for i, c := range p.Pages {
+			if i > 0 {
+				c.Prev = p.Pages[i-1]
+			}
+			if i+1 < len(p.Pages) {
+				c.Next = p.Pages[i+1]
+			}
+		}
+	}
+}
+
+// parentOf returns the section a page belongs to.
+func (s *Site) parentOf(p *Page) *Page {
+	dir := p.Dir
+	if p.Src != nil {
+		dir = p.Src.Dir()
+		if !p.Src.IsIndex() {
+			return s.dirs[dir]
+		}
+	}
+	for d := parentDir(dir); ; d = parentDir(d) {
+		if sec := s.dirs[d]; sec != nil && sec.Kind != KindPage {
+			return sec
+		}
+		if d == "" {
+			return s.Home
+		}
+	}
+}
+
+// placeFiles decides where each non-Markdown content file is copied: beside
+// the page of its folder (so a bundle's images follow the page's URL).
+func (s *Site) placeFiles(files []string) {
+	for _, f := range files {
+		dir := path.Dir(f)
+		if dir == "." {
+			dir = ""
+		}
+		base := "/" + f
+		if owner := s.dirs[dir]; owner != nil && owner.URL != "" && !strings.Contains(owner.URL, ".") {
+			base = owner.URL + path.Base(f)
+		}
+		s.Files = append(s.Files, File{Src: f, URL: base, OutFile: strings.TrimPrefix(base, "/")})
+		s.files[f] = base
+		s.known[base] = true
+	}
+}
+
+// makeAliases creates a redirect for each alias and checks none takes a page's URL.
+func (s *Site) makeAliases() diag.List {
+	var diags diag.List
+	seen := map[string]*Page{}
+	for _, p := range s.Pages {
+		if p.Src == nil {
+			continue
+		}
+		for _, a := range p.Src.Meta.Aliases {
+			u, err := cleanURL(a)
+			pos := p.Src.KeyPos("aliases")
+			if err != "" {
+				diags = append(diags, diag.Errorf(pos, "alias %q: %s", a, err))
+				continue
+			}
+			if other := s.byURL[u]; other != nil {
+				diags = append(diags, diag.Errorf(pos, "alias %q is the URL of %s", a, other.File()))
+				continue
+			}
+			if other := seen[u]; other != nil {
+				diags = append(diags, diag.Errorf(pos, "alias %q is also an alias of %s", a, other.File()))
+				continue
+			}
+			seen[u] = p
+			s.Aliases = append(s.Aliases, Alias{URL: u, OutFile: outFile(u), Target: p})
+		}
+	}
+	return diags
+}

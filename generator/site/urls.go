@@ -1,0 +1,122 @@
+package site
+
+import (
+	"path"
+	"strings"
+
+	"github.com/playbookhq/playbook/generator/diag"
+)
+
+// Reserved lists the URLs the generator makes itself; no page may take one.
+var Reserved = []string{"/search/", "/404.html", "/sitemap.xml", "/index.xml", "/robots.txt"}
+
+// assignURLs gives each page its URL and output file and reports URLs
+// claimed twice or pointing outside the site.
+func (s *Site) assignURLs() diag.List {
+	var diags diag.List
+	reserved := map[string]string{}
+	for _, u := range Reserved {
+		reserved[u] = "the generator"
+	}
+	for _, plural := range s.Config.TaxonomyNames() {
+		reserved["/"+plural+"/"] = "the " + plural + " taxonomy"
+	}
+	for _, p := range s.Pages {
+		u, d := s.pageURL(p)
+		if d != nil {
+			diags = append(diags, d)
+			u = "/" + strings.TrimSuffix(sourceKey(p), ".md") + "/"
+		}
+		p.URL, p.OutFile = u, outFile(u)
+		pos := diag.Pos{File: p.File(), Line: 1}
+		if p.Src != nil && (p.Src.Has("url") || p.Src.Has("slug")) {
+			pos = p.Src.KeyPos("url")
+			if !p.Src.Has("url") {
+				pos = p.Src.KeyPos("slug")
+			}
+		}
+		if other := s.byURL[u]; other != nil {
+			diags = append(diags, diag.Errorf(pos, "URL %s is claimed by two pages: %s and %s", u, other.File(), p.File()))
+			continue
+		}
+		if owner, ok := reserved[u]; ok {
+			diags = append(diags, diag.Errorf(pos, "URL %s is reserved for %s", u, owner))
+			continue
+		}
+		s.byURL[u] = p
+	}
+	return diags
+}
+
+// pageURL works out the URL of a page from its path, slug and url.
+func (s *Site) pageURL(p *Page) (string, *diag.Diagnostic) {
+	if p.Src != nil && p.Src.Meta.URL != "" {
+		u, err := cleanURL(p.Src.Meta.URL)
+		if err != "" {
+			return "", diag.Errorf(p.Src.KeyPos("url"), "url %q: %s", p.Src.Meta.URL, err)
+		}
+		return u, nil
+	}
+	var dir, name string
+	switch {
+	case p.Src == nil || p.Src.IsIndex():
+		dir, name = parentDir(p.Dir), path.Base(p.Dir)
+		if p.Dir == "" {
+			return "/", nil
+		}
+	default:
+		dir, name = p.Src.Dir(), strings.TrimSuffix(path.Base(p.Src.Path), path.Ext(p.Src.Path))
+	}
+	if p.Src != nil && p.Src.Meta.Slug != "" {
+		slug := p.Src.Meta.Slug
+		if strings.ContainsAny(slug, `/\`) || slug == "." || slug == ".." {
+			return "", diag.Errorf(p.Src.KeyPos("slug"), "slug %q must be one path segment (no / or ..)", slug)
+		}
+		name = slug
+	}
+	segs := []string{}
+	if dir != "" {
+		segs = append(segs, strings.Split(dir, "/")...)
+	}
+	segs = append(segs, name)
+	for i, seg := range segs {
+		segs[i] = urlize(seg)
+	}
+	return "/" + strings.Join(segs, "/") + "/", nil
+}
+
+// urlize makes a path segment URL-friendly: spaces become hyphens.
+func urlize(seg string) string {
+	return strings.Join(strings.Fields(seg), "-")
+}
+
+// cleanURL normalizes a url or alias from front matter. It refuses paths
+// that climb out of the site with "..".
+func cleanURL(raw string) (string, string) {
+	u := strings.TrimSpace(raw)
+	if strings.Contains(u, "://") || strings.HasPrefix(u, "//") {
+		return "", "must be a path on this site, not a full URL"
+	}
+	if u == "" {
+		return "", "is empty"
+	}
+	for _, seg := range strings.Split(strings.ReplaceAll(u, `\`, "/"), "/") {
+		if seg == ".." {
+			return "", "must not contain .. (it would escape the output folder)"
+		}
+	}
+	clean := path.Clean("/" + u)
+	if path.Ext(clean) == "" {
+		clean = strings.TrimSuffix(clean, "/") + "/"
+	}
+	return clean, ""
+}
+
+// outFile returns the output file for a URL: a folder's index.html unless
+// the URL names a file.
+func outFile(u string) string {
+	if path.Ext(u) != "" && !strings.HasSuffix(u, "/") {
+		return strings.TrimPrefix(u, "/")
+	}
+	return strings.TrimPrefix(u, "/") + "index.html"
+}
