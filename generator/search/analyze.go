@@ -1,0 +1,158 @@
+package search
+
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// Field weights of BM25F: how much one occurrence in a field counts
+// compared with one in the body. A title occurrence also earns titleBonus.
+const (
+	weightBody    = 1
+	weightTag     = 2 // tags, teams, type, type fields, description
+	weightHeading = 4
+	weightTitle   = 4
+)
+
+// posting is one term's occurrence summary in one page, before scoring.
+type posting struct {
+	stem  uint32  // worker-local stem id until merged
+	tf    float32 // field-weighted term frequency
+	title bool    // the term occurs in the title
+}
+
+// analyzed is one page reduced to what scoring needs.
+type analyzed struct {
+	worker   int
+	length   int // words in the page
+	postings []posting
+}
+
+// vocab is one worker's dictionary of folded words and their stems.
+type vocab struct {
+	surface map[string]uint32 // folded word → stem id
+	stemID  map[string]uint32
+	stems   []string
+	surfs   map[uint32][]string // stem id → words that differ from the stem
+}
+
+func newVocab() *vocab {
+	return &vocab{surface: map[string]uint32{}, stemID: map[string]uint32{}, surfs: map[uint32][]string{}}
+}
+
+// lookup returns the stem id of a folded word, learning it on first sight.
+func (v *vocab) lookup(w []byte, cjk bool) (uint32, bool) {
+	if id, ok := v.surface[string(w)]; ok {
+		return id, id != skipID
+	}
+	word := string(w)
+	if !cjk && IsStopWord(word) {
+		v.surface[word] = skipID
+		return 0, false
+	}
+	stem := word
+	if !cjk {
+		stem = Stem(word)
+	}
+	id, ok := v.stemID[stem]
+	if !ok {
+		id = uint32(len(v.stems))
+		v.stemID[stem] = id
+		v.stems = append(v.stems, stem)
+	}
+	if stem != word {
+		v.surfs[id] = append(v.surfs[id], word)
+	}
+	v.surface[word] = id
+	return id, true
+}
+
+// skipID marks stop words in vocab.surface.
+const skipID = ^uint32(0)
+
+// accumulator sums the weighted term frequencies of one page.
+type accumulator struct {
+	v       *vocab
+	tf      []float32
+	title   []bool
+	touched []uint32
+	length  int
+}
+
+func (a *accumulator) add(text string, weight float32, title bool) {
+	Tokenize(text, func(w []byte, cjk bool) {
+		id, ok := a.v.lookup(w, cjk)
+		if !ok {
+			return
+		}
+		for int(id) >= len(a.tf) {
+			a.tf = append(a.tf, 0)
+			a.title = append(a.title, false)
+		}
+		if a.tf[id] == 0 && !a.title[id] {
+			a.touched = append(a.touched, id)
+		}
+		a.tf[id] += weight
+		a.title[id] = a.title[id] || title
+		a.length++
+	})
+}
+
+// take returns the page's postings and resets the accumulator.
+func (a *accumulator) take(worker int) analyzed {
+	out := analyzed{worker: worker, length: a.length, postings: make([]posting, len(a.touched))}
+	for i, id := range a.touched {
+		out.postings[i] = posting{stem: id, tf: a.tf[id], title: a.title[id]}
+		a.tf[id], a.title[id] = 0, false
+	}
+	a.touched, a.length = a.touched[:0], 0
+	return out
+}
+
+func (a *accumulator) doc(d *Doc) {
+	a.add(d.Title, weightTitle, true)
+	a.add(d.Description, weightTag, false)
+	a.add(d.TypeTitle, weightTag, false)
+	for _, s := range d.Tags {
+		a.add(s, weightTag, false)
+	}
+	for _, s := range d.Teams {
+		a.add(s, weightTag, false)
+	}
+	for _, k := range sortedKeys(d.Fields) {
+		a.add(d.Fields[k], weightTag, false)
+	}
+	for _, s := range d.Sections {
+		a.add(s.Title, weightHeading, false)
+		a.add(s.Text, weightBody, false)
+	}
+}
+
+// analyzeAll tokenizes the docs on all cores. Each worker keeps its own
+// vocabulary, so the hot loop takes no locks; merge unifies them.
+func analyzeAll(docs []*Doc) ([]analyzed, []*vocab) {
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(docs)/16))
+	out := make([]analyzed, len(docs))
+	vocabs := make([]*vocab, workers)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range workers {
+		vocabs[w] = newVocab()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			a := accumulator{v: vocabs[w]}
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(docs) {
+					return
+				}
+				a.doc(docs[i])
+				out[i] = a.take(w)
+			}
+		}()
+	}
+	wg.Wait()
+	return out, vocabs
+}

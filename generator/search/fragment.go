@@ -1,0 +1,84 @@
+package search
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"runtime"
+	"sync"
+	"unicode/utf8"
+)
+
+// fragmentTextLimit caps the text kept per page for excerpts, so a huge
+// page cannot make its result slow to show.
+const fragmentTextLimit = 32 << 10
+
+// fragment is what the browser fetches for a shown result (JSON, gzipped):
+// everything needed to draw it, with short keys.
+type fragment struct {
+	URL      string      `json:"u"`
+	Title    string      `json:"t"`
+	Type     string      `json:"y,omitempty"`
+	Path     []string    `json:"p,omitempty"`
+	Desc     string      `json:"d,omitempty"`
+	Sections [][3]string `json:"s"` // [id, heading, text]
+}
+
+func newFragment(d *Doc) fragment {
+	f := fragment{URL: d.URL, Title: d.Title, Type: d.TypeTitle, Path: d.SectionPath, Desc: d.Description}
+	budget := fragmentTextLimit
+	for _, s := range d.Sections {
+		text := truncate(s.Text, budget)
+		budget -= len(text)
+		f.Sections = append(f.Sections, [3]string{s.ID, s.Title, text})
+	}
+	if f.Sections == nil {
+		f.Sections = [][3]string{}
+	}
+	return f
+}
+
+// truncate cuts s to at most n bytes on a rune boundary.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:max(n, 0)]
+}
+
+func encodeFragment(d *Doc) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(newFragment(d)); err != nil {
+		return nil, err
+	}
+	return gzipBytes(bytes.TrimSuffix(b.Bytes(), []byte("\n")), gzip.BestSpeed), nil
+}
+
+// encodeFragments builds every page's fragment on all cores.
+func encodeFragments(docs []*Doc) ([][]byte, error) {
+	out := make([][]byte, len(docs))
+	errs := make([]error, len(docs))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(docs); i += workers {
+				out[i], errs[i] = encodeFragment(docs[i])
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
