@@ -1,0 +1,212 @@
+package markdown
+
+import (
+	"bytes"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/yuin/goldmark/ast"
+)
+
+// collector walks a parsed document once, resolving link destinations and
+// gathering headings, links and plain text.
+type collector struct {
+	src        []byte
+	lineOffset int
+	lines      []int // byte offsets where lines start, built on first use
+	resolve    LinkResolver
+
+	headings []Heading
+	links    []linkAt
+	sections []Section
+	text     []byte // plain text of the current section
+	words    int
+}
+
+// linkAt is a Link with the byte offset used to sort links by position.
+type linkAt struct {
+	Link
+	offset int
+}
+
+func newCollector(src []byte, lineOffset int, resolve LinkResolver) *collector {
+	return &collector{src: src, lineOffset: lineOffset, resolve: resolve,
+		sections: []Section{{}}, text: make([]byte, 0, len(src))}
+}
+
+// collect walks doc.
+func (c *collector) collect(doc ast.Node) {
+	_ = ast.Walk(doc, c.visit)
+	c.endSection()
+}
+
+// visit is the ast.Walker of the collector.
+func (c *collector) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		if n.Type() == ast.TypeBlock {
+			c.space()
+		}
+		return ast.WalkContinue, nil
+	}
+	switch n := n.(type) {
+	case *ast.Heading:
+		c.heading(n)
+		return ast.WalkSkipChildren, nil
+	case *ast.Link:
+		n.Destination = c.link(n.Destination, n.Pos(), false)
+	case *ast.Image:
+		n.Destination = c.link(n.Destination, n.Pos(), true)
+	case *ast.AutoLink:
+		url := autoLinkURL(n, c.src)
+		c.addLink(Link{Dest: url, URL: url}, n.Pos())
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		c.text = appendLines(c.text, n, c.src)
+		return ast.WalkSkipChildren, nil
+	case *ast.HTMLBlock:
+		return ast.WalkSkipChildren, nil
+	}
+	if n.Type() == ast.TypeInline && !n.HasChildren() {
+		c.text = appendInline(c.text, n, c.src)
+	}
+	return ast.WalkContinue, nil
+}
+
+// space separates blocks in the plain text.
+func (c *collector) space() {
+	if len(c.text) > 0 && c.text[len(c.text)-1] != ' ' {
+		c.text = append(c.text, ' ')
+	}
+}
+
+// heading records a heading and starts a new section.
+func (c *collector) heading(h *ast.Heading) {
+	c.endSection()
+	title := plainText(h, c.src)
+	id := headingID(h)
+	c.headings = append(c.headings, Heading{Level: h.Level, ID: id, Text: title, Line: c.line(h.Pos())})
+	c.sections = append(c.sections, Section{ID: id, Title: title, Level: h.Level})
+	c.words += countWords([]byte(title))
+}
+
+// endSection stores the collected text in the current section.
+func (c *collector) endSection() {
+	text := strings.Join(strings.Fields(string(c.text)), " ")
+	c.words += countWords(c.text)
+	c.sections[len(c.sections)-1].Text = text
+	c.text = c.text[:0]
+}
+
+// link records a destination and returns the one to emit.
+func (c *collector) link(dest []byte, offset int, image bool) []byte {
+	l := Link{Dest: string(dest), URL: string(dest), Image: image}
+	if c.resolve != nil {
+		if url, ok := c.resolve(l.Dest); ok {
+			l.URL = url
+			dest = []byte(url)
+		}
+	}
+	c.addLink(l, offset)
+	return dest
+}
+
+func (c *collector) addLink(l Link, offset int) {
+	l.Line, l.Col = c.position(offset)
+	c.links = append(c.links, linkAt{Link: l, offset: offset})
+}
+
+// result assembles the Result from what was collected (without HTML).
+func (c *collector) result() *Result {
+	res := &Result{Headings: c.headings, WordCount: c.words}
+	for _, h := range c.headings {
+		if h.Level == 2 || h.Level == 3 {
+			res.TOC = append(res.TOC, h)
+		}
+	}
+	sort.SliceStable(c.links, func(i, j int) bool { return c.links[i].offset < c.links[j].offset })
+	for _, l := range c.links {
+		res.Links = append(res.Links, l.Link)
+	}
+	res.Sections = c.sections
+	if res.Sections[0].Text == "" {
+		res.Sections = res.Sections[1:]
+	}
+	return res
+}
+
+// finish fills the fields that need the document itself.
+func (c *collector) finish(res *Result, doc ast.Node) {
+	if h := firstH1(doc); h != nil {
+		res.H1 = plainText(h, c.src)
+	}
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if p, ok := n.(*ast.Paragraph); ok {
+			res.Summary = truncateWords(plainText(p, c.src), summaryLimit)
+			break
+		}
+	}
+}
+
+// positioned turns warnings found at byte offsets into diagnostics.
+func (c *collector) positioned(ws []offsetWarning) diag.List {
+	var out diag.List
+	for _, w := range ws {
+		line, col := c.position(w.offset)
+		out = append(out, diag.Warnf(diag.Pos{Line: line, Col: col}, "%s", w.msg))
+	}
+	return out
+}
+
+// line returns the file line of a byte offset of the body.
+func (c *collector) line(offset int) int {
+	line, _ := c.position(offset)
+	return line
+}
+
+// position returns the file line and the 1-based byte column of a byte
+// offset of the body. A negative offset (unknown) gives 0, 0.
+func (c *collector) position(offset int) (line, col int) {
+	if offset < 0 {
+		return 0, 0
+	}
+	if c.lines == nil {
+		c.lines = lineStarts(c.src)
+	}
+	i, found := slices.BinarySearch(c.lines, offset)
+	if !found {
+		i--
+	}
+	return c.lineOffset + i + 1, offset - c.lines[i] + 1
+}
+
+// lineStarts returns the byte offsets at which the lines of src start.
+func lineStarts(src []byte) []int {
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i, b := range src {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// appendLines appends the raw lines of a block (a code block) to buf.
+func appendLines(buf []byte, n ast.Node, src []byte) []byte {
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		buf = append(buf, seg.Value(src)...)
+	}
+	return append(buf, ' ')
+}
+
+// autoLinkURL returns the URL an autolink points to; e-mail addresses get
+// their mailto: scheme so that they never look like relative paths.
+func autoLinkURL(n *ast.AutoLink, src []byte) string {
+	url := string(n.URL(src))
+	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
+		url = "mailto:" + url
+	}
+	return url
+}

@@ -1,0 +1,85 @@
+package markdown
+
+import (
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// Priorities of playbook's parts among goldmark's, where a lower number comes
+// first: AST transformers run in ascending order (goldmark's footnote
+// transformer uses 999), and for node renderers the lowest number wins a
+// node kind (goldmark's HTML renderer uses 1000, its extensions 500).
+const (
+	overrideRendererPriority = 100 // replaces goldmark's renderer for a node kind
+	headingIDsPriority       = 100 // runs after goldmark's own AST transformers
+	calloutPriority          = 200
+	tableAlignPriority       = 300
+)
+
+// warningsKey holds a *[]offsetWarning in the parser context so that AST
+// transformers can report problems.
+var warningsKey = parser.NewContextKey()
+
+// offsetWarning is a warning found during parsing, at a byte offset of the body.
+type offsetWarning struct {
+	offset int
+	msg    string
+}
+
+// addWarning records a warning in pc, if pc collects them.
+func addWarning(pc parser.Context, offset int, msg string) {
+	if list, ok := pc.Get(warningsKey).(*[]offsetWarning); ok {
+		*list = append(*list, offsetWarning{offset: offset, msg: msg})
+	}
+}
+
+// newGoldmark assembles the goldmark pipeline for opts.
+func newGoldmark(opts Options) goldmark.Markdown {
+	rendererOpts := []renderer.Option{}
+	if opts.Unsafe {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	exts := []goldmark.Extender{
+		extension.Linkify,
+		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+		extension.Strikethrough,
+		extension.TaskList,
+		extension.Footnote,
+		extension.DefinitionList,
+		HeadingIDs,
+		HeadingAnchors,
+		Callouts,
+		CodeHighlighting,
+		TableAlignClasses,
+		TaskCheckBoxes,
+	}
+	if !opts.Unsafe {
+		exts = append(exts, EscapedHTML)
+	}
+	return goldmark.New(
+		goldmark.WithExtensions(exts...),
+		goldmark.WithParserOptions(parser.WithAttribute()),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+}
+
+// extender adapts a function to goldmark.Extender.
+type extender func(m goldmark.Markdown)
+
+// Extend implements goldmark.Extender.
+func (e extender) Extend(m goldmark.Markdown) { e(m) }
+
+// addRenderer registers nr so that it replaces goldmark's default renderer
+// for the node kinds it handles.
+func addRenderer(m goldmark.Markdown, nr renderer.NodeRenderer) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(nr, overrideRendererPriority)))
+}
+
+// addTransformer registers an AST transformer at the given priority.
+func addTransformer(m goldmark.Markdown, t parser.ASTTransformer, priority int) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(t, priority)))
+}

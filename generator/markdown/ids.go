@@ -1,0 +1,132 @@
+package markdown
+
+import (
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// HeadingIDs is a goldmark extension that gives every heading a unique id:
+// an explicit {#id} attribute is kept, other headings get a slug of their
+// text ("Joint meetings" → "joint-meetings", then "joint-meetings-1").
+// Explicit ids are reserved first, so an automatic id never takes one.
+var HeadingIDs goldmark.Extender = extender(func(m goldmark.Markdown) {
+	addTransformer(m, headingIDTransformer{}, headingIDsPriority)
+})
+
+// fallbackID is the slug of a heading that has no letters or digits.
+const fallbackID = "section"
+
+type headingIDTransformer struct{}
+
+// Transform implements parser.ASTTransformer.
+func (headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	src := reader.Source()
+	var headings []*ast.Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			headings = append(headings, h)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	ids := newIDSet()
+	for _, h := range headings {
+		if id, ok := explicitID(h); ok && !ids.reserve(id) {
+			addWarning(pc, h.Pos(), "duplicate heading id "+strconv.Quote(id))
+		}
+	}
+	for _, h := range headings {
+		if _, ok := explicitID(h); !ok {
+			slug := ids.unique(Slug(plainText(h, src)))
+			h.SetAttribute(idAttr, []byte(slug))
+		}
+	}
+}
+
+var idAttr = []byte("id")
+
+// explicitID returns the id a heading was given with an attribute.
+func explicitID(h *ast.Heading) (string, bool) {
+	v, ok := h.Attribute(idAttr)
+	if !ok {
+		return "", false
+	}
+	switch v := v.(type) {
+	case []byte:
+		return string(v), true
+	case string:
+		return v, true
+	}
+	return "", false
+}
+
+// headingID returns the id the HeadingIDs extension set on h.
+func headingID(h *ast.Heading) string {
+	id, _ := explicitID(h)
+	return id
+}
+
+// idSet hands out ids that are unique on one page.
+type idSet struct {
+	used map[string]bool
+	next map[string]int // next suffix to try for a slug
+}
+
+func newIDSet() *idSet {
+	return &idSet{used: map[string]bool{}, next: map[string]int{}}
+}
+
+// reserve marks id as used and reports whether it was free.
+func (s *idSet) reserve(id string) bool {
+	if s.used[id] {
+		return false
+	}
+	s.used[id] = true
+	return true
+}
+
+// unique returns slug, or slug-1, slug-2… whichever is free first, and
+// reserves it.
+func (s *idSet) unique(slug string) string {
+	if s.reserve(slug) {
+		return slug
+	}
+	for i := max(s.next[slug], 1); ; i++ {
+		candidate := slug + "-" + strconv.Itoa(i)
+		if s.reserve(candidate) {
+			s.next[slug] = i + 1
+			return candidate
+		}
+	}
+}
+
+// Slug turns heading text into an id: letters and digits of any script are
+// kept (lower-cased), runs of spaces, hyphens and underscores become one
+// hyphen, everything else is dropped. Text without letters or digits gives
+// "section".
+func Slug(s string) string {
+	b := make([]byte, 0, len(s))
+	pendingHyphen := false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r) || unicode.Is(unicode.Nl, r):
+			if pendingHyphen && len(b) > 0 {
+				b = append(b, '-')
+			}
+			pendingHyphen = false
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		case unicode.IsSpace(r) || r == '-' || r == '_':
+			pendingHyphen = true
+		}
+	}
+	if len(b) == 0 {
+		return fallbackID
+	}
+	return string(b)
+}

@@ -1,0 +1,182 @@
+// Package markdown turns the Markdown body of a page into HTML and into the
+// records the rest of the build needs: headings (with their anchors), a table
+// of contents, every link with its position in the source file, plain text
+// split into sections for the search index, a summary and a word count.
+//
+// It is built on goldmark with GitHub Flavored Markdown, footnotes, definition
+// lists, heading attributes, GitHub-style callouts and chroma syntax
+// highlighting (CSS classes only, see HighlightCSS).
+//
+// A Renderer is safe for concurrent use: create it once and share it between
+// goroutines.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Options configure a Renderer.
+type Options struct {
+	// Unsafe allows raw HTML; when false raw HTML is escaped (shown as text),
+	// not dropped. HTML comments are left out in safe mode (they are never
+	// visible in either mode).
+	Unsafe bool
+	// DropLeadingH1 leaves out a level-1 heading that is the first block of
+	// the document. Use it for pages whose title comes from that heading, so
+	// the template can print the title as the page's h1. Result.H1 is filled
+	// either way; a dropped heading is not listed in Result.Headings.
+	DropLeadingH1 bool
+}
+
+// LinkResolver maps a link or image destination as written (for example
+// "../guides/joint-meetings.md#agenda", "/guides/joint-meetings/",
+// "https://x", "#local", "diagram.png") to the URL to emit. ok=false keeps
+// the destination unchanged.
+type LinkResolver func(dest string) (url string, ok bool)
+
+// Result is everything Render learns about one page.
+type Result struct {
+	HTML []byte
+	// H1 is the text of the first level-1 heading if it is the first block
+	// of the document, else "".
+	H1 string
+	// TOC lists the h2 and h3 headings, in order.
+	TOC []Heading
+	// Headings lists every heading on the page, in order; their IDs are the
+	// anchors that exist on the page.
+	Headings []Heading
+	// Links lists every link and image destination in source order.
+	Links []Link
+	// Sections is the plain text split at headings, for the search index.
+	// The text before the first heading, if any, comes first with ID "".
+	Sections []Section
+	// Summary is the plain text of the first paragraph, cut at a word
+	// boundary to at most about 300 characters.
+	Summary   string
+	WordCount int
+	// Diagnostics holds warnings found while rendering (for example a
+	// duplicate heading id). Positions carry Line and Col; the caller fills
+	// in File.
+	Diagnostics diag.List
+}
+
+// Heading is one heading of the page. Line is the line in the file.
+type Heading struct {
+	Level int    `json:"level"`
+	ID    string `json:"id"`
+	Text  string `json:"text"`
+	Line  int    `json:"line"`
+}
+
+// Link is one link or image destination. Dest is as written, URL is what
+// was emitted after resolving. Line and Col (1-based, Col counted in bytes)
+// point into the file.
+type Link struct {
+	Dest  string `json:"dest"`
+	URL   string `json:"url"`
+	Image bool   `json:"image,omitempty"`
+	Line  int    `json:"line"`
+	Col   int    `json:"col"`
+}
+
+// Section is the plain text under one heading. The first section holds the
+// text before any heading and has an empty ID.
+type Section struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Level int    `json:"level"`
+	Text  string `json:"text"`
+}
+
+// Renderer renders Markdown pages. It is safe for concurrent use.
+type Renderer struct {
+	opts Options
+	md   goldmark.Markdown
+}
+
+// New returns a Renderer configured by opts.
+func New(opts Options) *Renderer {
+	return &Renderer{opts: opts, md: newGoldmark(opts)}
+}
+
+// Render parses src (the body after front matter) and renders it. lineOffset
+// is the number of lines before the body in the file (front matter), so
+// positions point into the real file. resolve may be nil.
+func (r *Renderer) Render(src []byte, lineOffset int, resolve LinkResolver) (res *Result, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			res = nil
+			err = diag.Errorf(diag.Pos{Line: lineOffset + 1}, "markdown: internal error while rendering: %v", v)
+		}
+	}()
+	return r.render(src, lineOffset, resolve)
+}
+
+// render does the work of Render without turning panics into errors, so
+// that tests and fuzzing see them.
+func (r *Renderer) render(src []byte, lineOffset int, resolve LinkResolver) (*Result, error) {
+	var pending []offsetWarning
+	pc := parser.NewContext()
+	pc.Set(warningsKey, &pending)
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+
+	c := newCollector(src, lineOffset, resolve)
+	c.collect(doc)
+	res := c.result()
+	c.finish(res, doc)
+	res.Diagnostics = c.positioned(pending)
+	if r.opts.DropLeadingH1 && res.H1 != "" {
+		dropLeadingH1(doc, res)
+	}
+
+	out := newOutput(len(src) + len(src)/2)
+	if err := r.md.Renderer().Render(out, src, doc); err != nil {
+		return nil, fmt.Errorf("markdown: rendering HTML: %w", err)
+	}
+	res.HTML = out.Bytes()
+	return res, nil
+}
+
+// dropLeadingH1 removes the leading level-1 heading from doc and from the
+// records of res: its id no longer exists on the page, and its text opens
+// the page's first section.
+func dropLeadingH1(doc ast.Node, res *Result) {
+	doc.RemoveChild(doc, doc.FirstChild())
+	res.Headings = res.Headings[1:]
+	res.Sections[0].ID = ""
+}
+
+// firstH1 returns the first block of doc if it is a level-1 heading.
+func firstH1(doc ast.Node) *ast.Heading {
+	h, ok := doc.FirstChild().(*ast.Heading)
+	if !ok || h.Level != 1 {
+		return nil
+	}
+	return h
+}
+
+// output is a bytes.Buffer that satisfies goldmark's util.BufWriter, so the
+// renderer writes straight into it without an extra bufio layer.
+type output struct{ bytes.Buffer }
+
+func newOutput(size int) *output {
+	o := &output{}
+	o.Grow(size)
+	return o
+}
+
+// Available reports spare capacity; goldmark only uses it as a hint.
+func (o *output) Available() int { return o.Cap() - o.Len() }
+
+// Buffered reports the bytes written so far.
+func (o *output) Buffered() int { return o.Len() }
+
+// Flush does nothing: the buffer is the destination.
+func (o *output) Flush() error { return nil }
