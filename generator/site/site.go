@@ -151,6 +151,9 @@ func New(tree *content.Tree, cfg *config.Config, opts Options) (*Site, diag.List
 		known:  map[string]bool{},
 		files:  map[string]string{},
 	}
+	for _, u := range Reserved {
+		s.known[u] = true
+	}
 	var diags diag.List
 	srcs := includedPages(tree.Pages, opts.BuildDrafts)
 	diags = append(diags, s.makePages(srcs)...)

@@ -57,6 +57,10 @@ func (s *Site) buildTaxonomies() {
 		for _, t := range tax.Terms {
 			sort.SliceStable(t.Pages, func(i, j int) bool { return newerFirst(t.Pages[i], t.Pages[j]) })
 		}
+		s.known[tax.URL] = true
+		for _, t := range tax.Terms {
+			s.known[t.URL] = true
+		}
 		s.Taxonomies = append(s.Taxonomies, tax)
 	}
 	sort.Slice(s.Taxonomies, func(i, j int) bool { return s.Taxonomies[i].Name < s.Taxonomies[j].Name })

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/playbookhq/playbook/generator/build"
+	"github.com/playbookhq/playbook/generator/diag"
+)
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var f siteFlags
+	var watch bool
+	fs := newFlagSet("build", "build [flags]", stderr)
+	f.register(fs, "public")
+	fs.BoolVar(&watch, "watch", false, "keep running and rebuild into the destination on every change (no server)")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "playbook build: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	f.opts.Destination = resolveDest(f.opts.Source, f.opts.Destination)
+	if watch {
+		return watchBuild(ctx, f.opts, stdout, stderr)
+	}
+	res, err := build.Build(ctx, f.opts)
+	return report(res, err, f.opts, stdout, stderr)
+}
+
+// resolveDest makes a relative destination relative to the site root.
+func resolveDest(source, dest string) string {
+	if filepath.IsAbs(dest) {
+		return dest
+	}
+	return filepath.Join(source, dest)
+}
+
+// report prints diagnostics and the summary and returns the exit code.
+func report(res *build.Result, err error, opts build.Options, stdout, stderr io.Writer) int {
+	if res != nil {
+		printDiagnostics(stderr, res.Diagnostics, opts.Strict)
+	}
+	if err != nil {
+		var list diag.List
+		if !errors.As(err, &list) {
+			fmt.Fprintf(stderr, "error: %v\n", err)
+		}
+		n := len(list)
+		fmt.Fprintf(stderr, "Build failed with %d %s; %s was left as it was.\n", n, plural(n, "error", "errors"), opts.Destination)
+		return exitBuild
+	}
+	if !opts.Quiet {
+		printSummary(stdout, res, opts)
+	}
+	return exitOK
+}
+
+func printDiagnostics(w io.Writer, diags diag.List, strict bool) {
+	for _, d := range diags {
+		if strict && d.Severity == diag.Warning {
+			c := *d
+			c.Severity = diag.Error
+			d = &c
+		}
+		fmt.Fprintln(w, d.Error())
+	}
+}
+
+func printSummary(w io.Writer, res *build.Result, opts build.Options) {
+	st := res.Stats
+	var types []string
+	for t := range st.PagesByType {
+		types = append(types, t)
+	}
+	sort.Strings(types)
+	var parts []string
+	for _, t := range types {
+		parts = append(parts, fmt.Sprintf("%d %s", st.PagesByType[t], t))
+	}
+	if len(parts) == 0 {
+		parts = []string{"none"}
+	}
+	warnings := len(res.Diagnostics.Warnings())
+	fmt.Fprintf(w, "%s\n", versionLine())
+	fmt.Fprintf(w, "  pages     %s\n", strings.Join(parts, " · "))
+	fmt.Fprintf(w, "  lists     %d sections · %d terms · %d aliases\n", st.Sections, st.Terms, st.Aliases)
+	fmt.Fprintf(w, "  files     %d written · %d stale removed → %s\n", st.Files, st.Removed, opts.Destination)
+	fmt.Fprintf(w, "  warnings  %d\n", warnings)
+	fmt.Fprintf(w, "  built in  %s\n", res.Elapsed.Round(time.Millisecond))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func versionLine() string { return "playbook v" + build.Version }

@@ -1,0 +1,93 @@
+// Package archetype creates new content pages from per-type templates
+// (archetypes). A site overrides the built-in ones with its own
+// archetypes/<type>.md.
+package archetype
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"text/template"
+	"time"
+
+	"github.com/playbookhq/playbook/generator/config"
+	"github.com/playbookhq/playbook/generator/site"
+)
+
+//go:embed defaults/*.md
+var defaults embed.FS
+
+// Dir is the site folder that holds the site's own archetypes.
+const Dir = "archetypes"
+
+// Data is what an archetype template receives.
+type Data struct {
+	Title string
+	Date  string // TOML datetime of now
+	Type  string
+}
+
+// Create writes a new page of type typ titled title into the site at root
+// and returns its path. It never overwrites an existing file.
+func Create(root string, cfg *config.Config, typ, title string, now time.Time) (string, error) {
+	section := ""
+	if t, ok := cfg.Types[typ]; ok {
+		section = t.Section
+	} else if typ != "page" {
+		return "", fmt.Errorf("unknown type %q (use playbook, guide, case-study or page)", typ)
+	}
+	slug := site.TermSlug(title)
+	if slug == "" {
+		return "", fmt.Errorf("title %q has no letters or digits to make a file name from", title)
+	}
+	src, err := source(root, typ)
+	if err != nil {
+		return "", err
+	}
+	text, err := fill(src, Data{Title: title, Date: now.UTC().Format(time.RFC3339), Type: typ})
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(root, "content", filepath.FromSlash(section), slug+".md")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return "", err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return "", fmt.Errorf("%s already exists; pick another title", path)
+		}
+		return "", err
+	}
+	defer f.Close()
+	_, err = f.Write(text)
+	return path, err
+}
+
+// source reads the site's archetype for typ, else the built-in one.
+func source(root, typ string) ([]byte, error) {
+	b, err := os.ReadFile(filepath.Join(root, Dir, typ+".md"))
+	if err == nil {
+		return b, nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	return defaults.ReadFile("defaults/" + typ + ".md")
+}
+
+func fill(src []byte, d Data) ([]byte, error) {
+	t, err := template.New("archetype").Parse(string(src))
+	if err != nil {
+		return nil, fmt.Errorf("archetype for %s: %w", d.Type, err)
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, d); err != nil {
+		return nil, fmt.Errorf("archetype for %s: %w", d.Type, err)
+	}
+	return b.Bytes(), nil
+}

@@ -1,0 +1,80 @@
+package build
+
+import (
+	"bytes"
+	"sort"
+
+	"github.com/playbookhq/playbook/generator/render"
+	"github.com/playbookhq/playbook/generator/site"
+)
+
+// recentCount is how many recently changed pages the home page shows.
+const recentCount = 6
+
+// renderLists writes home, section, taxonomy and term pages.
+func (r *run) renderLists() {
+	var buf bytes.Buffer
+	for _, p := range r.model.Pages {
+		if p.Kind == site.KindPage {
+			continue
+		}
+		rec := r.records[p]
+		var body []byte
+		if rec != nil {
+			body = rec.body
+		}
+		view := r.views.page(p, rec, body)
+		view.Pages = r.summaries(p.Pages)
+		view.Subsections = r.summaries(p.Sections)
+		if p.Kind == site.KindHome {
+			view.Recent = r.summaries(r.recent(recentCount))
+			view.Entry = view.Subsections
+		}
+		r.execute(p.OutFile, view, &buf)
+	}
+	for _, tax := range r.model.Taxonomies {
+		r.renderTaxonomy(tax, &buf)
+	}
+}
+
+func (r *run) summaries(pages []*site.Page) []render.Summary {
+	out := make([]render.Summary, 0, len(pages))
+	for _, p := range pages {
+		out = append(out, r.views.summary(p, r.records[p]))
+	}
+	return out
+}
+
+// recent returns the n most recently changed content pages.
+func (r *run) recent(n int) []*site.Page {
+	pages := r.model.Regular()
+	sort.SliceStable(pages, func(i, j int) bool {
+		a, b := pages[i].Lastmod(), pages[j].Lastmod()
+		if !a.Equal(b) {
+			return a.After(b)
+		}
+		return pages[i].URL < pages[j].URL
+	})
+	if len(pages) > n {
+		pages = pages[:n]
+	}
+	return pages
+}
+
+// renderTaxonomy writes a taxonomy's term list and one page per term.
+func (r *run) renderTaxonomy(tax *site.Taxonomy, buf *bytes.Buffer) {
+	tv := r.views.taxonomy(tax)
+	view := r.views.newPage(render.KindTaxonomy, tv.Title, tax.URL)
+	view.Taxonomy, view.Terms = &tv, tv.Terms
+	view.Description = tv.Title + " used across " + r.cfg.Title
+	view.Breadcrumbs = []render.Link{{Title: "Home", URL: r.views.url("/")}}
+	r.execute(tax.URL[1:]+"index.html", view, buf)
+	for _, term := range tax.Terms {
+		view := r.views.newPage(render.KindTerm, term.Name, term.URL)
+		view.Taxonomy = &tv
+		view.Pages = r.summaries(term.Pages)
+		view.Description = "Pages with " + tax.Singular + " " + term.Name
+		view.Breadcrumbs = []render.Link{{Title: "Home", URL: r.views.url("/")}, {Title: tv.Title, URL: tv.URL}}
+		r.execute(term.OutFile, view, buf)
+	}
+}

@@ -1,0 +1,237 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"hash/fnv"
+	"io/fs"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/playbookhq/playbook/generator/config"
+	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/markdown"
+	"github.com/playbookhq/playbook/generator/output"
+	"github.com/playbookhq/playbook/generator/render"
+	"github.com/playbookhq/playbook/generator/search"
+	"github.com/playbookhq/playbook/generator/site"
+)
+
+// run is one build's working state, from the site model to written files.
+type run struct {
+	ctx    context.Context
+	siteFS fs.FS
+	cfg    *config.Config
+	theme  *render.Theme
+	model  *site.Site
+	out    *output.Writer
+	views  *viewMaker
+	diags  diag.Collector
+
+	md, mdNoH1 *markdown.Renderer
+	records    map[*site.Page]*record
+
+	hashMu sync.Mutex
+	hashOf map[string]uint64
+}
+
+// record is what rendering one page leaves behind for the later phases.
+type record struct {
+	anchors  map[string]bool
+	links    []site.Link
+	summary  string
+	words    int
+	sections []search.Section
+	body     []byte // rendered Markdown, kept only for list pages
+	toc      []markdown.Heading
+}
+
+func newRun(ctx context.Context, siteFS fs.FS, cfg *config.Config, theme *render.Theme, model *site.Site, out *output.Writer) *run {
+	r := &run{
+		ctx: ctx, siteFS: siteFS, cfg: cfg, theme: theme, model: model, out: out,
+		md:      markdown.New(markdown.Options{Unsafe: cfg.Markup.Unsafe}),
+		mdNoH1:  markdown.New(markdown.Options{Unsafe: cfg.Markup.Unsafe, DropLeadingH1: true}),
+		records: make(map[*site.Page]*record, len(model.Pages)),
+		hashOf:  map[string]uint64{},
+	}
+	r.views = newViewMaker(cfg, model)
+	return r
+}
+
+// all runs every phase and returns the diagnostics.
+func (r *run) all() diag.List {
+	r.copyStatic()
+	r.renderContent()
+	r.checkLinks()
+	r.renderLists()
+	r.renderExtras()
+	r.writeSearchIndex()
+	return r.diags.List()
+}
+
+// write writes one output file and remembers its hash.
+func (r *run) write(rel string, data []byte) {
+	if err := r.out.WriteFile(rel, data); err != nil {
+		r.diags.Add(diag.Errorf(diag.Pos{}, "%w", err))
+		return
+	}
+	h := fnv.New64a()
+	h.Write(data)
+	r.hashMu.Lock()
+	r.hashOf[rel] = h.Sum64()
+	r.hashMu.Unlock()
+}
+
+func (r *run) hashes() map[string]uint64 { return r.hashOf }
+
+// renderContent renders every page's Markdown on all cores and writes the
+// single pages at once, keeping only small records.
+func (r *run) renderContent() {
+	pages := r.model.Pages
+	recs := make([]*record, len(pages))
+	forEach(r.ctx, len(pages), func(i int, buf *bytes.Buffer) {
+		recs[i] = r.renderPage(pages[i], buf)
+	})
+	for i, p := range pages {
+		if recs[i] != nil {
+			r.records[p] = recs[i]
+		}
+	}
+}
+
+// renderPage renders one page's Markdown, and its template when it is a single page.
+func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
+	rec := &record{anchors: map[string]bool{}}
+	if p.Src != nil {
+		mr := r.md
+		if p.Src.TitleFromH1 {
+			mr = r.mdNoH1
+		}
+		res, err := mr.Render(p.Src.Body, p.Src.BodyLine, r.resolver(p))
+		if err != nil {
+			r.diags.Add(withFile(err, p.Src.File))
+			return rec
+		}
+		fillRecord(rec, p, res)
+		for _, d := range res.Diagnostics {
+			d.Pos.File = p.Src.File
+			r.diags.Add(d)
+		}
+		if p.Kind != site.KindPage {
+			rec.body = res.HTML
+			return rec
+		}
+		view := r.views.page(p, rec, res.HTML)
+		r.execute(p.OutFile, view, buf)
+	}
+	return rec
+}
+
+func fillRecord(rec *record, p *site.Page, res *markdown.Result) {
+	rec.summary, rec.words, rec.toc = res.Summary, res.WordCount, res.TOC
+	for _, h := range res.Headings {
+		rec.anchors[h.ID] = true
+	}
+	for _, id := range htmlIDs(res.HTML) {
+		rec.anchors[id] = true
+	}
+	for _, l := range res.Links {
+		rec.links = append(rec.links, site.Link{Dest: l.Dest, Pos: diag.Pos{File: p.Src.File, Line: l.Line, Col: l.Col}})
+	}
+	for _, s := range res.Sections {
+		rec.sections = append(rec.sections, search.Section{ID: s.ID, Title: s.Title, Level: s.Level, Text: s.Text})
+	}
+}
+
+// htmlIDs lists every id attribute in rendered HTML: heading anchors,
+// custom ids and footnotes are all link targets.
+func htmlIDs(html []byte) []string {
+	var ids []string
+	marker := []byte(` id="`)
+	for {
+		i := bytes.Index(html, marker)
+		if i < 0 {
+			return ids
+		}
+		html = html[i+len(marker):]
+		j := bytes.IndexByte(html, '"')
+		if j < 0 {
+			return ids
+		}
+		ids = append(ids, unescapeAttr(string(html[:j])))
+		html = html[j:]
+	}
+}
+
+// resolver returns the link resolver Markdown uses for page p.
+func (r *run) resolver(p *site.Page) markdown.LinkResolver {
+	base := r.cfg.BasePath()
+	return func(dest string) (string, bool) {
+		t := r.model.Resolve(p, dest, base)
+		if t.External || t.Problem != "" {
+			return dest, false
+		}
+		return t.URL, true
+	}
+}
+
+// execute renders a view with its template and writes it.
+func (r *run) execute(outFile string, view *render.Page, buf *bytes.Buffer) {
+	buf.Reset()
+	if err := r.theme.Execute(buf, view); err != nil {
+		r.diags.Add(asDiag(err))
+		return
+	}
+	r.write(outFile, bytes.Clone(buf.Bytes()))
+}
+
+// checkLinks reports broken links and anchors once every page's headings are known.
+func (r *run) checkLinks() {
+	anchors := func(p *site.Page) map[string]bool {
+		if rec := r.records[p]; rec != nil {
+			return rec.anchors
+		}
+		return nil
+	}
+	for _, p := range r.model.Pages {
+		if rec := r.records[p]; rec != nil {
+			r.diags.AddList(r.model.CheckLinks(p, rec.links, anchors))
+		}
+	}
+}
+
+// forEach calls fn for 0..n-1 on all cores, each worker with its own buffer.
+func forEach(ctx context.Context, n int, fn func(i int, buf *bytes.Buffer)) {
+	jobs := make(chan int, 64)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			for i := range jobs {
+				fn(i, &buf)
+			}
+		}()
+	}
+	for i := 0; i < n && ctx.Err() == nil; i++ {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+}
+
+// changedFiles compares this build's output hashes with the previous build's.
+func (b *Builder) changedFiles(now map[string]uint64, removed []string) []string {
+	var changed []string
+	for f, h := range now {
+		if old, ok := b.prev[f]; !ok || old != h {
+			changed = append(changed, f)
+		}
+	}
+	changed = append(changed, removed...)
+	sort.Strings(changed)
+	b.prev = now
+	return changed
+}

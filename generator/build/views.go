@@ -1,0 +1,232 @@
+package build
+
+import (
+	"html/template"
+	"strings"
+
+	"github.com/playbookhq/playbook/generator/config"
+	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/markdown"
+	"github.com/playbookhq/playbook/generator/render"
+	"github.com/playbookhq/playbook/generator/site"
+)
+
+// viewMaker turns the site model into the data templates receive.
+type viewMaker struct {
+	cfg   *config.Config
+	model *site.Site
+	site  *render.Site
+	base  string // base path, e.g. /playbook/
+	abs   string // absolute base URL, or the base path when none is known
+}
+
+func newViewMaker(cfg *config.Config, model *site.Site) *viewMaker {
+	v := &viewMaker{cfg: cfg, model: model, base: cfg.BasePath(), abs: cfg.BaseURL}
+	v.site = &render.Site{
+		Title:        cfg.Title,
+		Description:  paramString(cfg.Params, "description"),
+		LanguageCode: cfg.LanguageCode,
+		BaseURL:      cfg.BaseURL,
+		BasePath:     v.base,
+		Params:       cfg.Params,
+		Copyright:    cfg.Copyright,
+		Generator:    "playbook " + Version,
+	}
+	for _, item := range cfg.Menu["main"] {
+		v.site.Menu = append(v.site.Menu, render.Link{Title: item.Name, URL: v.menuURL(item.URL)})
+	}
+	for _, sec := range model.Home.Sections {
+		v.site.Sections = append(v.site.Sections, v.link(sec))
+	}
+	for _, tax := range model.Taxonomies {
+		v.site.Taxonomies = append(v.site.Taxonomies, v.taxonomy(tax))
+	}
+	return v
+}
+
+func paramString(params map[string]any, key string) string {
+	s, _ := params[key].(string)
+	return s
+}
+
+// menuURL puts the base path in front of site-absolute menu URLs.
+func (v *viewMaker) menuURL(u string) string {
+	if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") {
+		return v.base + strings.TrimPrefix(u, "/")
+	}
+	return u
+}
+
+// url returns a site path with the base path in front.
+func (v *viewMaker) url(sitePath string) string {
+	return v.base + strings.TrimPrefix(sitePath, "/")
+}
+
+// permalink returns the absolute URL of a site path.
+func (v *viewMaker) permalink(sitePath string) string {
+	return v.abs + strings.TrimPrefix(sitePath, "/")
+}
+
+func (v *viewMaker) link(p *site.Page) render.Link {
+	return render.Link{Title: p.Title, URL: v.url(p.URL)}
+}
+
+// newPage fills what every kind of page has.
+func (v *viewMaker) newPage(kind render.Kind, title, sitePath string) *render.Page {
+	p := &render.Page{Site: v.siteFor(sitePath), Kind: kind, Title: title, URL: v.url(sitePath), Permalink: v.permalink(sitePath)}
+	return p
+}
+
+// siteFor returns the shared Site with the menu's current entry marked.
+func (v *viewMaker) siteFor(sitePath string) *render.Site {
+	cur := v.url(sitePath)
+	marked := -1
+	for i, m := range v.site.Menu {
+		if m.URL != v.base && strings.HasPrefix(cur, m.URL) {
+			marked = i
+		}
+	}
+	if marked < 0 {
+		return v.site
+	}
+	s := *v.site
+	s.Menu = append([]render.Link(nil), v.site.Menu...)
+	s.Menu[marked].Current = true
+	return &s
+}
+
+// page builds the view of a content page or section.
+func (v *viewMaker) page(p *site.Page, rec *record, body []byte) *render.Page {
+	kind := render.KindPage
+	switch p.Kind {
+	case site.KindHome:
+		kind = render.KindHome
+	case site.KindSection:
+		kind = render.KindSection
+	}
+	view := v.newPage(kind, p.Title, p.URL)
+	view.Type, view.TypeTitle = p.Type, v.typeTitle(p.Type)
+	view.Content = template.HTML(body)
+	view.Breadcrumbs = v.breadcrumbs(p)
+	if src := p.Src; src != nil {
+		v.fillMeta(view, p, src)
+	}
+	view.Description = firstNonEmpty(view.Description, recSummary(rec), v.site.Description, p.Title)
+	if rec != nil {
+		view.TOC = toc(rec.toc)
+		view.ReadingTime = max(1, (rec.words+219)/220)
+	}
+	if p.Prev != nil {
+		l := v.link(p.Prev)
+		view.Prev = &l
+	}
+	if p.Next != nil {
+		l := v.link(p.Next)
+		view.Next = &l
+	}
+	for _, r := range p.Related {
+		view.Related = append(view.Related, v.summary(r, nil))
+	}
+	return view
+}
+
+func (v *viewMaker) fillMeta(view *render.Page, p *site.Page, src *content.Page) {
+	m := src.Meta
+	view.Description = firstNonEmpty(m.Description, m.Summary)
+	view.Date, view.Lastmod, view.Draft, view.Owner = m.Date, p.Lastmod(), m.Draft, m.Owner
+	view.Params = m.Params
+	view.Tags = v.termLinks(p, "tags")
+	view.Teams = v.termLinks(p, "teams")
+	if pb := src.Playbook; pb != nil {
+		view.Playbook = playbookView(pb)
+	}
+	if cs := src.CaseStudy; cs != nil {
+		view.CaseStudy = caseStudyView(cs)
+	}
+}
+
+func recSummary(rec *record) string {
+	if rec == nil {
+		return ""
+	}
+	return rec.summary
+}
+
+func firstNonEmpty(vals ...string) string {
+	for _, s := range vals {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func (v *viewMaker) typeTitle(typ string) string {
+	if t, ok := v.cfg.Types[typ]; ok && t.Title != "" {
+		return t.Title
+	}
+	return "Page"
+}
+
+func (v *viewMaker) breadcrumbs(p *site.Page) []render.Link {
+	var out []render.Link
+	for _, a := range p.Ancestors() {
+		l := v.link(a)
+		if a.Kind == site.KindHome {
+			l.Title = "Home"
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func (v *viewMaker) termLinks(p *site.Page, taxonomy string) []render.Link {
+	var out []render.Link
+	for _, t := range p.Terms[taxonomy] {
+		out = append(out, render.Link{Title: t.Name, URL: v.url(t.URL)})
+	}
+	return out
+}
+
+func (v *viewMaker) taxonomy(tax *site.Taxonomy) render.Taxonomy {
+	t := render.Taxonomy{Name: tax.Name, Singular: tax.Singular, Title: content.TitleFromName(tax.Name), URL: v.url(tax.URL)}
+	for _, term := range tax.Terms {
+		t.Terms = append(t.Terms, render.Term{Name: term.Name, URL: v.url(term.URL), Count: len(term.Pages)})
+	}
+	sortTerms(t.Terms)
+	return t
+}
+
+// summary builds a list card; rec may be nil when the page's text is not known yet.
+func (v *viewMaker) summary(p *site.Page, rec *record) render.Summary {
+	s := render.Summary{Title: p.Title, URL: v.url(p.URL), Type: p.Type, TypeTitle: v.typeTitle(p.Type), Date: p.Lastmod()}
+	if p.Src != nil {
+		s.Description = firstNonEmpty(p.Src.Meta.Description, p.Src.Meta.Summary)
+		s.Tags, s.Teams = v.termLinks(p, "tags"), v.termLinks(p, "teams")
+		if cs := p.Src.CaseStudy; cs != nil {
+			s.Company = cs.Company
+			if len(cs.Results) > 0 {
+				m := metricView(cs.Results[0])
+				s.Headline = &m
+			}
+		}
+	}
+	if s.Description == "" {
+		s.Description = recSummary(rec)
+	}
+	return s
+}
+
+func toc(hs []markdown.Heading) []render.TOCEntry {
+	var out []render.TOCEntry
+	for _, h := range hs {
+		e := render.TOCEntry{ID: h.ID, Text: h.Text, Level: h.Level}
+		if h.Level > 2 && len(out) > 0 {
+			last := &out[len(out)-1]
+			last.Children = append(last.Children, e)
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
