@@ -1,0 +1,67 @@
+package markdown
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// benchPage builds a realistic page of about 1000 words: headings, lists,
+// a table, a callout, links and three code blocks. n varies the text.
+func benchPage(n int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Aligning sales and marketing, part %d\n\n", n)
+	para := "Marketing and sales disagree about what makes a lead *qualified*, so every week " +
+		"the same argument returns in the pipeline review. This guide shows how a joint " +
+		"definition, a shared [service-level agreement](../guides/sla.md#targets) and a " +
+		"short weekly meeting replace blame with numbers that both teams trust.[^%d]\n\n"
+	for s := 1; s <= 6; s++ {
+		fmt.Fprintf(&b, "## Step %d: agree on the handoff\n\n", s)
+		for range 2 {
+			fmt.Fprintf(&b, para, s)
+		}
+		b.WriteString("- Review last month's funnel with `both` teams\n- Name an owner for each stage\n" +
+			"- [x] Publish the definition on the [wiki](https://wiki.example.com/leads)\n\n")
+		if s%2 == 0 {
+			b.WriteString("> [!TIP]\n> Keep the meeting to **45 minutes** and end with one decision.\n\n")
+			b.WriteString("```sql\nSELECT stage, count(*) AS leads\nFROM funnel\nWHERE created_at > now() - interval '30 days'\nGROUP BY stage\nORDER BY leads DESC;\n```\n\n")
+		} else {
+			b.WriteString("| Stage | Owner | SLA |\n|:--|:-:|--:|\n| MQL | Marketing | 24h |\n| SQL | Sales | 4h |\n\n")
+			b.WriteString("```go\nfunc score(l Lead) int {\n\tif l.Visits > 3 && l.Title != \"\" {\n\t\treturn 80\n\t}\n\treturn 20\n}\n```\n\n")
+		}
+		fmt.Fprintf(&b, "### Details %d\n\n%s", s, strings.ReplaceAll(para, "%d", fmt.Sprint(s)))
+	}
+	for s := 1; s <= 6; s++ {
+		fmt.Fprintf(&b, "[^%d]: Source: the %d%s quarterly [review](review-%d.md).\n", s, s, "th", s)
+	}
+	return b.String()
+}
+
+func BenchmarkRender(b *testing.B) {
+	r := New(Options{})
+	src := []byte(benchPage(1))
+	words := countWords(src)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	b.ReportMetric(float64(words), "words/page")
+	for b.Loop() {
+		if _, err := r.Render(src, 5, testResolver); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRenderParallel(b *testing.B) {
+	r := New(Options{})
+	src := []byte(benchPage(1))
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := r.Render(src, 5, testResolver); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}

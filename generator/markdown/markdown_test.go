@@ -1,0 +1,353 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func mustRender(t *testing.T, opts Options, src string, lineOffset int, resolve LinkResolver) *Result {
+	t.Helper()
+	res, err := New(opts).Render([]byte(src), lineOffset, resolve)
+	if err != nil {
+		t.Fatalf("Render(%q): %v", src, err)
+	}
+	return res
+}
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Joint meetings", "joint-meetings"},
+		{"  Joint   meetings  ", "joint-meetings"},
+		{"Sales & Marketing: a truce", "sales-marketing-a-truce"},
+		{"snake_case and kebab-case", "snake-case-and-kebab-case"},
+		{"Q3 2024 — results", "q3-2024-results"},
+		{"営業とマーケティング", "営業とマーケティング"},
+		{"Ça va, Straße?", "ça-va-straße"},
+		{"Ελληνικά Κείμενα", "ελληνικά-κείμενα"},
+		{"हिन्दी शीर्षक", "हिन्दी-शीर्षक"},
+		{"???", "section"},
+		{"", "section"},
+		{"--a--b--", "a-b"},
+	}
+	for _, tt := range tests {
+		if got := Slug(tt.in); got != tt.want {
+			t.Errorf("Slug(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func headingIDs(res *Result) []string {
+	var ids []string
+	for _, h := range res.Headings {
+		ids = append(ids, h.ID)
+	}
+	return ids
+}
+
+func TestHeadingIDsUnique(t *testing.T) {
+	src := "## Agenda\n\n## Agenda\n\n## Notes {#agenda-1}\n\n## Agenda\n\n## Later {#first}\n\n# First\n"
+	res := mustRender(t, Options{}, src, 0, nil)
+	want := []string{"agenda", "agenda-2", "agenda-1", "agenda-3", "first", "first-1"}
+	if got := headingIDs(res); !reflect.DeepEqual(got, want) {
+		t.Errorf("ids = %q; want %q", got, want)
+	}
+	if len(res.Diagnostics) != 0 {
+		t.Errorf("unexpected warnings: %v", res.Diagnostics)
+	}
+	for _, id := range want {
+		if !bytes.Contains(res.HTML, []byte(`id="`+id+`"`)) {
+			t.Errorf("HTML lacks id %q:\n%s", id, res.HTML)
+		}
+	}
+}
+
+func TestDuplicateCustomIDWarns(t *testing.T) {
+	res := mustRender(t, Options{}, "intro\n\n## A {#x}\n\n## B {#x}\n", 10, nil)
+	if len(res.Diagnostics) != 1 {
+		t.Fatalf("diagnostics = %v; want one warning", res.Diagnostics)
+	}
+	d := res.Diagnostics[0]
+	if d.Pos.Line != 15 || !strings.Contains(d.Msg, `"x"`) {
+		t.Errorf("warning = %d:%d %q; want line 15 naming \"x\"", d.Pos.Line, d.Pos.Col, d.Msg)
+	}
+}
+
+func TestHeadingTextHasNoAnchor(t *testing.T) {
+	res := mustRender(t, Options{}, "## Agenda *today*\n", 0, nil)
+	if len(res.TOC) != 1 || res.TOC[0].Text != "Agenda today" {
+		t.Fatalf("TOC = %+v; want one entry with text %q", res.TOC, "Agenda today")
+	}
+	if res.Sections[0].Title != "Agenda today" {
+		t.Errorf("section title = %q", res.Sections[0].Title)
+	}
+}
+
+func TestCalloutMarker(t *testing.T) {
+	tests := []struct {
+		line string
+		want string
+		ok   bool
+	}{
+		{"[!NOTE]", "note", true},
+		{"  [!Tip]  \n", "tip", true},
+		{"[!warning]", "warning", true},
+		{"[!NOTE] text", "", false},
+		{"[!]", "", false},
+		{"[NOTE]", "", false},
+		{"[!NO TE]", "", false},
+		{"[!NOTE", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := calloutMarker([]byte(tt.line))
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("calloutMarker(%q) = %q, %v; want %q, %v", tt.line, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestCalloutKeepsContentAndPositions(t *testing.T) {
+	src := "> [!WARNING]\n> See [the SLA](sla.md) **now**.\n"
+	res := mustRender(t, Options{}, src, 2, testResolver)
+	want := "<aside class=\"callout callout-warning\" role=\"note\">\n<p class=\"callout-title\">Warning</p>\n" +
+		"<p>See <a href=\"/sla/\">the SLA</a> <strong>now</strong>.</p>\n</aside>\n"
+	if string(res.HTML) != want {
+		t.Errorf("HTML = %q; want %q", res.HTML, want)
+	}
+	if len(res.Links) != 1 || res.Links[0].Line != 4 || res.Links[0].Col != 7 {
+		t.Errorf("links = %+v; want one at 4:7", res.Links)
+	}
+	if res.Summary != "" || res.Sections[0].Text != "See the SLA now." {
+		t.Errorf("summary %q, sections %+v", res.Summary, res.Sections)
+	}
+}
+
+func TestLinkPositions(t *testing.T) {
+	lines := []string{
+		"Intro with [a link](a.md).",
+		"",
+		"- item ![img](pic.png) and [b](https://b.example/)",
+		"",
+		"> quoted [c][ref]",
+		"",
+		"Footnote.[^1]",
+		"",
+		"[^1]: See [d](#d).",
+		"",
+		"[ref]: c.md",
+	}
+	const offset = 7
+	src := strings.Join(lines, "\n") + "\n"
+	res := mustRender(t, Options{}, src, offset, testResolver)
+	want := []struct {
+		needle string
+		line   int
+		dest   string
+		url    string
+		image  bool
+	}{
+		{"[a link]", 0, "a.md", "/a/", false},
+		{"![img]", 2, "pic.png", "/page/pic.png", true},
+		{"[b]", 2, "https://b.example/", "https://b.example/", false},
+		{"[c]", 4, "c.md", "/c/", false},
+		{"[d]", 8, "#d", "#d", false},
+	}
+	if len(res.Links) != len(want) {
+		t.Fatalf("got %d links %+v; want %d", len(res.Links), res.Links, len(want))
+	}
+	for i, w := range want {
+		got := res.Links[i]
+		col := strings.Index(lines[w.line], w.needle) + 1
+		if got.Line != offset+w.line+1 || got.Col != col || got.Dest != w.dest || got.URL != w.url || got.Image != w.image {
+			t.Errorf("link %d = %+v; want %s at %d:%d → %s (image %v)", i, got, w.dest, offset+w.line+1, col, w.url, w.image)
+		}
+	}
+}
+
+func TestLinkPositionsCRLFAndUnicode(t *testing.T) {
+	src := "# Tïtle\r\n\r\nÄö [x](y.md)\r\n"
+	res := mustRender(t, Options{}, src, 0, nil)
+	if len(res.Links) != 1 || res.Links[0].Line != 3 || res.Links[0].Col != len("Äö ")+1 {
+		t.Errorf("links = %+v; want one at 3:%d (byte column)", res.Links, len("Äö ")+1)
+	}
+	if res.Links[0].URL != "y.md" {
+		t.Errorf("without a resolver the URL must stay as written, got %q", res.Links[0].URL)
+	}
+}
+
+func TestSummary(t *testing.T) {
+	long := strings.Repeat("alignment ", 40)
+	tests := []struct{ name, src, want string }{
+		{"first paragraph", "# T\n\nFirst *para*\ngraph.\n\nSecond.\n", "First para graph."},
+		{"skips headings and lists", "## H\n\n- list\n\nThe paragraph.\n", "The paragraph."},
+		{"none", "## Only a heading\n", ""},
+		{"escapes resolved", "Fish \\& chips &amp; peas.\n", "Fish & chips & peas."},
+		{"cut at word", long, strings.TrimSpace(strings.Repeat("alignment ", 30)) + "…"},
+	}
+	for _, tt := range tests {
+		res := mustRender(t, Options{}, tt.src, 0, nil)
+		if res.Summary != tt.want {
+			t.Errorf("%s: Summary = %q; want %q", tt.name, res.Summary, tt.want)
+		}
+	}
+}
+
+func TestTruncateWords(t *testing.T) {
+	tests := []struct {
+		in    string
+		limit int
+		want  string
+	}{
+		{"short text", 20, "short text"},
+		{"one two three four", 10, "one two…"},
+		{"one two, three", 9, "one two…"},
+		{"unbreakableword", 5, "unbre…"},
+		{"日本語のテキストです", 4, "日本語の…"},
+	}
+	for _, tt := range tests {
+		if got := truncateWords(tt.in, tt.limit); got != tt.want {
+			t.Errorf("truncateWords(%q, %d) = %q; want %q", tt.in, tt.limit, got, tt.want)
+		}
+	}
+}
+
+func TestSections(t *testing.T) {
+	src := "Before the headings.\n\n# Title\n\nUnder title.\n\n## Agenda\n\n" +
+		"- one\n- two\n\n```go\nx := 1\n```\n\n### Empty\n\n## Agenda\n\nLast <b>bold</b> [link](x).\n"
+	res := mustRender(t, Options{}, src, 0, nil)
+	want := []Section{
+		{ID: "", Title: "", Level: 0, Text: "Before the headings."},
+		{ID: "title", Title: "Title", Level: 1, Text: "Under title."},
+		{ID: "agenda", Title: "Agenda", Level: 2, Text: "one two x := 1"},
+		{ID: "empty", Title: "Empty", Level: 3, Text: ""},
+		{ID: "agenda-1", Title: "Agenda", Level: 2, Text: "Last bold link."},
+	}
+	if !reflect.DeepEqual(res.Sections, want) {
+		t.Errorf("Sections =\n%+v\nwant\n%+v", res.Sections, want)
+	}
+	if res.WordCount != 16 {
+		t.Errorf("WordCount = %d; want 16", res.WordCount)
+	}
+}
+
+func TestSectionsWithoutPreamble(t *testing.T) {
+	res := mustRender(t, Options{DropLeadingH1: true}, "# Page title\n\nBody text.\n", 0, nil)
+	want := []Section{{ID: "", Title: "Page title", Level: 1, Text: "Body text."}}
+	if !reflect.DeepEqual(res.Sections, want) {
+		t.Errorf("Sections = %+v; want %+v", res.Sections, want)
+	}
+	if res.H1 != "Page title" || len(res.Headings) != 0 || bytes.Contains(res.HTML, []byte("<h1")) {
+		t.Errorf("H1 %q, headings %+v, HTML %q", res.H1, res.Headings, res.HTML)
+	}
+}
+
+func TestCountWords(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"", 0},
+		{"one two  three", 3},
+		{"don't stop-believing, 42!", 4},
+		{"営業と", 3},
+		{"naïve café", 2},
+	}
+	for _, tt := range tests {
+		if got := countWords([]byte(tt.in)); got != tt.want {
+			t.Errorf("countWords(%q) = %d; want %d", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNoInlineStylesOrScripts(t *testing.T) {
+	res := mustRender(t, Options{}, benchPage(3), 0, testResolver)
+	for _, bad := range []string{" style=", "<script", " onclick=", "<!-- raw HTML omitted"} {
+		if bytes.Contains(res.HTML, []byte(bad)) {
+			t.Errorf("HTML contains %q", bad)
+		}
+	}
+}
+
+func TestHeadingStyleAttributeDropped(t *testing.T) {
+	res := mustRender(t, Options{}, "## Hi {#hi style=\"color:red\" .big}\n", 0, nil)
+	want := `<h2 id="hi" class="big">Hi <a class="anchor" href="#hi" aria-label="Link to this section: Hi">#</a></h2>` + "\n"
+	if string(res.HTML) != want {
+		t.Errorf("HTML = %q; want %q", res.HTML, want)
+	}
+}
+
+func TestConcurrentRenderIsDeterministic(t *testing.T) {
+	r := New(Options{})
+	pages := make([]string, 8)
+	want := make([][]byte, len(pages))
+	for i := range pages {
+		pages[i] = benchPage(i + 1)
+		res, err := r.Render([]byte(pages[i]), i, testResolver)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = res.HTML
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 4*len(pages))
+	for range 4 {
+		for i := range pages {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				res, err := r.Render([]byte(pages[i]), i, testResolver)
+				if err != nil {
+					errs <- err
+				} else if !bytes.Equal(res.HTML, want[i]) {
+					errs <- fmt.Errorf("page %d rendered differently under concurrency", i)
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+func TestHighlightCSS(t *testing.T) {
+	css, err := HighlightCSS("github", "github-dark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(css)
+	for _, want := range []string{
+		"\n.chroma .k { color: #cf222e }",
+		"@media (prefers-color-scheme: dark) {\n  :root:not([data-theme=light]) .chroma span { color: inherit",
+		"\n  :root:not([data-theme=light]) .chroma .k { color: #ff7b72 }",
+		"\n[data-theme=dark] .chroma span { color: inherit",
+		"\n[data-theme=dark] .chroma .k { color: #ff7b72 }",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("HighlightCSS lacks %q", want)
+		}
+	}
+	if strings.Contains(s, "/* Keyword */") {
+		t.Error("HighlightCSS must not carry per-rule comments (they break the selector prefixing)")
+	}
+	if _, err := HighlightCSS("github", "no-such-style"); err == nil {
+		t.Error("HighlightCSS with an unknown style must fail")
+	}
+}
+
+func TestLexerLookup(t *testing.T) {
+	for _, lang := range []string{"go", "Go", "sql", "toml", "yaml", "bash"} {
+		if lookupLexer(lang) == nil {
+			t.Errorf("lookupLexer(%q) = nil; want a lexer", lang)
+		}
+	}
+	for _, lang := range []string{"", "nosuchlang", "text", "plaintext"} {
+		if e := lookupLexer(lang); e != nil {
+			t.Errorf("lookupLexer(%q) = %s; want nil", lang, e.name)
+		}
+	}
+}
