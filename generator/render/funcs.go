@@ -1,0 +1,80 @@
+package render
+
+import (
+	"html"
+	"html/template"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// funcMap is the small set of helpers templates may call besides the
+// methods of the data.
+func funcMap() template.FuncMap {
+	return template.FuncMap{
+		"join":     join,
+		"date":     formatDate,
+		"datetime": machineDate,
+		"plural":   plural,
+		"withUnit": withUnit,
+		// refreshContent builds the content attribute of a meta refresh.
+		"refreshContent": refreshContent,
+	}
+}
+
+// join joins items with sep: {{ .Playbook.Audience | join ", " }}.
+func join(sep string, items []string) string { return strings.Join(items, sep) }
+
+// formatDate formats t for people, e.g. "5 Mar 2025"; "" for the zero time.
+func formatDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2 Jan 2006")
+}
+
+// machineDate formats t for a <time datetime> attribute.
+func machineDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// plural returns "1 page" or "3 pages": {{ plural .Count "page" "pages" }}.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// withUnit writes a number with its unit: "9.8%", "12 days", "$40".
+func withUnit(value, unit string) string {
+	switch {
+	case unit == "":
+		return value
+	case unit == "$" || unit == "€" || unit == "£":
+		return unit + value
+	}
+	r, _ := utf8.DecodeRuneInString(unit)
+	if unicode.IsLetter(r) {
+		return value + "\u00a0" + unit
+	}
+	return value + unit
+}
+
+// refreshContent returns the attribute content="0; url=TARGET" for a meta
+// refresh to target. html/template refuses data in that attribute, so the
+// target is checked here: only http(s) URLs and relative or site-absolute
+// paths are allowed; anything else refreshes to nowhere.
+func refreshContent(target string) template.HTMLAttr {
+	u, err := url.Parse(target)
+	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
+		return template.HTMLAttr(`content="0"`)
+	}
+	return template.HTMLAttr(`content="0; url=` + html.EscapeString(u.String()) + `"`)
+}

@@ -1,0 +1,135 @@
+package render
+
+import (
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/themes"
+)
+
+// Names of the layouts with a special role.
+const (
+	baseLayout    = "_default/baseof.html"
+	partialsDir   = "partials/"
+	aliasLayout   = "alias.html"
+	mainBlockName = "main"
+)
+
+// Theme is a parsed, ready-to-execute theme. It is safe for concurrent use.
+type Theme struct {
+	name    string
+	layouts map[string]*layout // by path below layouts/, partials and baseof excluded
+	files   map[string]layoutFile
+	static  fs.FS
+}
+
+// layout is one page layout, parsed together with baseof and the partials.
+type layout struct {
+	tmpl  *template.Template
+	entry string // the template to execute: baseof, or the layout itself
+}
+
+// LoadTheme merges the embedded default theme with the site's own
+// themes/<name>/ folder (site files win, file by file). siteFS is the site
+// root and may lack themes/. Parse errors become diagnostics with
+// file:line(:col); the returned Theme is nil only when it is unusable.
+func LoadTheme(siteFS fs.FS, name string) (*Theme, diag.List) {
+	files, diags := layoutSources(siteFS, name)
+	base, parseDiags := parseShared(files)
+	diags = append(diags, parseDiags...)
+	th := &Theme{name: name, layouts: map[string]*layout{}, files: files, static: staticFS(siteFS, name)}
+	if base == nil {
+		return nil, diags
+	}
+	for _, rel := range layoutNames(files) {
+		l, d := parseLayout(base, rel, files[rel])
+		if d != nil {
+			diags = append(diags, d)
+			continue
+		}
+		th.layouts[rel] = l
+	}
+	return th, diags
+}
+
+// Static returns the merged static/ files of the theme (site override wins).
+func (t *Theme) Static() fs.FS { return t.static }
+
+// parseShared parses baseof and every partial into one template set that
+// each layout clones.
+func parseShared(files map[string]layoutFile) (*template.Template, diag.List) {
+	base := template.New("playbook-theme").Funcs(funcMap())
+	var diags diag.List
+	for _, rel := range sortedKeys(files) {
+		if rel != baseLayout && !strings.HasPrefix(rel, partialsDir) {
+			continue
+		}
+		f := files[rel]
+		if _, err := base.New(rel).Parse(f.source); err != nil {
+			diags = append(diags, templateDiag(err, files))
+		}
+	}
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return base, diags
+}
+
+// parseLayout clones the shared set and adds the layout rel to it.
+func parseLayout(base *template.Template, rel string, f layoutFile) (*layout, *diag.Diagnostic) {
+	files := map[string]layoutFile{rel: f}
+	alone, err := template.New(rel).Funcs(funcMap()).Parse(f.source)
+	if err != nil {
+		return nil, templateDiag(err, files)
+	}
+	set, err := base.Clone()
+	if err != nil {
+		return nil, diag.Errorf(diag.Pos{File: f.display}, "clone base templates: %w", err)
+	}
+	if _, err := set.New(rel).Parse(f.source); err != nil {
+		return nil, templateDiag(err, files)
+	}
+	entry := rel
+	if rel != aliasLayout && alone.Lookup(mainBlockName) != nil {
+		entry = baseLayout
+	}
+	return &layout{tmpl: set, entry: entry}, nil
+}
+
+// layoutNames lists the executable layouts: everything except baseof and
+// partials, in a stable order.
+func layoutNames(files map[string]layoutFile) []string {
+	var names []string
+	for _, rel := range sortedKeys(files) {
+		if rel != baseLayout && !strings.HasPrefix(rel, partialsDir) {
+			names = append(names, rel)
+		}
+	}
+	return names
+}
+
+func sortedKeys(files map[string]layoutFile) []string {
+	keys := make([]string, 0, len(files))
+	for k := range files {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// staticFS is the theme's static/ folder: the site's files over the default.
+func staticFS(siteFS fs.FS, name string) fs.FS {
+	lower := subOrEmpty(themes.Default, "static")
+	if siteFS == nil || name == "" {
+		return lower
+	}
+	dir := path.Join("themes", name, "static")
+	if !isDir(siteFS, dir) {
+		return lower
+	}
+	return overlayFS{upper: subOrEmpty(siteFS, dir), lower: lower}
+}

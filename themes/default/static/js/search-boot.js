@@ -1,0 +1,1 @@
+// Placeholder: the search engineer owns this file (binds #search-input).

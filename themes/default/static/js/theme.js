@@ -1,0 +1,59 @@
+// Dark-mode toggle and the collapsible main menu. No inline handlers: this
+// file binds everything (the site runs under default-src 'self').
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var KEY = "playbook-theme";
+  var dark = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+
+  function currentTheme() {
+    var set = root.getAttribute("data-theme");
+    if (set === "dark" || set === "light") return set;
+    return dark && dark.matches ? "dark" : "light";
+  }
+
+  function save(theme) {
+    try { localStorage.setItem(KEY, theme); } catch (e) { /* storage disabled */ }
+  }
+
+  function syncToggle(button) {
+    button.setAttribute("aria-pressed", currentTheme() === "dark" ? "true" : "false");
+  }
+
+  function initThemeToggle() {
+    var button = document.querySelector(".theme-toggle");
+    if (!button) return;
+    syncToggle(button);
+    button.addEventListener("click", function () {
+      var next = currentTheme() === "dark" ? "light" : "dark";
+      root.setAttribute("data-theme", next);
+      save(next);
+      syncToggle(button);
+    });
+    if (dark && dark.addEventListener) {
+      dark.addEventListener("change", function () { syncToggle(button); });
+    }
+  }
+
+  function initMenu() {
+    var button = document.querySelector(".menu-toggle");
+    var menu = document.getElementById("site-menu");
+    if (!button || !menu) return;
+    function setOpen(open) {
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+      menu.classList.toggle("is-open", open);
+    }
+    button.addEventListener("click", function () {
+      setOpen(button.getAttribute("aria-expanded") !== "true");
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
+        setOpen(false);
+        button.focus();
+      }
+    });
+  }
+
+  initThemeToggle();
+  initMenu();
+})();
