@@ -159,7 +159,7 @@ func tomlError(file string, lineOffset int, err error) *diag.Diagnostic {
 	var perr toml.ParseError
 	if errors.As(err, &perr) {
 		pos := diag.Pos{File: file, Line: perr.Position.Line + lineOffset, Col: perr.Position.Col}
-		return diag.Errorf(pos, "invalid TOML: %s: %w", firstLine(perr.Message), err)
+		return &diag.Diagnostic{Pos: pos, Severity: diag.Error, Msg: "invalid TOML: " + firstLine(perr.Message), Err: err}
 	}
 	return diag.Errorf(diag.Pos{File: file}, "invalid TOML: %w", err)
 }

@@ -88,15 +88,19 @@ func yamlError(file string, matterLine int, err error) *diag.Diagnostic {
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	line := 0
+	// yaml.v3 reports syntax errors only as text, so the line is read from it.
 	if m := yamlLineRE.FindStringSubmatch("yaml: " + msg); m != nil {
 		fmt.Sscan(m[1], &line)
 		msg = m[2]
+		if strings.HasPrefix(msg, "did not find expected") {
+			line++ // these errors name the line before the one that is wrong
+		}
 	}
 	pos := diag.Pos{File: file}
 	if line > 0 {
 		pos.Line = matterLine - 1 + line
 	}
-	return diag.Errorf(pos, "invalid YAML front matter: %s: %w", msg, err)
+	return &diag.Diagnostic{Pos: pos, Severity: diag.Error, Msg: "invalid YAML front matter: " + msg, Err: err}
 }
 
 var tomlKeyRE = regexp.MustCompile(`^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*[=.]`)

@@ -21,11 +21,13 @@ func (s *Site) assignURLs() diag.List {
 	for _, plural := range s.Config.TaxonomyNames() {
 		reserved["/"+plural+"/"] = "the " + plural + " taxonomy"
 	}
+	kept := s.Pages[:0]
+	defer func() { s.Pages = kept }()
 	for _, p := range s.Pages {
 		u, d := s.pageURL(p)
 		if d != nil {
 			diags = append(diags, d)
-			u = "/" + strings.TrimSuffix(sourceKey(p), ".md") + "/"
+			continue
 		}
 		p.URL, p.OutFile = u, outFile(u)
 		pos := diag.Pos{File: p.File(), Line: 1}
@@ -44,6 +46,7 @@ func (s *Site) assignURLs() diag.List {
 			continue
 		}
 		s.byURL[u] = p
+		kept = append(kept, p)
 	}
 	return diags
 }
