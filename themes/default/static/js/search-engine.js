@@ -12,7 +12,7 @@
   var MAX_WORD = 48;
   var PREFIX_TERMS = 24; // most completions of a prefix used
   var MAX_SHARDS = 4; // most shards fetched for one prefix or typo scan
-  var WEIGHT = { exact: 1, prefix: 0.8, typo1: 0.3, typo2: 0.15 };
+  var WEIGHT = { exact: 1, prefix: 0.6, typo1: 0.3, typo2: 0.15 };
   var utf8 = new TextEncoder();
   var text = new TextDecoder();
 
