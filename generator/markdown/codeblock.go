@@ -42,8 +42,8 @@ func renderCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast
 	}
 	code := codeText(node, src)
 	if lx := lookupLexer(string(lang)); lx != nil {
-		if highlighted, ok := highlight(lx.lexer, code); ok {
-			writeHighlighted(w, lang, lx.name, highlighted)
+		if html, ok := cachedHighlight(lx, code); ok {
+			writeHighlighted(w, lang, lx.name, html)
 			return ast.WalkSkipChildren, nil
 		}
 	}
@@ -88,6 +88,19 @@ func writePlainCode(w util.BufWriter, lang, code []byte) {
 	_ = w.WriteByte('>')
 	_, _ = w.Write(util.EscapeHTML(code))
 	_, _ = w.WriteString("</code></pre>\n")
+}
+
+// cachedHighlight is highlight with a cache in front.
+func cachedHighlight(lx *lexerEntry, code []byte) ([]byte, bool) {
+	key := highlightKey(lx.name, code)
+	if html, ok := highlighted.get(key); ok {
+		return html, true
+	}
+	html, ok := highlight(lx.lexer, code)
+	if ok {
+		highlighted.put(key, html)
+	}
+	return html, ok
 }
 
 // highlight returns the HTML of code as chroma tokens wrapped in spans with

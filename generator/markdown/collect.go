@@ -92,9 +92,8 @@ func (c *collector) heading(h *ast.Heading) {
 
 // endSection stores the collected text in the current section.
 func (c *collector) endSection() {
-	text := strings.Join(strings.Fields(string(c.text)), " ")
 	c.words += countWords(c.text)
-	c.sections[len(c.sections)-1].Text = text
+	c.sections[len(c.sections)-1].Text = collapseSpace(c.text)
 	c.text = c.text[:0]
 }
 
@@ -209,4 +208,22 @@ func autoLinkURL(n *ast.AutoLink, src []byte) string {
 		url = "mailto:" + url
 	}
 	return url
+}
+
+// collapseSpace returns text with runs of white space turned into one space
+// and none at either end. It rewrites text in place.
+func collapseSpace(text []byte) string {
+	out, pending := text[:0], false
+	for _, b := range text {
+		if b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == '\v' {
+			pending = len(out) > 0
+			continue
+		}
+		if pending {
+			out = append(out, ' ')
+			pending = false
+		}
+		out = append(out, b)
+	}
+	return string(out)
 }

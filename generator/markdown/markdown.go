@@ -136,7 +136,7 @@ func (r *Renderer) render(src []byte, lineOffset int, resolve LinkResolver) (*Re
 		dropLeadingH1(doc, res)
 	}
 
-	out := newOutput(len(src) + len(src)/2)
+	out := newOutput(2*len(src) + 512)
 	if err := r.md.Renderer().Render(out, src, doc); err != nil {
 		return nil, fmt.Errorf("markdown: rendering HTML: %w", err)
 	}
