@@ -54,6 +54,26 @@
     });
   }
 
+  // A table wider than the column scrolls sideways; make it reachable by
+  // keyboard (focusable) only while it actually overflows.
+  function initScrollableTables() {
+    var tables = document.querySelectorAll(".prose table");
+    function update() {
+      for (var i = 0; i < tables.length; i++) {
+        var t = tables[i];
+        if (t.scrollWidth > t.clientWidth + 1) {
+          t.setAttribute("tabindex", "0");
+        } else {
+          t.removeAttribute("tabindex");
+        }
+      }
+    }
+    if (!tables.length) return;
+    update();
+    window.addEventListener("resize", update);
+  }
+
   initThemeToggle();
   initMenu();
+  initScrollableTables();
 })();
