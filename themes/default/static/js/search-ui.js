@@ -93,6 +93,7 @@
     input.addEventListener('input', this.update.bind(this));
     input.addEventListener('keydown', this.key.bind(this));
     input.addEventListener('focus', this.reopen.bind(this));
+    form.addEventListener('submit', this.submit.bind(this));
     form.addEventListener('focusout', this.blur.bind(this));
     if (input.value.trim() && document.activeElement === input) this.update();
   }
@@ -190,14 +191,22 @@
       if (this.popup.hidden) this.open();
       var step = ev.key === 'ArrowDown' ? 1 : -1;
       this.select(this.active < 0 ? (step > 0 ? 0 : n - 1) : (this.active + step + n) % n);
-    } else if (ev.key === 'Enter' && !this.popup.hidden && this.active >= 0) {
-      ev.preventDefault();
-      location.href = this.options[this.active].firstChild.href;
+    } else if (ev.key === 'Enter') {
+      this.submit(ev);
     } else if (ev.key === 'Escape') {
       ev.preventDefault();
       if (!this.popup.hidden) this.close();
       else { input.value = ''; this.update(); }
     }
+  };
+
+  // submit follows the active option, if any; else the form goes to the
+  // search page. Both keydown and the submit event (which some input paths
+  // send even after keydown was cancelled) come here.
+  Combobox.prototype.submit = function (ev) {
+    if (this.popup.hidden || this.active < 0) return;
+    ev.preventDefault();
+    location.href = this.options[this.active].firstChild.href;
   };
 
   // ---- full search page --------------------------------------------------
