@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"sync"
 )
 
 // hashLen is the number of hex digits of SHA-256 kept in file names.
@@ -56,14 +57,23 @@ func commonPrefix(a, b string) int {
 	return n
 }
 
+// gzipPools keeps compressors for reuse: a new one allocates about 1 MB.
+var gzipPools sync.Map // level → *sync.Pool of *gzip.Writer
+
 // gzipBytes compresses data deterministically (no name, no time stamp).
+// level must be a valid compress/gzip level.
 func gzipBytes(data []byte, level int) []byte {
+	pool, _ := gzipPools.LoadOrStore(level, &sync.Pool{})
 	var b bytes.Buffer
-	w, err := gzip.NewWriterLevel(&b, level)
-	if err != nil { // only for an invalid level, which callers never pass
-		return data
+	b.Grow(len(data)/3 + 64)
+	w, _ := pool.(*sync.Pool).Get().(*gzip.Writer)
+	if w == nil {
+		w, _ = gzip.NewWriterLevel(&b, level)
+	} else {
+		w.Reset(&b)
 	}
 	w.Write(data)
 	w.Close()
+	pool.(*sync.Pool).Put(w)
 	return b.Bytes()
 }

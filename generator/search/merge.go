@@ -40,15 +40,18 @@ func merge(pages []analyzed, vocabs []*vocab) []*term {
 	n := float64(len(pages))
 	avg := max(1, float64(total)/max(1, n))
 	scale := 255 / ((math.Log(1+2*n) + 0.01) * (bm25K1 + 1 + titleBonus))
+	idf := make([]float64, len(terms))
+	for i, d := range df {
+		idf[i] = math.Log(1 + (n-float64(d)+0.5)/(float64(d)+0.5))
+	}
 	for id, p := range pages {
 		norm := bm25K1 * (1 - bm25B + bm25B*float64(p.length)/avg)
 		for _, e := range p.postings {
 			g := remap[p.worker][e.stem]
-			idf := math.Log(1 + (n-float64(df[g])+0.5)/(float64(df[g])+0.5))
 			tf := float64(e.tf)
-			s := idf * tf * (bm25K1 + 1) / (tf + norm)
+			s := idf[g] * tf * (bm25K1 + 1) / (tf + norm)
 			if e.title {
-				s += idf * titleBonus
+				s += idf[g] * titleBonus
 			}
 			t := terms[g]
 			t.docs = append(t.docs, uint32(id))

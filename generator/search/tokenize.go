@@ -32,28 +32,56 @@ type tokenizer struct {
 }
 
 // run walks text and hands every word run to word; fold says whether
-// non-ASCII words still need folding.
+// non-ASCII words still need folding. Pure ASCII words, by far the most
+// common, skip the Unicode tables.
 func (t *tokenizer) run(text string, fold bool) {
-	start := -1
+	start, ascii := -1, true
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if asciiWord[c] {
+				if start < 0 {
+					start, ascii = i, true
+				}
+			} else if start >= 0 {
+				t.flush(text[start:i], ascii, fold)
+				start = -1
+			}
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		if isWordRune(r) {
 			if start < 0 {
 				start = i
 			}
+			ascii = false
 		} else if start >= 0 {
-			t.word(text[start:i], fold)
+			t.flush(text[start:i], ascii, fold)
 			start = -1
 		}
 		i += size
 	}
 	if start >= 0 {
-		t.word(text[start:], fold)
+		t.flush(text[start:], ascii, fold)
 	}
 }
+
+func (t *tokenizer) flush(w string, ascii, fold bool) {
+	if ascii {
+		t.ascii(w)
+	} else {
+		t.word(w, fold)
+	}
+}
+
+// asciiWord marks the ASCII bytes that belong to words.
+var asciiWord = func() (tab [utf8.RuneSelf]bool) {
+	for c := range tab {
+		tab[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return tab
+}()
 
 // word splits one word run into CJK and non-CJK segments.
 func (t *tokenizer) word(w string, fold bool) {
