@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 	"unicode/utf8"
@@ -23,9 +22,6 @@ func FuzzRender(f *testing.F) {
 	f.Add([]byte("> [!NOTE]\n> [!NOTE]\n"), 0)
 	f.Add([]byte("> [!NOTE]"), 0)
 	f.Add([]byte("##\n# {#}\n"), 0)
-	if seed, err := os.ReadFile("testdata/fuzz-seed.md"); err == nil {
-		f.Add(seed, 0)
-	}
 	safe, unsafe := New(Options{DropLeadingH1: true}), New(Options{Unsafe: true})
 	f.Fuzz(func(t *testing.T, src []byte, lineOffset int) {
 		if lineOffset < 0 || lineOffset > 1<<20 {

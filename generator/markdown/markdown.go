@@ -148,14 +148,26 @@ func (r *Renderer) render(src []byte, lineOffset int, resolve LinkResolver) (*Re
 // records of res: its id no longer exists on the page, and its text opens
 // the page's first section.
 func dropLeadingH1(doc ast.Node, res *Result) {
-	doc.RemoveChild(doc, doc.FirstChild())
+	h := firstH1(doc)
+	doc.RemoveChild(doc, h)
+	id := res.Headings[0].ID
 	res.Headings = res.Headings[1:]
-	res.Sections[0].ID = ""
+	for i := range res.Sections {
+		if res.Sections[i].Level == 1 && res.Sections[i].ID == id {
+			res.Sections[i].ID = ""
+			break
+		}
+	}
 }
 
-// firstH1 returns the first block of doc if it is a level-1 heading.
+// firstH1 returns the first block of doc if it is a level-1 heading. Link
+// reference definitions, which render to nothing, do not count as blocks.
 func firstH1(doc ast.Node) *ast.Heading {
-	h, ok := doc.FirstChild().(*ast.Heading)
+	first := doc.FirstChild()
+	for first != nil && first.Kind() == ast.KindLinkReferenceDefinition {
+		first = first.NextSibling()
+	}
+	h, ok := first.(*ast.Heading)
 	if !ok || h.Level != 1 {
 		return nil
 	}

@@ -244,6 +244,13 @@ func TestSectionsWithoutPreamble(t *testing.T) {
 	}
 }
 
+func TestH1AfterReferenceDefinitions(t *testing.T) {
+	res := mustRender(t, Options{DropLeadingH1: true}, "[ref]: https://x.example/\n\n# Title\n\nSee [ref].\n", 0, nil)
+	if res.H1 != "Title" || bytes.Contains(res.HTML, []byte("<h1")) {
+		t.Errorf("H1 = %q, HTML = %q; want the title taken and dropped", res.H1, res.HTML)
+	}
+}
+
 func TestCountWords(t *testing.T) {
 	tests := []struct {
 		in   string
