@@ -31,6 +31,16 @@ func TestScreenshots(t *testing.T) {
 		t.Skipf("set %s=DIR to save screenshots of the sample site", ScreenshotsEnv)
 	}
 	ctx := browsertest.New(t)
+	shoot := func(t *testing.T, path string, action chromedp.Action[[]byte]) {
+		t.Helper()
+		png, err := chromedp.Run(ctx, action)
+		if err != nil {
+			t.Fatalf("screenshot %s: %v", path, err)
+		}
+		if err := os.WriteFile(path, png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	dir := buildSample(t)
 	base := browsertest.ServeDir(t, dir, basePath)
 	for _, page := range screenshotPages {
@@ -39,14 +49,22 @@ func TestScreenshots(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", page, err)
 			}
-			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
-			if err != nil {
-				t.Fatalf("%s: %v", page, err)
+			name := strings.NewReplacer("/index.html", "", "/", "_", ".html", "").Replace(page) + "-" + v.name
+			shoot(t, filepath.Join(out, name+"-full.png"), chromedp.FullScreenshot(100))
+			shoot(t, filepath.Join(out, name+"-top.png"), chromedp.CaptureScreenshot())
+			for _, sel := range []string{".results", ".steps", ".list-section", ".page-footer"} {
+				present, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("` + sel + `") !== null`))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if present {
+					shoot(t, filepath.Join(out, name+"-"+strings.TrimPrefix(sel, ".")+".png"), chromedp.Screenshot(chromedp.CSS(sel)))
+				}
 			}
-			name := strings.NewReplacer("/index.html", "", "/", "_", ".html", "").Replace(page) + "-" + v.name + ".png"
-			if err := os.WriteFile(filepath.Join(out, name), png, 0o644); err != nil {
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.scrollTo(0, document.body.scrollHeight * 0.4); true`)); err != nil {
 				t.Fatal(err)
 			}
+			shoot(t, filepath.Join(out, name+"-middle.png"), chromedp.CaptureScreenshot())
 		}
 	}
 }
