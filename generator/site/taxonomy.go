@@ -92,6 +92,10 @@ func TermSlug(name string) string {
 	return b.String()
 }
 
+// maxTermScan bounds how many pages of one term are scored, so relating
+// stays linear in the site's size when a term is on thousands of pages.
+const maxTermScan = 256
+
 // relate picks up to n related pages for each regular page: pages sharing
 // terms, rarer terms counting more, ties broken by date and title. Pages are
 // scored on all cores, each worker with its own score array.
@@ -114,6 +118,13 @@ func (s *Site) relate(n int) {
 			members[t] = ids
 		}
 	}
+	// rank orders pages newest first once, so ties are broken without comparing dates and titles.
+	byAge := append([]*Page(nil), regular...)
+	sort.SliceStable(byAge, func(i, j int) bool { return newerFirst(byAge[i], byAge[j]) })
+	rank := make([]int32, len(regular))
+	for r, p := range byAge {
+		rank[index[p]] = int32(r)
+	}
 	total := float64(len(regular))
 	parallel(len(regular), func(lo, hi int) {
 		scores := make([]float64, len(regular))
@@ -124,6 +135,9 @@ func (s *Site) relate(n int) {
 				for _, t := range terms {
 					ids := members[t]
 					w := math.Log(1 + total/float64(len(ids)))
+					if len(ids) > maxTermScan {
+						ids = ids[:maxTermScan] // a very common term: its newest pages are enough
+					}
 					for _, j := range ids {
 						if scores[j] == 0 {
 							touched = append(touched, j)
@@ -133,7 +147,7 @@ func (s *Site) relate(n int) {
 				}
 			}
 			scores[i] = 0
-			p.Related = topRelated(regular, scores, touched, int32(i), n)
+			p.Related = topRelated(regular, scores, rank, touched, int32(i), n)
 			for _, j := range touched {
 				scores[j] = 0
 			}
@@ -143,13 +157,13 @@ func (s *Site) relate(n int) {
 }
 
 // topRelated keeps the n best-scoring pages by insertion into a short list.
-func topRelated(regular []*Page, scores []float64, touched []int32, self int32, n int) []*Page {
+func topRelated(regular []*Page, scores []float64, rank, touched []int32, self int32, n int) []*Page {
 	best := make([]int32, 0, n+1)
 	better := func(a, b int32) bool {
 		if scores[a] != scores[b] {
 			return scores[a] > scores[b]
 		}
-		return newerFirst(regular[a], regular[b])
+		return rank[a] < rank[b]
 	}
 	for _, j := range touched {
 		if j == self || scores[j] == 0 {
