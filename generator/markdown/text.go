@@ -93,16 +93,21 @@ func isTrailingPunct(r rune) bool {
 func countWords(s []byte) int {
 	words, inWord := 0, false
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRune(s[i:])
+		var wordChar, alone bool
+		if b := s[i]; b < utf8.RuneSelf {
+			wordChar = isASCIIWordByte(b)
+			i++
+		} else {
+			r, size := utf8.DecodeRune(s[i:])
+			i += size
+			alone = isUnspacedScript(r)
+			wordChar = !alone && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' || unicode.Is(unicode.M, r))
 		}
-		i += size
 		switch {
-		case isUnspacedScript(r):
+		case alone:
 			words++
 			inWord = false
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || unicode.Is(unicode.M, r):
+		case wordChar:
 			if !inWord {
 				words++
 			}
@@ -112,6 +117,11 @@ func countWords(s []byte) int {
 		}
 	}
 	return words
+}
+
+// isASCIIWordByte reports ASCII letters, digits and the apostrophe.
+func isASCIIWordByte(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '\''
 }
 
 // isUnspacedScript reports characters of scripts that do not separate words
