@@ -53,7 +53,7 @@ func TestScreenshots(t *testing.T) {
 			shoot(t, filepath.Join(out, name+"-full.png"), chromedp.FullScreenshot(100))
 			shoot(t, filepath.Join(out, name+"-top.png"), chromedp.CaptureScreenshot())
 			for _, sel := range []string{".results", ".steps", ".list-section", ".page-footer"} {
-				present, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("` + sel + `") !== null`))
+				present, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("`+sel+`") !== null`))
 				if err != nil {
 					t.Fatal(err)
 				}
