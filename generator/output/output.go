@@ -60,6 +60,10 @@ func Begin(dest string, inPlace bool) (*Writer, error) {
 		if err != nil {
 			return nil, fmt.Errorf("creating staging folder: %w", err)
 		}
+		// MkdirTemp makes the folder private; a web server must be able to read it.
+		if err := os.Chmod(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("creating staging folder: %w", err)
+		}
 		w.dir = dir
 	}
 	root, err := os.OpenRoot(w.dir)
