@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/playbookhq/playbook/generator/config"
@@ -62,6 +63,8 @@ type Builder struct {
 	opts  Options
 	cache *content.Cache
 	prev  map[string]uint64 // output path → hash of its bytes in the previous build
+	last  *run              // the last successful build, for partial rebuilds
+	index sync.WaitGroup    // a search index still being written in the background
 }
 
 // NewBuilder returns a Builder for opts.
@@ -74,10 +77,14 @@ func NewBuilder(opts Options) *Builder {
 // diag.List as the error and leaves the previous output in place.
 func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) {
 	start := time.Now()
+	b.index.Wait()
 	if configChanged(changed) {
 		b.cache = content.NewCache()
 	}
-	res, err := b.run(ctx)
+	res, err, ok := b.partial(ctx, changed)
+	if !ok {
+		res, err = b.run(ctx)
+	}
 	res.Elapsed = time.Since(start)
 	return res, err
 }
@@ -123,6 +130,10 @@ func (b *Builder) run(ctx context.Context) (*Result, error) {
 		return fail(diag.List{diag.Errorf(diag.Pos{}, "%w", err)})
 	}
 	r := newRun(ctx, siteFS, cfg, theme, model, out)
+	if b.opts.InPlace {
+		r.prevHash = b.prev
+	}
+	r.stageDiags = diags
 	diags = append(diags, r.all()...)
 	res.Diagnostics = dedupe(diags)
 	res.Pages = len(model.Pages)
@@ -140,6 +151,7 @@ func (b *Builder) run(ctx context.Context) (*Result, error) {
 		return res, fmt.Errorf("publishing %s: %w", b.opts.Destination, err)
 	}
 	res.Written = b.changedFiles(r.hashes(), removed)
+	b.last = r
 	res.CSSOnly = cssOnly(res.Written)
 	res.Stats.Files = len(out.Written())
 	res.Stats.Removed = len(removed)

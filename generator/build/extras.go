@@ -18,18 +18,18 @@ func (r *run) renderExtras() {
 	var buf bytes.Buffer
 	search := r.views.newPage(render.KindSearch, "Search", "/search/")
 	search.Description = "Search " + r.cfg.Title
-	r.execute("search/index.html", search, &buf)
+	r.diags.Add(r.execute("search/index.html", search, &buf))
 
 	notFound := r.views.newPage(render.Kind404, "Page not found", "/404.html")
 	notFound.Description = "This page does not exist."
 	notFound.Recent = r.summaries(r.recent(recentCount))
-	r.execute("404.html", notFound, &buf)
+	r.diags.Add(r.execute("404.html", notFound, &buf))
 
 	for _, a := range r.model.Aliases {
 		view := r.views.newPage(render.KindPage, a.Target.Title, a.URL)
 		view.Redirect = r.views.url(a.Target.URL)
 		view.Permalink = r.views.permalink(a.Target.URL)
-		r.execute(a.OutFile, view, &buf)
+		r.diags.Add(r.execute(a.OutFile, view, &buf))
 	}
 	r.writeFeeds()
 }

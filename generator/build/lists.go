@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"github.com/playbookhq/playbook/generator/diag"
 	"sort"
 
 	"github.com/playbookhq/playbook/generator/render"
@@ -18,19 +19,7 @@ func (r *run) renderLists() {
 		if p.Kind == site.KindPage {
 			continue
 		}
-		rec := r.records[p]
-		var body []byte
-		if rec != nil {
-			body = rec.body
-		}
-		view := r.views.page(p, rec, body)
-		view.Pages = r.summaries(p.Pages)
-		view.Subsections = r.summaries(p.Sections)
-		if p.Kind == site.KindHome {
-			view.Recent = r.summaries(r.recent(recentCount))
-			view.Entry = view.Subsections
-		}
-		r.execute(p.OutFile, view, &buf)
+		r.diags.Add(r.renderList(p, &buf))
 	}
 	for _, tax := range r.model.Taxonomies {
 		r.renderTaxonomy(tax, &buf)
@@ -61,6 +50,23 @@ func (r *run) recent(n int) []*site.Page {
 	return pages
 }
 
+// renderList writes a section's or the home page's list.
+func (r *run) renderList(p *site.Page, buf *bytes.Buffer) *diag.Diagnostic {
+	rec := r.records[p]
+	var body []byte
+	if rec != nil {
+		body = rec.body
+	}
+	view := r.views.page(p, rec, body)
+	view.Pages = r.summaries(p.Pages)
+	view.Subsections = r.summaries(p.Sections)
+	if p.Kind == site.KindHome {
+		view.Recent = r.summaries(r.recent(recentCount))
+		view.Entry = view.Subsections
+	}
+	return r.execute(p.OutFile, view, buf)
+}
+
 // renderTaxonomy writes a taxonomy's term list and one page per term.
 func (r *run) renderTaxonomy(tax *site.Taxonomy, buf *bytes.Buffer) {
 	tv := r.views.taxonomy(tax)
@@ -68,13 +74,18 @@ func (r *run) renderTaxonomy(tax *site.Taxonomy, buf *bytes.Buffer) {
 	view.Taxonomy, view.Terms = &tv, tv.Terms
 	view.Description = tv.Title + " used across " + r.cfg.Title
 	view.Breadcrumbs = []render.Link{{Title: "Home", URL: r.views.url("/")}}
-	r.execute(tax.URL[1:]+"index.html", view, buf)
+	r.diags.Add(r.execute(tax.URL[1:]+"index.html", view, buf))
 	for _, term := range tax.Terms {
-		view := r.views.newPage(render.KindTerm, term.Name, term.URL)
-		view.Taxonomy = &tv
-		view.Pages = r.summaries(term.Pages)
-		view.Description = "Pages with " + tax.Singular + " " + term.Name
-		view.Breadcrumbs = []render.Link{{Title: "Home", URL: r.views.url("/")}, {Title: tv.Title, URL: tv.URL}}
-		r.execute(term.OutFile, view, buf)
+		r.diags.Add(r.renderTerm(tax, &tv, term, buf))
 	}
+}
+
+// renderTerm writes the list of one term's pages.
+func (r *run) renderTerm(tax *site.Taxonomy, tv *render.Taxonomy, term *site.Term, buf *bytes.Buffer) *diag.Diagnostic {
+	view := r.views.newPage(render.KindTerm, term.Name, term.URL)
+	view.Taxonomy = tv
+	view.Pages = r.summaries(term.Pages)
+	view.Description = "Pages with " + tax.Singular + " " + term.Name
+	view.Breadcrumbs = []render.Link{{Title: "Home", URL: r.views.url("/")}, {Title: tv.Title, URL: tv.URL}}
+	return r.execute(term.OutFile, view, buf)
 }

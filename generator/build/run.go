@@ -32,8 +32,12 @@ type run struct {
 	md, mdNoH1 *markdown.Renderer
 	records    map[*site.Page]*record
 
-	hashMu sync.Mutex
-	hashOf map[string]uint64
+	hashMu   sync.Mutex
+	hashOf   map[string]uint64
+	prevHash map[string]uint64 // in-place builds: hashes of the files already in place
+
+	stageDiags diag.List // from config, content and the site model
+	linkDiags  diag.List // broken links, checked across the whole site
 }
 
 // record is what rendering one page leaves behind for the later phases.
@@ -45,6 +49,7 @@ type record struct {
 	sections []search.Section
 	body     []byte // rendered Markdown, kept only for list pages
 	toc      []markdown.Heading
+	diags    diag.List // from rendering this page
 }
 
 func newRun(ctx context.Context, siteFS fs.FS, cfg *config.Config, theme *render.Theme, model *site.Site, out *output.Writer) *run {
@@ -67,20 +72,35 @@ func (r *run) all() diag.List {
 	r.renderLists()
 	r.renderExtras()
 	r.writeSearchIndex()
-	return r.diags.List()
+	return r.renderDiags()
 }
 
-// write writes one output file and remembers its hash.
-func (r *run) write(rel string, data []byte) {
-	if err := r.out.WriteFile(rel, data); err != nil {
-		r.diags.Add(diag.Errorf(diag.Pos{}, "%w", err))
-		return
+// renderDiags returns what rendering found: per-page problems, broken
+// links and everything else collected during this build.
+func (r *run) renderDiags() diag.List {
+	all := r.diags.List()
+	for _, rec := range r.records {
+		all = append(all, rec.diags...)
 	}
+	return append(all, r.linkDiags...)
+}
+
+// write writes one output file and remembers its hash. An in-place build
+// keeps a file that is already in place with the same bytes.
+func (r *run) write(rel string, data []byte) {
 	h := fnv.New64a()
 	h.Write(data)
+	sum := h.Sum64()
 	r.hashMu.Lock()
-	r.hashOf[rel] = h.Sum64()
+	r.hashOf[rel] = sum
 	r.hashMu.Unlock()
+	if old, ok := r.prevHash[rel]; ok && old == sum {
+		r.out.Retain(rel)
+		return
+	}
+	if err := r.out.WriteFile(rel, data); err != nil {
+		r.diags.Add(diag.Errorf(diag.Pos{}, "%w", err))
+	}
 }
 
 func (r *run) hashes() map[string]uint64 { return r.hashOf }
@@ -110,20 +130,22 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 		}
 		res, err := mr.Render(p.Src.Body, p.Src.BodyLine, r.resolver(p))
 		if err != nil {
-			r.diags.Add(withFile(err, p.Src.File))
+			rec.diags = append(rec.diags, withFile(err, p.Src.File))
 			return rec
 		}
 		fillRecord(rec, p, res)
 		for _, d := range res.Diagnostics {
 			d.Pos.File = p.Src.File
-			r.diags.Add(d)
+			rec.diags = append(rec.diags, d)
 		}
 		if p.Kind != site.KindPage {
 			rec.body = res.HTML
 			return rec
 		}
 		view := r.views.page(p, rec, res.HTML)
-		r.execute(p.OutFile, view, buf)
+		if d := r.execute(p.OutFile, view, buf); d != nil {
+			rec.diags = append(rec.diags, d)
+		}
 	}
 	return rec
 }
@@ -176,14 +198,15 @@ func (r *run) resolver(p *site.Page) markdown.LinkResolver {
 	}
 }
 
-// execute renders a view with its template and writes it.
-func (r *run) execute(outFile string, view *render.Page, buf *bytes.Buffer) {
+// execute renders a view with its template and writes it. A template
+// error comes back as a diagnostic.
+func (r *run) execute(outFile string, view *render.Page, buf *bytes.Buffer) *diag.Diagnostic {
 	buf.Reset()
 	if err := r.theme.Execute(buf, view); err != nil {
-		r.diags.Add(asDiag(err))
-		return
+		return asDiag(err)
 	}
 	r.write(outFile, bytes.Clone(buf.Bytes()))
+	return nil
 }
 
 // checkLinks reports broken links and anchors once every page's headings are known.
@@ -194,9 +217,10 @@ func (r *run) checkLinks() {
 		}
 		return nil
 	}
+	r.linkDiags = nil
 	for _, p := range r.model.Pages {
 		if rec := r.records[p]; rec != nil {
-			r.diags.AddList(r.model.CheckLinks(p, rec.links, anchors))
+			r.linkDiags = append(r.linkDiags, r.model.CheckLinks(p, rec.links, anchors)...)
 		}
 	}
 }

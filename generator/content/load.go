@@ -43,6 +43,9 @@ func (c *Cache) get(p string, hash uint64) *Page {
 	return nil
 }
 
+// Put stores a parsed page.
+func (c *Cache) Put(pg *Page) { c.put(pg) }
+
 func (c *Cache) put(pg *Page) {
 	if c == nil {
 		return

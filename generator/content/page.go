@@ -19,6 +19,9 @@ type Page struct {
 	Path     string // slash path below content/, e.g. "guides/joint-meetings.md"
 	File     string // path from the site root, for diagnostics: "content/guides/joint-meetings.md"
 	Hash     uint64 // hash of the file's bytes, for caching across rebuilds
+	// MatterHash is the hash of the front matter alone: when only the body
+	// of a page changes, the site's structure (URLs, lists, terms) does not.
+	MatterHash uint64
 	Meta     Meta
 	Body     []byte // Markdown after the front matter
 	BodyLine int    // lines before the body
@@ -68,6 +71,7 @@ func Parse(relPath string, src []byte, cfg *config.Config) (*Page, diag.List) {
 		return nil, diag.List{d}
 	}
 	p.Body, p.BodyLine, p.Format = sp.Body, sp.BodyLine, sp.Format
+	p.MatterHash = hashBytes(sp.Matter)
 	raw, lines, d := decodeMatter(file, sp)
 	if d != nil {
 		return nil, diag.List{d}

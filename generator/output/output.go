@@ -32,40 +32,36 @@ type Writer struct {
 	inPlace bool
 	root    *os.Root
 
-	mu      sync.Mutex
-	written map[string]bool
+	mu       sync.Mutex
+	written  map[string]bool
+	retained map[string]bool // files kept from the previous build as they are
 	dirs    sync.Map
 }
 
-// Begin prepares to write a build for dest. With inPlace false the files
-// go to a new staging folder beside dest; with inPlace true each file is
-// replaced atomically inside dest (used by the live preview).
+// Begin prepares to write a build for dest. Files are written to a new
+// staging folder beside dest. On Commit, with inPlace false the staging
+// folder takes dest's place; with inPlace true (the live preview, where a
+// server keeps reading dest) each new or changed file is renamed into dest
+// one by one, so no reader ever sees a half-written file.
 func Begin(dest string, inPlace bool) (*Writer, error) {
 	dest = filepath.Clean(dest)
 	if err := checkOwned(dest); err != nil {
 		return nil, err
 	}
-	w := &Writer{dest: dest, inPlace: inPlace, written: map[string]bool{}}
-	if inPlace {
-		if err := os.MkdirAll(dest, 0o755); err != nil {
-			return nil, fmt.Errorf("creating %s: %w", dest, err)
-		}
-		w.dir = dest
-	} else {
-		parent := filepath.Dir(dest)
-		if err := os.MkdirAll(parent, 0o755); err != nil {
-			return nil, fmt.Errorf("creating %s: %w", parent, err)
-		}
-		dir, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".staging-")
-		if err != nil {
-			return nil, fmt.Errorf("creating staging folder: %w", err)
-		}
-		// MkdirTemp makes the folder private; a web server must be able to read it.
-		if err := os.Chmod(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("creating staging folder: %w", err)
-		}
-		w.dir = dir
+	w := &Writer{dest: dest, inPlace: inPlace, written: map[string]bool{}, retained: map[string]bool{}}
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("creating %s: %w", parent, err)
 	}
+	dir, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".staging-")
+	if err != nil {
+		return nil, fmt.Errorf("creating staging folder: %w", err)
+	}
+	// MkdirTemp makes the folder private; a web server must be able to read it.
+	if err := os.Chmod(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("creating staging folder: %w", err)
+	}
+	w.dir = dir
 	root, err := os.OpenRoot(w.dir)
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", w.dir, err)
@@ -106,11 +102,7 @@ func (w *Writer) WriteFile(rel string, data []byte) error {
 	if err := w.mkdirs(path.Dir(rel)); err != nil {
 		return err
 	}
-	if w.inPlace {
-		if err := w.replace(rel, data); err != nil {
-			return err
-		}
-	} else if err := w.root.WriteFile(rel, data, 0o644); err != nil {
+	if err := w.root.WriteFile(rel, data, 0o644); err != nil {
 		return fmt.Errorf("writing %s: %w", rel, err)
 	}
 	w.mu.Lock()
@@ -119,20 +111,26 @@ func (w *Writer) WriteFile(rel string, data []byte) error {
 	return nil
 }
 
-// replace writes data to a temporary file and renames it over rel, so a
-// reader never sees a half-written file. Unchanged files are left alone.
-func (w *Writer) replace(rel string, data []byte) error {
-	if old, err := w.root.ReadFile(rel); err == nil && bytes.Equal(old, data) {
-		return nil
+// Retain keeps rel from the previous build unchanged (in-place builds only):
+// it counts as written, so Commit neither removes nor replaces it.
+func (w *Writer) Retain(rel string) {
+	w.mu.Lock()
+	w.written[rel] = true
+	w.retained[rel] = true
+	w.mu.Unlock()
+}
+
+// RetainPrevious retains every file of the previous build that this build
+// has not written (for partial rebuilds that touch only some pages).
+func (w *Writer) RetainPrevious() {
+	for _, f := range readMarker(w.dest) {
+		w.mu.Lock()
+		if !w.written[f] {
+			w.written[f] = true
+			w.retained[f] = true
+		}
+		w.mu.Unlock()
 	}
-	tmp := path.Join(path.Dir(rel), ".tmp-"+path.Base(rel))
-	if err := w.root.WriteFile(tmp, data, 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", rel, err)
-	}
-	if err := w.root.Rename(tmp, rel); err != nil {
-		return fmt.Errorf("replacing %s: %w", rel, err)
-	}
-	return nil
 }
 
 func (w *Writer) mkdirs(dir string) error {
@@ -164,9 +162,6 @@ func (w *Writer) Written() []string {
 // Abort throws the build away; the destination is untouched.
 func (w *Writer) Abort() error {
 	w.root.Close()
-	if w.inPlace {
-		return nil
-	}
 	return os.RemoveAll(w.dir)
 }
 
@@ -176,19 +171,16 @@ func (w *Writer) Commit() (removed []string, err error) {
 	defer w.root.Close()
 	written := w.Written()
 	previous := readMarker(w.dest)
-	if err := w.writeMarker(written); err != nil {
-		return nil, err
-	}
 	for _, f := range previous {
 		if !w.written[f] {
 			removed = append(removed, f)
 		}
 	}
 	if w.inPlace {
-		for _, f := range removed {
-			w.root.Remove(f)
-		}
-		return removed, nil
+		return removed, w.commitInPlace(written, removed)
+	}
+	if err := w.writeMarker(w.root, written); err != nil {
+		return nil, err
 	}
 	if err := w.keepForeign(previous); err != nil {
 		return nil, err
@@ -196,14 +188,43 @@ func (w *Writer) Commit() (removed []string, err error) {
 	return removed, w.swap()
 }
 
-func (w *Writer) writeMarker(files []string) error {
+// commitInPlace renames each staged file into dest and removes stale ones.
+func (w *Writer) commitInPlace(written, removed []string) error {
+	defer os.RemoveAll(w.dir)
+	if err := os.MkdirAll(w.dest, 0o755); err != nil {
+		return err
+	}
+	for _, f := range written {
+		if w.retained[f] {
+			continue
+		}
+		target := filepath.Join(w.dest, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
+		if err := os.Rename(filepath.Join(w.dir, filepath.FromSlash(f)), target); err != nil {
+			return fmt.Errorf("publishing %s: %w", f, err)
+		}
+	}
+	for _, f := range removed {
+		os.Remove(filepath.Join(w.dest, filepath.FromSlash(f)))
+	}
+	root, err := os.OpenRoot(w.dest)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	return w.writeMarker(root, written)
+}
+
+func (w *Writer) writeMarker(root *os.Root, files []string) error {
 	var b bytes.Buffer
 	b.WriteString("# Written by playbook. Files listed here are replaced or removed by the next build.\n")
 	for _, f := range files {
 		b.WriteString(f)
 		b.WriteByte('\n')
 	}
-	return w.root.WriteFile(Marker, b.Bytes(), 0o644)
+	return root.WriteFile(Marker, b.Bytes(), 0o644)
 }
 
 // readMarker returns the files the previous build wrote into dest.

@@ -114,3 +114,26 @@ func TestInPlaceReplacesAtomically(t *testing.T) {
 		t.Errorf("temp files left: %v", tmps)
 	}
 }
+
+func TestInPlaceAbortTouchesNothing(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	w, _ := Begin(dest, true)
+	writeAll(t, w, map[string]string{"a/index.html": "good"})
+	w.Commit()
+	w, _ = Begin(dest, true)
+	writeAll(t, w, map[string]string{"a/index.html": "half"})
+	w.Abort()
+	if got, _ := os.ReadFile(filepath.Join(dest, "a/index.html")); string(got) != "good" {
+		t.Errorf("a/index.html = %q after an aborted in-place build; want good", got)
+	}
+	// A partial build retains what it did not write.
+	w, _ = Begin(dest, true)
+	writeAll(t, w, map[string]string{"b/index.html": "new"})
+	w.RetainPrevious()
+	if removed, _ := w.Commit(); len(removed) != 0 {
+		t.Errorf("partial build removed %v", removed)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dest, "a/index.html")); string(got) != "good" {
+		t.Errorf("a/index.html = %q after a partial build; want good", got)
+	}
+}
