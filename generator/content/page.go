@@ -16,16 +16,16 @@ import (
 
 // Page is one Markdown file with its decoded front matter.
 type Page struct {
-	Path     string // slash path below content/, e.g. "guides/joint-meetings.md"
-	File     string // path from the site root, for diagnostics: "content/guides/joint-meetings.md"
-	Hash     uint64 // hash of the file's bytes, for caching across rebuilds
+	Path string // slash path below content/, e.g. "guides/joint-meetings.md"
+	File string // path from the site root, for diagnostics: "content/guides/joint-meetings.md"
+	Hash uint64 // hash of the file's bytes, for caching across rebuilds
 	// MatterHash is the hash of the front matter alone: when only the body
 	// of a page changes, the site's structure (URLs, lists, terms) does not.
 	MatterHash uint64
-	Meta     Meta
-	Body     []byte // Markdown after the front matter
-	BodyLine int    // lines before the body
-	Format   Format
+	Meta       Meta
+	Body       []byte // Markdown after the front matter
+	BodyLine   int    // lines before the body
+	Format     Format
 
 	TitleFromH1 bool // the title came from the body's leading "# Heading"
 	Playbook    *Playbook

@@ -35,7 +35,7 @@ type Writer struct {
 	mu       sync.Mutex
 	written  map[string]bool
 	retained map[string]bool // files kept from the previous build as they are
-	dirs    sync.Map
+	dirs     sync.Map
 }
 
 // Begin prepares to write a build for dest. Files are written to a new

@@ -146,12 +146,12 @@ type Page struct {
 	CaseStudy *CaseStudy // set only for case studies
 
 	// Lists: set on home, section, taxonomy and term pages.
-	Pages       []Summary  // section or term pages, ordered by weight, date (newest first), title
-	Subsections []Summary  // sections below this one
-	Terms       []Term     // a taxonomy page's terms
-	Recent      []Summary  // home: recently changed pages
-	Entry       []Summary  // home: one card per top-level section with its description
-	Taxonomy    *Taxonomy  // taxonomy and term pages: which taxonomy
+	Pages       []Summary // section or term pages, ordered by weight, date (newest first), title
+	Subsections []Summary // sections below this one
+	Terms       []Term    // a taxonomy page's terms
+	Recent      []Summary // home: recently changed pages
+	Entry       []Summary // home: one card per top-level section with its description
+	Taxonomy    *Taxonomy // taxonomy and term pages: which taxonomy
 
 	// Redirect is set only when rendering an alias page.
 	Redirect string
