@@ -41,3 +41,13 @@ func BenchmarkBuild1k(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkBuild10k(b *testing.B) {
+	docs := benchDocs(10000)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Build(docs); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
