@@ -213,3 +213,16 @@ func TestPlainHandbook(t *testing.T) {
 		t.Errorf("PagesByType = %v; want the handbook's pages", res.Stats.PagesByType)
 	}
 }
+
+func TestPagination(t *testing.T) {
+	dest, _, err := buildSite(t, strings.Replace(typedSite, `title = "Hub"`, "title = \"Hub\"\npaginate = 1", 1), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, dest, "playbooks/index.html", "2 pages", "First play", `href="/hub/playbooks/page/2/" rel="next"`, `aria-current="page"`)
+	mustContain(t, dest, "playbooks/page/2/index.html", "Second play", `rel="prev"`, "Page 2 of 2")
+	if strings.Contains(read(t, dest, "playbooks/page/2/index.html"), "First play</a></h3>") {
+		t.Error("page 2 repeats the first page's item")
+	}
+	mustContain(t, dest, "teams/sales/page/3/index.html", "Page 3 of 3")
+}

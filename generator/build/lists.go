@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"github.com/playbookhq/playbook/generator/diag"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/site"
@@ -57,14 +59,60 @@ func (r *run) renderList(p *site.Page, buf *bytes.Buffer) *diag.Diagnostic {
 	if rec != nil {
 		body = rec.body
 	}
-	view := r.views.page(p, rec, body)
-	view.Pages = r.summaries(p.Pages)
-	view.Subsections = r.summaries(p.Sections)
-	if p.Kind == site.KindHome {
-		view.Recent = r.summaries(r.recent(recentCount))
-		view.Entry = view.Subsections
+	return r.paginate(p.URL, p.Pages, buf, func(n int) *render.Page {
+		view := r.views.page(p, rec, body)
+		if n == 1 {
+			view.Subsections = r.summaries(p.Sections)
+		}
+		if p.Kind == site.KindHome {
+			view.Recent = r.summaries(r.recent(recentCount))
+			view.Entry = r.summaries(p.Sections)
+		}
+		return view
+	})
+}
+
+// paginate renders a list of pages split into pages of PageSize items at
+// url, url/page/2/, … ; view makes the view of pager page n (from 1).
+func (r *run) paginate(url string, pages []*site.Page, buf *bytes.Buffer, view func(n int) *render.Page) *diag.Diagnostic {
+	size := r.cfg.Paginate
+	total := max(1, (len(pages)+size-1)/size)
+	pageURL := func(n int) string {
+		if n == 1 {
+			return url
+		}
+		return url + "page/" + strconv.Itoa(n) + "/"
 	}
-	return r.execute(p.OutFile, view, buf)
+	for n := 1; n <= total; n++ {
+		v := view(n)
+		lo, hi := (n-1)*size, min(n*size, len(pages))
+		v.Pages = r.summaries(pages[lo:hi])
+		if total > 1 {
+			v.Pager = r.pager(n, total, len(pages), pageURL)
+			v.URL, v.Permalink = r.views.url(pageURL(n)), r.views.permalink(pageURL(n))
+			if n > 1 {
+				v.Title = v.Title + " (page " + strconv.Itoa(n) + ")"
+			}
+		}
+		if d := r.execute(strings.TrimPrefix(pageURL(n), "/")+"index.html", v, buf); d != nil {
+			return d
+		}
+	}
+	return nil
+}
+
+func (r *run) pager(n, total, items int, pageURL func(int) string) *render.Pager {
+	p := &render.Pager{Number: n, Total: total, Items: items}
+	if n > 1 {
+		p.Prev = r.views.url(pageURL(n - 1))
+	}
+	if n < total {
+		p.Next = r.views.url(pageURL(n + 1))
+	}
+	for i := 1; i <= total; i++ {
+		p.Pages = append(p.Pages, render.Link{Title: strconv.Itoa(i), URL: r.views.url(pageURL(i)), Current: i == n})
+	}
+	return p
 }
 
 // renderTaxonomy writes a taxonomy's term list and one page per term.
@@ -82,10 +130,11 @@ func (r *run) renderTaxonomy(tax *site.Taxonomy, buf *bytes.Buffer) {
 
 // renderTerm writes the list of one term's pages.
 func (r *run) renderTerm(tax *site.Taxonomy, tv *render.Taxonomy, term *site.Term, buf *bytes.Buffer) *diag.Diagnostic {
-	view := r.views.newPage(render.KindTerm, term.Name, term.URL)
-	view.Taxonomy = tv
-	view.Pages = r.summaries(term.Pages)
-	view.Description = "Pages with " + tax.Singular + " " + term.Name
-	view.Breadcrumbs = []render.Link{{Title: "Home", URL: r.views.url("/")}, {Title: tv.Title, URL: tv.URL}}
-	return r.execute(term.OutFile, view, buf)
+	return r.paginate(term.URL, term.Pages, buf, func(int) *render.Page {
+		view := r.views.newPage(render.KindTerm, term.Name, term.URL)
+		view.Taxonomy = tv
+		view.Description = "Pages with " + tax.Singular + " " + term.Name
+		view.Breadcrumbs = []render.Link{{Title: "Home", URL: r.views.url("/")}, {Title: tv.Title, URL: tv.URL}}
+		return view
+	})
 }

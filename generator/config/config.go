@@ -30,6 +30,7 @@ type Config struct {
 	Markup       Markup
 	Types        map[string]Type // by type name: playbook, guide, case-study
 	Related      Related
+	Paginate     int // list items per page on section and term pages
 }
 
 // Menus holds the site's menus by name; "main" is shown in the header.
@@ -110,7 +111,8 @@ func Default() *Config {
 			"guide":      {Title: "Guide", Section: "guides", Required: []string{"title", "description"}},
 			"case-study": {Title: "Case study", Section: "case-studies", Required: []string{"title", "company", "industry", "challenge", "results"}},
 		},
-		Related: Related{Count: 5},
+		Related:  Related{Count: 5},
+		Paginate: 50,
 	}
 }
 

@@ -21,6 +21,7 @@ type fileConfig struct {
 	Markup       *fileMarkup           `toml:"markup"`
 	Types        map[string]fileType   `toml:"types"`
 	Related      *struct{ Count *int } `toml:"related"`
+	Paginate     *int                  `toml:"paginate"`
 }
 
 type fileMarkup struct {
@@ -80,6 +81,13 @@ func (f *fileConfig) apply(cfg *Config) diag.List {
 			t.Title = name
 		}
 		cfg.Types[name] = t
+	}
+	if f.Paginate != nil {
+		if *f.Paginate < 1 {
+			diags = append(diags, errf("paginate must be at least 1"))
+		} else {
+			cfg.Paginate = *f.Paginate
+		}
 	}
 	if f.Related != nil && f.Related.Count != nil {
 		cfg.Related.Count = *f.Related.Count

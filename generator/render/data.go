@@ -153,8 +153,30 @@ type Page struct {
 	Entry       []Summary // home: one card per top-level section with its description
 	Taxonomy    *Taxonomy // taxonomy and term pages: which taxonomy
 
+	// Pager is set on section and term pages whose list is split over
+	// several pages; Pages then holds this page's share.
+	Pager *Pager
+
 	// Redirect is set only when rendering an alias page.
 	Redirect string
+}
+
+// Pager describes one page of a list split over several pages.
+type Pager struct {
+	Number int    // this page, from 1
+	Total  int    // number of pages
+	Items  int    // items across all pages
+	Prev   string // URL of the previous page, "" on the first
+	Next   string // URL of the next page, "" on the last
+	Pages  []Link // one link per page, titled by its number, the current one marked
+}
+
+// ItemCount returns the number of listed pages across all pager pages.
+func (p *Page) ItemCount() int {
+	if p.Pager != nil {
+		return p.Pager.Items
+	}
+	return len(p.Pages)
 }
 
 // IsHome reports whether the page is the site's front page.
