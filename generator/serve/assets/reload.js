@@ -1,0 +1,138 @@
+// Live reload for `playbook serve`. Served by the preview server only and
+// never written into the output folder. Listens to Server-Sent Events:
+// reload the page (keeping the scroll position), swap stylesheets, or show
+// an overlay with the build errors while the last good page stays visible.
+(function () {
+  'use strict';
+  var scrollKey = 'playbook:scroll:' + location.pathname;
+  var overlayId = 'playbook-build-errors';
+  var seen = null; // server id and build number this page is up to date with
+  var script = document.currentScript;
+  var loadedBuild = script ? Number(new URL(script.src).searchParams.get('build')) : NaN;
+
+  function saveScroll() {
+    try {
+      sessionStorage.setItem(scrollKey, JSON.stringify([window.scrollX, window.scrollY]));
+    } catch (e) { /* storage may be disabled */ }
+  }
+
+  function restoreScroll() {
+    var saved = null;
+    try {
+      saved = sessionStorage.getItem(scrollKey);
+      sessionStorage.removeItem(scrollKey);
+    } catch (e) { return; }
+    if (!saved) { return; }
+    var xy = JSON.parse(saved);
+    window.scrollTo(xy[0], xy[1]);
+  }
+
+  function reload() {
+    saveScroll();
+    window.playbookReloading = true;
+    location.reload();
+  }
+
+  function swapStylesheets(build) {
+    var links = document.querySelectorAll('link[rel~="stylesheet"]');
+    Array.prototype.forEach.call(links, function (link) {
+      var url = new URL(link.href, location.href);
+      if (url.origin !== location.origin || url.pathname.indexOf('/__playbook/') === 0) { return; }
+      url.searchParams.set('playbook-build', String(build));
+      var fresh = link.cloneNode();
+      fresh.href = url.href;
+      fresh.addEventListener('load', function () { link.remove(); });
+      fresh.addEventListener('error', function () { link.remove(); });
+      link.after(fresh);
+    });
+  }
+
+  function ensureOverlayStyles() {
+    if (document.querySelector('link[data-playbook-overlay]')) { return; }
+    var link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = '/__playbook/overlay.css';
+    link.setAttribute('data-playbook-overlay', '');
+    document.head.appendChild(link);
+  }
+
+  function hideOverlay() {
+    var old = document.getElementById(overlayId);
+    if (old) { old.remove(); }
+    document.documentElement.removeAttribute('data-playbook-build-failed');
+  }
+
+  function showOverlay(errors) {
+    hideOverlay();
+    ensureOverlayStyles();
+    var box = document.createElement('section');
+    box.id = overlayId;
+    box.setAttribute('role', 'alert');
+    box.setAttribute('aria-labelledby', overlayId + '-title');
+    var title = document.createElement('h2');
+    title.id = overlayId + '-title';
+    title.textContent = 'Build failed: the last good version of the site is shown';
+    box.appendChild(title);
+    var list = document.createElement('ul');
+    errors.forEach(function (err) {
+      var item = document.createElement('li');
+      if (err.file) {
+        var where = document.createElement('code');
+        where.textContent = err.file + (err.line ? ':' + err.line : '') + (err.col ? ':' + err.col : '');
+        item.appendChild(where);
+        item.appendChild(document.createTextNode(' '));
+      }
+      item.appendChild(document.createTextNode(err.message));
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    var hint = document.createElement('p');
+    hint.textContent = 'Fix the file and save: this page reloads by itself.';
+    box.appendChild(hint);
+    var close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = 'Hide';
+    close.addEventListener('click', hideOverlay);
+    box.appendChild(close);
+    document.body.appendChild(box);
+    document.documentElement.setAttribute('data-playbook-build-failed', '');
+  }
+
+  function parse(ev) { return JSON.parse(ev.data); }
+
+  function connect() {
+    var source = new EventSource('/__playbook/events');
+    source.addEventListener('hello', function (ev) {
+      var s = parse(ev);
+      // A build finished while this page was away (loading, or the
+      // server restarted): the page is stale.
+      var stale = seen ? seen.server !== s.server || seen.build !== s.build : s.build !== loadedBuild;
+      if (stale && !s.failed) {
+        reload();
+        return;
+      }
+      seen = { server: s.server, build: s.build };
+      if (!s.failed) { hideOverlay(); }
+      window.playbookLiveReload = 'connected';
+    });
+    source.addEventListener('reload', function () { reload(); });
+    source.addEventListener('css', function (ev) {
+      var s = parse(ev);
+      seen = { server: s.server, build: s.build };
+      hideOverlay();
+      swapStylesheets(s.build);
+    });
+    source.addEventListener('builderror', function (ev) {
+      var s = parse(ev);
+      seen = { server: s.server, build: s.build };
+      showOverlay(s.errors || []);
+    });
+  }
+
+  if (document.readyState === 'complete') {
+    restoreScroll();
+  } else {
+    window.addEventListener('load', restoreScroll);
+  }
+  connect();
+}());

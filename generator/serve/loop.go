@@ -1,0 +1,110 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/playbookhq/playbook/generator/build"
+	"github.com/playbookhq/playbook/generator/watch"
+)
+
+// serveAndWatch is `playbook serve`.
+func serveAndWatch(ctx context.Context, opts Options, newRebuilder newRebuilderFunc) error {
+	ln, err := listen(opts.Bind, opts.Port)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	warnIfExposed(opts.Bind, opts.Stderr)
+	dest, err := os.MkdirTemp("", "playbook-serve-")
+	if err != nil {
+		return fmt.Errorf("temporary output folder: %w", err)
+	}
+	defer os.RemoveAll(dest)
+	base := basePath(opts)
+	siteURL := "http://" + urlHost(opts.Bind, listenPort(ln)) + base
+	w, err := startWatcher(opts, dest)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	hub := NewHub()
+	l := &loop{
+		rb:  newRebuilder(build.Options{Source: opts.Source, Destination: dest, BaseURL: siteURL, BuildDrafts: opts.BuildDrafts, Quiet: true, InPlace: true}),
+		hub: hub,
+		out: newReporter(opts.Stdout, opts.Stderr),
+	}
+	if err := l.rebuild(ctx, nil); err != nil {
+		return err
+	}
+	srv := httpServer(newMux(siteHandler{dir: dest, base: base, hub: hub}, hub))
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	fmt.Fprintf(opts.Stdout, "Serving %s (Ctrl-C to stop)\n", siteURL)
+	stopped, serr := l.watch(ctx, w, served)
+	err = shutdown(srv, hub)
+	if !stopped {
+		serr = <-served
+	}
+	if serr != nil && !errors.Is(serr, http.ErrServerClosed) {
+		err = errors.Join(err, fmt.Errorf("server: %w", serr))
+	}
+	fmt.Fprintln(opts.Stdout, "Stopped.")
+	return err
+}
+
+// watchOnly is `playbook build --watch`.
+func watchOnly(ctx context.Context, opts Options, newRebuilder newRebuilderFunc) error {
+	if opts.Destination == "" {
+		return errors.New("build --watch needs a destination folder")
+	}
+	w, err := startWatcher(opts, opts.Destination)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	l := &loop{
+		rb:  newRebuilder(build.Options{Source: opts.Source, Destination: opts.Destination, BaseURL: opts.BaseURL, BuildDrafts: opts.BuildDrafts, Quiet: true, InPlace: true}),
+		out: newReporter(opts.Stdout, opts.Stderr),
+	}
+	if err := l.rebuild(ctx, nil); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.Stdout, "Watching %s for changes (Ctrl-C to stop)\n", opts.Source)
+	l.watch(ctx, w, nil)
+	fmt.Fprintln(opts.Stdout, "Stopped.")
+	return nil
+}
+
+// startWatcher watches the site, skipping the output folder when it is
+// inside the site.
+func startWatcher(opts Options, dest string) (*watch.Watcher, error) {
+	var exclude []string
+	if rel, err := filepath.Rel(opts.Source, dest); err == nil && !strings.HasPrefix(rel, "..") && rel != "." {
+		exclude = append(exclude, filepath.ToSlash(rel))
+	}
+	w, err := watch.New(watch.Options{
+		Root:    opts.Source,
+		Exclude: exclude,
+		Poll:    opts.Poll,
+		OnError: func(err error) { fmt.Fprintf(opts.Stderr, "warning: %v\n", err) },
+	})
+	if err != nil {
+		return nil, fmt.Errorf("watching %s: %w", opts.Source, err)
+	}
+	return w, nil
+}
+
+// listenPort is the port the listener got (the free one for --port 0).
+func listenPort(ln net.Listener) int {
+	if addr, ok := ln.Addr().(*net.TCPAddr); ok {
+		return addr.Port
+	}
+	return 0
+}

@@ -1,0 +1,104 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"path"
+	"strings"
+
+	"github.com/playbookhq/playbook/generator/build"
+	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/watch"
+)
+
+// loop rebuilds on every batch of changes and passes the outcome on to the
+// terminal and, when serving, to the open tabs.
+type loop struct {
+	rb     Rebuilder
+	hub    *Hub // nil without a server
+	out    *reporter
+	failed bool // the last build failed
+}
+
+// watch rebuilds for each batch until ctx is done, the watcher stops, or
+// the server stops (served receives: then stopped is true and err is what
+// the server returned).
+func (l *loop) watch(ctx context.Context, w *watch.Watcher, served <-chan error) (stopped bool, err error) {
+	for {
+		select {
+		case <-ctx.Done():
+			return false, nil
+		case err := <-served:
+			l.out.serverFailed(err)
+			return true, err
+		case batch, ok := <-w.Batches():
+			if !ok {
+				return false, nil
+			}
+			l.out.changed(batch)
+			var changed []string
+			if !batch.All {
+				changed = batch.Paths
+			}
+			if err := l.rebuild(ctx, changed); err != nil {
+				l.out.machineError(err)
+			}
+		}
+	}
+}
+
+// rebuild runs one build and reports it. Build errors are reported and
+// keep the last good site; only a failure of the machine (disk full,
+// permissions) is returned.
+func (l *loop) rebuild(ctx context.Context, changed []string) error {
+	res, err := l.rb.Build(ctx, changed)
+	if ctx.Err() != nil {
+		return nil
+	}
+	if err != nil {
+		diags, ok := buildDiagnostics(res, err)
+		if !ok {
+			return err
+		}
+		l.out.failed(diags)
+		l.failed = true
+		if l.hub != nil {
+			l.hub.Fail(diags)
+		}
+		return nil
+	}
+	l.out.built(res)
+	wasFailed := l.failed
+	l.failed = false
+	if l.hub != nil && (wasFailed || len(res.Written) > 0) {
+		l.hub.Reload(res.CSSOnly && !wasFailed, stylesheets(res.Written))
+	}
+	return nil
+}
+
+// buildDiagnostics returns the errors of a failed build; ok is false when
+// err is not about the site's sources.
+func buildDiagnostics(res *build.Result, err error) (diag.List, bool) {
+	var list diag.List
+	if !errors.As(err, &list) {
+		return nil, false
+	}
+	if errs := list.Errors(); len(errs) > 0 {
+		return errs, true
+	}
+	if res != nil && len(res.Diagnostics.Errors()) > 0 {
+		return res.Diagnostics.Errors(), true
+	}
+	return list, true
+}
+
+// stylesheets picks the CSS files out of the written paths.
+func stylesheets(written []string) []string {
+	var css []string
+	for _, p := range written {
+		if strings.EqualFold(path.Ext(p), ".css") {
+			css = append(css, p)
+		}
+	}
+	return css
+}

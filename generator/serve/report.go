@@ -1,0 +1,85 @@
+package serve
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/playbookhq/playbook/generator/build"
+	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/watch"
+)
+
+// reporter prints build outcomes to the terminal. A diagnostic is printed
+// once: when the next build reports it again (the writer saved another
+// file, or saved the broken one unchanged), it is not repeated.
+type reporter struct {
+	stdout, stderr io.Writer
+	builds         int
+	shown          map[string]bool // diagnostics printed for the previous build
+}
+
+func newReporter(stdout, stderr io.Writer) *reporter {
+	return &reporter{stdout: stdout, stderr: stderr, shown: map[string]bool{}}
+}
+
+// maxChangedShown is how many changed paths a "Changed:" line lists.
+const maxChangedShown = 3
+
+func (r *reporter) changed(b watch.Batch) {
+	if b.All {
+		fmt.Fprintln(r.stdout, "Changed: many files (events were lost), rebuilding everything")
+		return
+	}
+	shown := b.Paths
+	more := ""
+	if len(shown) > maxChangedShown {
+		more = fmt.Sprintf(" and %d more", len(shown)-maxChangedShown)
+		shown = shown[:maxChangedShown]
+	}
+	fmt.Fprintf(r.stdout, "Changed: %s%s\n", strings.Join(shown, ", "), more)
+}
+
+func (r *reporter) built(res *build.Result) {
+	verb := "Rebuilt"
+	if r.builds == 0 {
+		verb = "Built"
+	}
+	r.builds++
+	fmt.Fprintf(r.stdout, "%s %d pages in %s (%d files changed)\n", verb, res.Pages, res.Elapsed.Round(time.Millisecond), len(res.Written))
+	r.printNew(res.Diagnostics.Warnings(), "")
+}
+
+func (r *reporter) failed(diags diag.List) {
+	r.builds++
+	fmt.Fprintln(r.stderr, "Build failed; still serving the last good site:")
+	if r.printNew(diags, "  ") == 0 {
+		fmt.Fprintln(r.stderr, "  (same errors as above)")
+	}
+}
+
+// printNew prints the diagnostics not printed for the previous build and
+// returns how many it printed.
+func (r *reporter) printNew(diags diag.List, indent string) int {
+	now := make(map[string]bool, len(diags))
+	printed := 0
+	for _, d := range diags {
+		text := d.Error()
+		now[text] = true
+		if !r.shown[text] {
+			fmt.Fprintf(r.stderr, "%s%s\n", indent, text)
+			printed++
+		}
+	}
+	r.shown = now
+	return printed
+}
+
+func (r *reporter) machineError(err error) {
+	fmt.Fprintf(r.stderr, "error: %v\n", err)
+}
+
+func (r *reporter) serverFailed(err error) {
+	fmt.Fprintf(r.stderr, "error: the server stopped: %v\n", err)
+}
