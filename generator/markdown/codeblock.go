@@ -96,7 +96,7 @@ func cachedHighlight(lx *lexerEntry, code []byte) ([]byte, bool) {
 	if html, ok := highlighted.get(key); ok {
 		return html, true
 	}
-	html, ok := highlight(lx.lexer, code)
+	html, ok := highlight(lx, code)
 	if ok {
 		highlighted.put(key, html)
 	}
@@ -105,21 +105,34 @@ func cachedHighlight(lx *lexerEntry, code []byte) ([]byte, bool) {
 
 // highlight returns the HTML of code as chroma tokens wrapped in spans with
 // chroma's CSS classes. ok is false if the lexer failed, even by panicking.
-func highlight(lexer chroma.Lexer, code []byte) (html []byte, ok bool) {
+func highlight(lx *lexerEntry, code []byte) (html []byte, ok bool) {
 	defer func() {
 		if recover() != nil {
 			html, ok = nil, false
 		}
 	}()
-	it, err := lexer.Tokenise(nil, string(code))
-	if err != nil {
+	out := make([]byte, 0, len(code)*3)
+	emit := func(t chroma.Token) { out = appendToken(out, t) }
+	if err := tokenise(lx, string(code), emit); err != nil {
 		return nil, false
 	}
-	out := make([]byte, 0, len(code)*3)
-	for t := it(); t != chroma.EOF; t = it() {
-		out = appendToken(out, t)
-	}
 	return out, true
+}
+
+// tokenise lexes code with the fast loop when the lexer allows it, else
+// with chroma's own.
+func tokenise(lx *lexerEntry, code string, emit func(chroma.Token)) error {
+	if lx.fast != nil {
+		return lx.fast.tokenise(code, emit)
+	}
+	it, err := chroma.Coalesce(lx.lexer).Tokenise(nil, code)
+	if err != nil {
+		return err
+	}
+	for t := it(); t != chroma.EOF; t = it() {
+		emit(t)
+	}
+	return nil
 }
 
 // appendToken appends one token, in a span if its type has a class.
@@ -166,8 +179,10 @@ func appendEscaped(out []byte, s string) []byte {
 }
 
 // lexerEntry is a cached lexer lookup; lexer is nil for unknown languages.
+// fast is set when the lexer can run in the fast loop.
 type lexerEntry struct {
 	lexer chroma.Lexer
+	fast  *fastLexer
 	name  string
 }
 
@@ -212,5 +227,9 @@ func findLexer(lang string) *lexerEntry {
 	if l == nil || l.Config() == nil || l.Config().Name == "plaintext" {
 		return &lexerEntry{}
 	}
-	return &lexerEntry{lexer: chroma.Coalesce(l), name: l.Config().Name}
+	fast, err := newFastLexer(l)
+	if err != nil {
+		fast = nil // chroma's own loop still works
+	}
+	return &lexerEntry{lexer: l, fast: fast, name: l.Config().Name}
 }
