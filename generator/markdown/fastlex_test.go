@@ -12,8 +12,8 @@ import (
 // (HTML with CSS and JavaScript), heredocs, string interpolation, comments,
 // unterminated strings (error recovery), CRLF and a missing final newline.
 var fastLexSamples = map[string]string{
-	"go":         "package main\n\nimport \"fmt\"\n\n// score rates a lead.\nfunc score(l Lead) (int, error) {\n\tif l.Visits > 3 && l.Title != `x` {\n\t\treturn 0x1F, nil\n\t}\n\tr := 'a'\n\t/* block */ return 20, fmt.Errorf(\"no %d\", r)\n}\n",
-	"sql":        "-- leads per stage\nSELECT stage, count(*) AS leads\nFROM funnel f JOIN owners o ON o.id = f.owner_id\nWHERE created_at > now() - interval '30 days' AND note <> 'it''s'\nGROUP BY stage ORDER BY leads DESC;\n" +
+	"go": "package main\n\nimport \"fmt\"\n\n// score rates a lead.\nfunc score(l Lead) (int, error) {\n\tif l.Visits > 3 && l.Title != `x` {\n\t\treturn 0x1F, nil\n\t}\n\tr := 'a'\n\t/* block */ return 20, fmt.Errorf(\"no %d\", r)\n}\n",
+	"sql": "-- leads per stage\nSELECT stage, count(*) AS leads\nFROM funnel f JOIN owners o ON o.id = f.owner_id\nWHERE created_at > now() - interval '30 days' AND note <> 'it''s'\nGROUP BY stage ORDER BY leads DESC;\n" +
 		"create temp table t (id int8, n varchar(3)); END-EXEC END\nSelect Ü, _x1, x$y FROM intervals;\n",
 	"bash":       "#!/bin/bash\nfor f in *.md; do\n  echo \"$f: ${f%.md} $(wc -l < \"$f\")\"\ndone\ncat <<EOF\nheredoc $HOME\nEOF\nexport X=1 # comment\nwhile true; do done=1; done\nif [ -f x ];then echo) fi\n",
 	"yaml":       "---\ntitle: \"Weekly review\"\nteams:\n  - sales\n  - marketing # both\nduration: 45\nanchors: &a\n  k: v\nref: *a\n",
