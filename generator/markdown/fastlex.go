@@ -33,6 +33,23 @@ type fastRule struct {
 	*chroma.CompiledRule
 	first *syntax.Prefix
 	words *wordSet // set for keyword-list rules
+	// wholeMatchOnly is set when neither the emitter nor the mutator looks
+	// at the groups: a token type, and at most a push or pop. Only the
+	// whole match is then extracted.
+	wholeMatchOnly bool
+}
+
+// usesWholeMatchOnly reports rules whose emitter is a plain token type and
+// whose mutator only pushes or pops states.
+func usesWholeMatchOnly(r *chroma.CompiledRule) bool {
+	if _, ok := r.Type.(chroma.TokenType); !ok {
+		return false
+	}
+	if r.Mutator == nil {
+		return true
+	}
+	m, ok := r.Mutator.(chroma.SerialisableMutator)
+	return ok && (m.MutatorKind() == "push" || m.MutatorKind() == "pop")
 }
 
 // ruleMatchTimeout bounds one regular expression match, as chroma does.
@@ -71,7 +88,8 @@ func newFastLexer(l chroma.Lexer) (*fastLexer, error) {
 			}
 			f.states[state] = append(f.states[state], fastRule{
 				CompiledRule: r, first: compiled[r],
-				words: parseWordSet(r.Pattern, rl.Config().CaseInsensitive),
+				words:          parseWordSet(r.Pattern, rl.Config().CaseInsensitive),
+				wholeMatchOnly: usesWholeMatchOnly(r),
 			})
 		}
 	}
@@ -255,7 +273,11 @@ func (f *fastLexer) match(text []rune, pos int, rules []fastRule) (int, []string
 				continue
 			}
 			if verdict == wordYes && r.words.exact {
-				groups, named := r.words.groups(string(text[pos:end]))
+				word := string(text[pos:end])
+				if r.wholeMatchOnly {
+					return i, []string{word}, nil
+				}
+				groups, named := r.words.groups(word)
 				return i, groups, named
 			}
 		}
@@ -271,6 +293,9 @@ func regexpMatch(r *fastRule, text []rune, pos int) ([]string, map[string]string
 	m, err := r.Regexp.FindRunesMatchStartingAt(text, pos)
 	if m == nil || err != nil || m.RuneIndex != pos {
 		return nil, nil
+	}
+	if r.wholeMatchOnly {
+		return []string{m.String()}, nil
 	}
 	all := m.Groups()
 	groups := make([]string, len(all))
