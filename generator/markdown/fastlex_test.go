@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -100,4 +101,27 @@ func TestFastLexerUsedForCommonLanguages(t *testing.T) {
 			t.Errorf("lookupLexer(%q) has no fast loop", lang)
 		}
 	}
+}
+
+// FuzzFastLexer checks that the fast loop gives chroma's tokens for any
+// text, in the languages of fastLexSamples.
+func FuzzFastLexer(f *testing.F) {
+	langs := make([]string, 0, len(fastLexSamples))
+	for lang, code := range fastLexSamples {
+		langs = append(langs, lang)
+		f.Add(uint8(len(langs)-1), code)
+	}
+	slices.Sort(langs)
+	f.Fuzz(func(t *testing.T, which uint8, code string) {
+		lang := langs[int(which)%len(langs)]
+		e := lookupLexer(lang)
+		if e == nil || e.fast == nil {
+			return
+		}
+		want := chromaTokens(t, e.lexer, code)
+		got := fastTokens(t, e.fast, code)
+		if !equalTokens(got, want) {
+			t.Fatalf("%s: fast lexer differs for %q\n got: %v\nwant: %v", lang, code, got, want)
+		}
+	})
 }
