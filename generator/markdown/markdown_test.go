@@ -358,3 +358,33 @@ func TestLexerLookup(t *testing.T) {
 		}
 	}
 }
+
+func TestConcurrentFirstUseOfLexers(t *testing.T) {
+	// Languages no other test touches, so that the lexers are looked up and
+	// prepared by racing goroutines.
+	src := []byte("```haskell\nmain = putStrLn \"hi\"\n```\n\n```elixir\ndefmodule A do\n  def b, do: :c\nend\n```\n\n```kotlin\nfun main() { println(\"x\") }\n```\n")
+	r := New(Options{})
+	results := make([][]byte, 8)
+	var wg sync.WaitGroup
+	for i := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res, err := r.Render(src, 0, nil)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			results[i] = res.HTML
+		}()
+	}
+	wg.Wait()
+	for i := range results {
+		if !bytes.Equal(results[i], results[0]) {
+			t.Fatalf("render %d differs:\n%s\nvs\n%s", i, results[i], results[0])
+		}
+	}
+	if !bytes.Contains(results[0], []byte(`data-lang="haskell"`)) || !bytes.Contains(results[0], []byte(`<span class="`)) {
+		t.Errorf("code was not highlighted:\n%s", results[0])
+	}
+}
