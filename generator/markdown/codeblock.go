@@ -14,7 +14,9 @@ import (
 //	<div class="highlight"><pre tabindex="0" class="chroma" role="group" aria-label="Go code"><code class="language-go" data-lang="go">…</code></pre></div>
 //
 // The pre is focusable so that keyboard users can scroll it. Code in an
-// unknown language, or none, is escaped into a plain <pre><code>.
+// unknown language, or none, is escaped into a plain <pre><code>. Lexers
+// are looked up once per language; tokens come from fastLexer where
+// possible, and the HTML of each distinct block is cached.
 var CodeHighlighting goldmark.Extender = extender(func(m goldmark.Markdown) {
 	addRenderer(m, codeRenderer{})
 })
