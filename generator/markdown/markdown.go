@@ -46,6 +46,7 @@ type LinkResolver func(dest string) (url string, ok bool)
 
 // Result is everything Render learns about one page.
 type Result struct {
+	// HTML is the rendered body, ready to be inserted in a template.
 	HTML []byte
 	// H1 is the text of the first level-1 heading if it is the first block
 	// of the document, else "".
@@ -62,7 +63,9 @@ type Result struct {
 	Sections []Section
 	// Summary is the plain text of the first paragraph, cut at a word
 	// boundary to at most about 300 characters.
-	Summary   string
+	Summary string
+	// WordCount counts the words of the text (headings and code included;
+	// each Han, kana or Thai character counts as a word).
 	WordCount int
 	// Diagnostics holds warnings found while rendering (for example a
 	// duplicate heading id). Positions carry Line and Col; the caller fills
