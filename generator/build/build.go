@@ -55,16 +55,19 @@ type Result struct {
 
 // Build runs one full build.
 func Build(ctx context.Context, opts Options) (*Result, error) {
-	return NewBuilder(opts).Build(ctx, nil)
+	b := NewBuilder(opts)
+	b.oneOff = true
+	return b.Build(ctx, nil)
 }
 
 // Builder builds a site again and again, reusing what did not change.
 type Builder struct {
-	opts  Options
-	cache *content.Cache
-	prev  map[string]uint64 // output path → hash of its bytes in the previous build
-	last  *run              // the last successful build, for partial rebuilds
-	index sync.WaitGroup    // a search index still being written in the background
+	opts   Options
+	cache  *content.Cache
+	prev   map[string]uint64 // output path → hash of its bytes in the previous build
+	last   *run              // the last successful build, for partial rebuilds
+	index  sync.WaitGroup    // a search index still being written in the background
+	oneOff bool              // no rebuild follows: memory can be freed as the build goes
 }
 
 // NewBuilder returns a Builder for opts.
@@ -134,6 +137,7 @@ func (b *Builder) run(ctx context.Context) (*Result, error) {
 		r.prevHash = b.prev
 	}
 	r.stageDiags = diags
+	r.dropSources = b.oneOff
 	diags = append(diags, r.all()...)
 	res.Diagnostics = dedupe(diags)
 	res.Pages = len(model.Pages)

@@ -36,13 +36,14 @@ type run struct {
 	hashOf   map[string]uint64
 	prevHash map[string]uint64 // in-place builds: hashes of the files already in place
 
-	stageDiags diag.List // from config, content and the site model
-	linkDiags  diag.List // broken links, checked across the whole site
+	stageDiags  diag.List // from config, content and the site model
+	dropSources bool      // free each page's Markdown once rendered (one-off builds)
+	linkDiags   diag.List // broken links, checked across the whole site
 }
 
 // record is what rendering one page leaves behind for the later phases.
 type record struct {
-	anchors  map[string]bool
+	anchors  []string // sorted ids on the page: link targets
 	links    []site.Link
 	summary  string
 	words    int
@@ -122,13 +123,16 @@ func (r *run) renderContent() {
 
 // renderPage renders one page's Markdown, and its template when it is a single page.
 func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
-	rec := &record{anchors: map[string]bool{}}
+	rec := &record{}
 	if p.Src != nil {
 		mr := r.md
 		if p.Src.TitleFromH1 {
 			mr = r.mdNoH1
 		}
 		res, err := mr.Render(p.Src.Body, p.Src.BodyLine, r.resolver(p))
+		if r.dropSources {
+			p.Src.Body = nil // a one-off build never renders the page again
+		}
 		if err != nil {
 			rec.diags = append(rec.diags, withFile(err, p.Src.File))
 			return rec
@@ -152,12 +156,8 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 
 func fillRecord(rec *record, p *site.Page, res *markdown.Result) {
 	rec.summary, rec.words, rec.toc = res.Summary, res.WordCount, res.TOC
-	for _, h := range res.Headings {
-		rec.anchors[h.ID] = true
-	}
-	for _, id := range htmlIDs(res.HTML) {
-		rec.anchors[id] = true
-	}
+	rec.anchors = htmlIDs(res.HTML)
+	sort.Strings(rec.anchors)
 	for _, l := range res.Links {
 		rec.links = append(rec.links, site.Link{Dest: l.Dest, Pos: diag.Pos{File: p.Src.File, Line: l.Line, Col: l.Col}})
 	}
@@ -211,11 +211,13 @@ func (r *run) execute(outFile string, view *render.Page, buf *bytes.Buffer) *dia
 
 // checkLinks reports broken links and anchors once every page's headings are known.
 func (r *run) checkLinks() {
-	anchors := func(p *site.Page) map[string]bool {
-		if rec := r.records[p]; rec != nil {
-			return rec.anchors
+	anchors := func(p *site.Page, id string) bool {
+		rec := r.records[p]
+		if rec == nil {
+			return false
 		}
-		return nil
+		i := sort.SearchStrings(rec.anchors, id)
+		return i < len(rec.anchors) && rec.anchors[i] == id
 	}
 	r.linkDiags = nil
 	for _, p := range r.model.Pages {

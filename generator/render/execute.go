@@ -20,6 +20,15 @@ func (t *Theme) Execute(w io.Writer, p *Page) error {
 	if err != nil {
 		return err
 	}
+	// A bytes.Buffer is rendered into directly and cut back on error.
+	if b, ok := w.(*bytes.Buffer); ok {
+		n := b.Len()
+		if err := l.tmpl.ExecuteTemplate(b, l.entry, p); err != nil {
+			b.Truncate(n)
+			return templateDiag(err, t.files)
+		}
+		return nil
+	}
 	var buf bytes.Buffer
 	if err := l.tmpl.ExecuteTemplate(&buf, l.entry, p); err != nil {
 		return templateDiag(err, t.files)

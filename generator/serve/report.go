@@ -11,8 +11,9 @@ import (
 	"github.com/playbookhq/playbook/generator/watch"
 )
 
-// reporter prints build outcomes to the terminal. A diagnostic is printed
-// once: when the next build reports it again (the writer saved another
+// reporter prints build outcomes to the terminal: the diagnostics of a
+// build, then one line that ends its report ("Built", "Rebuilt" or "Build
+// failed"). A diagnostic is printed once: when the next build reports it again (the writer saved another
 // file, or saved the broken one unchanged), it is not repeated.
 type reporter struct {
 	stdout, stderr io.Writer
@@ -47,28 +48,38 @@ func (r *reporter) built(res *build.Result) {
 		verb = "Built"
 	}
 	r.builds++
+	r.printNew(res.Diagnostics.Warnings())
 	fmt.Fprintf(r.stdout, "%s %d pages in %s (%d files changed)\n", verb, res.Pages, res.Elapsed.Round(time.Millisecond), len(res.Written))
-	r.printNew(res.Diagnostics.Warnings(), "")
 }
 
+// failed prints the errors not shown for the previous build, then one line
+// that ends the build's report.
 func (r *reporter) failed(diags diag.List) {
 	r.builds++
-	fmt.Fprintln(r.stderr, "Build failed; still serving the last good site:")
-	if r.printNew(diags, "  ") == 0 {
-		fmt.Fprintln(r.stderr, "  (same errors as above)")
+	shownBefore := ""
+	if r.printNew(diags) == 0 {
+		shownBefore = ", shown above"
 	}
+	fmt.Fprintf(r.stderr, "Build failed (%s%s); still serving the last good site\n", plural(len(diags), "error"), shownBefore)
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // printNew prints the diagnostics not printed for the previous build and
 // returns how many it printed.
-func (r *reporter) printNew(diags diag.List, indent string) int {
+func (r *reporter) printNew(diags diag.List) int {
 	now := make(map[string]bool, len(diags))
 	printed := 0
 	for _, d := range diags {
 		text := d.Error()
 		now[text] = true
 		if !r.shown[text] {
-			fmt.Fprintf(r.stderr, "%s%s\n", indent, text)
+			fmt.Fprintln(r.stderr, text)
 			printed++
 		}
 	}

@@ -77,7 +77,7 @@ func TestServeErrorOverlayAndRecovery(t *testing.T) {
 	if ev := nextEvent(t, events); ev.name != eventError {
 		t.Fatalf("event after the second bad edit = %+v; want builderror", ev)
 	}
-	lines = append(lines, srv.waitLine(t, "same errors as above")...)
+	lines = append(lines, srv.waitLine(t, "1 error, shown above")...)
 
 	writeFile(t, filepath.Join(fake.src, "content", "page.md"), "fixed version\n")
 	if ev := nextEvent(t, events); ev.name != eventLoad {

@@ -146,8 +146,8 @@ type Link struct {
 }
 
 // CheckLinks reports each link of page from that does not resolve, and each
-// #anchor missing on its target. anchors gives the ids each page has.
-func (s *Site) CheckLinks(from *Page, links []Link, anchors func(*Page) map[string]bool) diag.List {
+// #anchor missing on its target. hasAnchor tells whether a page has an id.
+func (s *Site) CheckLinks(from *Page, links []Link, hasAnchor func(p *Page, id string) bool) diag.List {
 	var diags diag.List
 	for _, l := range links {
 		t := s.Resolve(from, l.Dest, "/")
@@ -155,7 +155,7 @@ func (s *Site) CheckLinks(from *Page, links []Link, anchors func(*Page) map[stri
 		case t.External:
 		case t.Problem != "":
 			diags = append(diags, diag.Warnf(l.Pos, "broken link %q: %s", l.Dest, t.Problem))
-		case t.Fragment != "" && t.Page != nil && !anchors(t.Page)[t.Fragment]:
+		case t.Fragment != "" && t.Page != nil && !hasAnchor(t.Page, t.Fragment):
 			diags = append(diags, diag.Warnf(l.Pos, "broken link %q: %s has no heading with id %q", l.Dest, t.Page.File(), t.Fragment))
 		}
 	}
