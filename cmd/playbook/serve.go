@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net/http"
 	"time"
 
 	"github.com/playbookhq/playbook/generator/build"
+	"github.com/playbookhq/playbook/generator/serve"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -17,37 +17,55 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var poll time.Duration
 	fs := newFlagSet("serve", "serve [flags]", stderr)
 	f.register(fs, "")
-	fs.StringVar(&bind, "bind", "127.0.0.1", "`ADDRESS` to listen on")
+	fs.StringVar(&bind, "bind", "127.0.0.1", "`ADDRESS` to listen on (anything but 127.0.0.1 exposes the preview to your network)")
 	fs.IntVar(&port, "port", 1313, "`PORT` to listen on (0 picks a free one)")
 	fs.DurationVar(&poll, "poll", 0, "poll for changes every `INTERVAL` (e.g. 500ms) instead of using file events")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
-	_ = poll
-	dest := f.opts.Destination
-	if dest == "" {
-		dest = resolveDest(f.opts.Source, "public")
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "playbook serve: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
 	}
-	f.opts.Destination = dest
-	if f.opts.BaseURL == "" {
-		f.opts.BaseURL = fmt.Sprintf("http://%s:%d/", bind, port)
-	}
-	res, err := build.Build(ctx, f.opts)
-	if code := report(res, err, f.opts, stdout, stderr); code != exitOK {
-		return code
-	}
-	addr := fmt.Sprintf("%s:%d", bind, port)
-	fmt.Fprintf(stdout, "Serving %s at http://%s/ (Ctrl-C to stop)\n", dest, addr)
-	srv := &http.Server{Addr: addr, Handler: http.FileServer(http.Dir(dest)), ReadHeaderTimeout: 5 * time.Second}
-	go func() { <-ctx.Done(); srv.Close() }()
-	if err := srv.ListenAndServe(); err != nil && err != http.ErrServerClosed {
-		fmt.Fprintf(stderr, "error: %v\n", err)
+	err := serve.Run(ctx, serve.Options{
+		Source:      f.opts.Source,
+		Bind:        bind,
+		Port:        port,
+		BaseURL:     f.opts.BaseURL,
+		BuildDrafts: f.opts.BuildDrafts,
+		Poll:        poll,
+		Stdout:      quietWriter(f.opts.Quiet, stdout),
+		Stderr:      stderr,
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
 		return exitBuild
 	}
 	return exitOK
 }
 
+// watchBuild is `playbook build --watch`: rebuild into the destination on
+// every change, without a server.
 func watchBuild(ctx context.Context, opts build.Options, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "playbook build --watch: not available yet")
-	return exitUsage
+	err := serve.Run(ctx, serve.Options{
+		Source:      opts.Source,
+		Destination: opts.Destination,
+		BaseURL:     opts.BaseURL,
+		BuildDrafts: opts.BuildDrafts,
+		NoServe:     true,
+		Stdout:      quietWriter(opts.Quiet, stdout),
+		Stderr:      stderr,
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "playbook build --watch: %v\n", err)
+		return exitBuild
+	}
+	return exitOK
+}
+
+func quietWriter(quiet bool, w io.Writer) io.Writer {
+	if quiet {
+		return io.Discard
+	}
+	return w
 }
