@@ -3,11 +3,14 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -33,6 +36,7 @@ func TestServerScripts(t *testing.T) {
 			"waitbuild": cmdWaitBuild,
 			"events":    cmdEvents,
 			"stopserve": cmdStopServe,
+			"waitfile":  cmdWaitFile,
 		},
 	})
 }
@@ -217,4 +221,31 @@ func cmdStopServe(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("serve returned %v", err)
 	}
 	previews.Delete(ts)
+}
+
+// waitfile FILE [REGEXP]: wait until FILE exists and, with REGEXP, until its
+// content matches. ! waitfile FILE: wait until FILE is gone. For
+// `playbook build --watch` running in the background.
+func cmdWaitFile(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) < 1 || len(args) > 2 || neg && len(args) != 1 {
+		ts.Fatalf("usage: waitfile FILE [REGEXP] | ! waitfile FILE")
+	}
+	var re *regexp.Regexp
+	if len(args) == 2 {
+		re = regexp.MustCompile(args[1])
+	}
+	deadline := time.Now().Add(guard)
+	for {
+		data, err := os.ReadFile(ts.MkAbs(args[0]))
+		switch {
+		case neg && errors.Is(err, fs.ErrNotExist):
+			return
+		case !neg && err == nil && (re == nil || re.Match(data)):
+			return
+		}
+		if time.Now().After(deadline) {
+			ts.Fatalf("waitfile %s: not reached (last error %v)", strings.Join(args, " "), err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
