@@ -19,11 +19,14 @@ type lexerEntry struct {
 
 // maxCachedLexers bounds the lexer cache, which is keyed by the language
 // names authors write.
-const maxCachedLexers = 256
+const maxCachedLexers = 1024
 
 var (
 	lexerCache     sync.Map // lower-case language → *lexerEntry
 	lexerCacheSize atomic.Int32
+	// fastLexers holds one prepared fast loop per chroma lexer (a bounded
+	// set), however many names lead to it; nil when it has none.
+	fastLexers sync.Map // chroma.Lexer → *fastLexer
 )
 
 // lookupLexer returns the lexer for a code block's language, or nil when
@@ -58,9 +61,19 @@ func findLexer(lang string) *lexerEntry {
 	if l == nil || l.Config() == nil || l.Config().Name == "plaintext" {
 		return &lexerEntry{}
 	}
-	fast, err := newFastLexer(l)
-	if err != nil {
-		fast = nil // chroma's own loop still works
+	return &lexerEntry{lexer: l, fast: fastLexerFor(l), name: l.Config().Name}
+}
+
+// fastLexerFor returns the fast loop for l, preparing it on first use; nil
+// if l cannot use it (chroma's own loop then runs).
+func fastLexerFor(l chroma.Lexer) *fastLexer {
+	if f, ok := fastLexers.Load(l); ok {
+		return f.(*fastLexer)
 	}
-	return &lexerEntry{lexer: l, fast: fast, name: l.Config().Name}
+	f, err := newFastLexer(l)
+	if err != nil {
+		f = nil
+	}
+	actual, _ := fastLexers.LoadOrStore(l, f)
+	return actual.(*fastLexer)
 }
