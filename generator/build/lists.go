@@ -2,11 +2,11 @@ package build
 
 import (
 	"bytes"
-	"github.com/playbookhq/playbook/generator/diag"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/site"
 )
@@ -14,18 +14,24 @@ import (
 // recentCount is how many recently changed pages the home page shows.
 const recentCount = 6
 
-// renderLists writes home, section, taxonomy and term pages.
+// renderLists writes home, section, taxonomy and term pages on all cores.
 func (r *run) renderLists() {
-	var buf bytes.Buffer
+	var jobs []func(*bytes.Buffer) *diag.Diagnostic
 	for _, p := range r.model.Pages {
-		if p.Kind == site.KindPage {
-			continue
+		if p.Kind != site.KindPage {
+			jobs = append(jobs, func(buf *bytes.Buffer) *diag.Diagnostic { return r.renderList(p, buf) })
 		}
-		r.diags.Add(r.renderList(p, &buf))
 	}
 	for _, tax := range r.model.Taxonomies {
-		r.renderTaxonomy(tax, &buf)
+		tv := r.views.taxonomy(tax)
+		jobs = append(jobs, func(buf *bytes.Buffer) *diag.Diagnostic { return r.renderTaxonomyPage(tax, &tv, buf) })
+		for _, term := range tax.Terms {
+			jobs = append(jobs, func(buf *bytes.Buffer) *diag.Diagnostic { return r.renderTerm(tax, &tv, term, buf) })
+		}
 	}
+	forEach(r.ctx, len(jobs), func(i int, buf *bytes.Buffer) {
+		r.diags.Add(jobs[i](buf))
+	})
 }
 
 func (r *run) summaries(pages []*site.Page) []render.Summary {
@@ -115,17 +121,13 @@ func (r *run) pager(n, total, items int, pageURL func(int) string) *render.Pager
 	return p
 }
 
-// renderTaxonomy writes a taxonomy's term list and one page per term.
-func (r *run) renderTaxonomy(tax *site.Taxonomy, buf *bytes.Buffer) {
-	tv := r.views.taxonomy(tax)
+// renderTaxonomyPage writes a taxonomy's list of terms.
+func (r *run) renderTaxonomyPage(tax *site.Taxonomy, tv *render.Taxonomy, buf *bytes.Buffer) *diag.Diagnostic {
 	view := r.views.newPage(render.KindTaxonomy, tv.Title, tax.URL)
-	view.Taxonomy, view.Terms = &tv, tv.Terms
+	view.Taxonomy, view.Terms = tv, tv.Terms
 	view.Description = tv.Title + " used across " + r.cfg.Title
 	view.Breadcrumbs = []render.Link{{Title: "Home", URL: r.views.url("/")}}
-	r.diags.Add(r.execute(tax.URL[1:]+"index.html", view, buf))
-	for _, term := range tax.Terms {
-		r.diags.Add(r.renderTerm(tax, &tv, term, buf))
-	}
+	return r.execute(tax.URL[1:]+"index.html", view, buf)
 }
 
 // renderTerm writes the list of one term's pages.
