@@ -5,13 +5,16 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
 )
 
-// latency edits the page n times and reports save-to-reload-event times.
-func (b *bench) latency(n int) error {
+// latency edits the page n times and reports save-to-reload-event times,
+// and the live heap before and after (serve and builder run in this
+// process).
+func (b *bench) latency(n int, settle time.Duration) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	events, err := b.events(ctx)
@@ -21,6 +24,7 @@ func (b *bench) latency(n int) error {
 	if name := <-events; name != "hello" {
 		return fmt.Errorf("first event %q; want hello", name)
 	}
+	heapBefore := liveHeap()
 	var took, builds []time.Duration
 	stale := 0
 	for i := 1; i <= n; i++ {
@@ -40,12 +44,13 @@ func (b *bench) latency(n int) error {
 		if !b.served(fmt.Sprintf("Edit marker %d.", i)) {
 			stale++
 		}
-		time.Sleep(300 * time.Millisecond) // let the machine settle between edits
+		time.Sleep(settle) // let the machine settle between edits
 	}
 	fmt.Printf("page %s, %d edits\n", b.page, n)
 	fmt.Printf("save → reload event: %s\n", summary(took))
 	fmt.Printf("builder time:        %s\n", summary(builds))
 	fmt.Printf("stale pages after the event: %d\n", stale)
+	fmt.Printf("live heap: %d MiB before, %d MiB after %d rebuilds\n", heapBefore>>20, liveHeap()>>20, n)
 	return nil
 }
 
@@ -87,4 +92,12 @@ func summary(ds []time.Duration) string {
 	slices.Sort(s)
 	at := func(q float64) time.Duration { return s[int(q*float64(len(s)-1)+0.5)].Round(time.Millisecond) }
 	return fmt.Sprintf("min %s  median %s  p90 %s  max %s", at(0), at(0.5), at(0.9), at(1))
+}
+
+// liveHeap returns the bytes of live heap after a collection.
+func liveHeap() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
 }

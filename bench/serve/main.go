@@ -36,6 +36,7 @@ func main() {
 	poll := flag.Duration("poll", 0, "poll interval instead of file events")
 	duration := flag.Duration("for", 20*time.Second, "churn: how long to keep editing")
 	every := flag.Duration("every", 200*time.Millisecond, "churn: time between edits")
+	settle := flag.Duration("settle", 300*time.Millisecond, "latency: pause between edits")
 	flag.Parse()
 	if *site == "" || flag.NArg() != 1 {
 		fmt.Fprintln(os.Stderr, "usage: serve-bench -site DIR latency|churn [flags]")
@@ -51,7 +52,7 @@ func main() {
 	defer b.restore()
 	switch flag.Arg(0) {
 	case "latency":
-		err = b.latency(*edits)
+		err = b.latency(*edits, *settle)
 	case "churn":
 		err = b.churn(ctx, *duration, *every)
 	default:

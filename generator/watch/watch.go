@@ -20,7 +20,7 @@ import (
 // Default coalescing windows: a save gives a batch after DefaultQuiet of
 // silence; a long storm of changes gives one at least every DefaultMaxDelay.
 const (
-	DefaultQuiet    = 30 * time.Millisecond
+	DefaultQuiet    = 20 * time.Millisecond
 	DefaultMaxDelay = 500 * time.Millisecond
 )
 
