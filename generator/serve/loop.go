@@ -35,11 +35,7 @@ func serveAndWatch(ctx context.Context, opts Options, newRebuilder newRebuilderF
 	}
 	defer w.Close()
 	hub := NewHub()
-	l := &loop{
-		rb:  newRebuilder(build.Options{Source: opts.Source, Destination: dest, BaseURL: siteURL, BuildDrafts: opts.BuildDrafts, Quiet: true, InPlace: true}),
-		hub: hub,
-		out: newReporter(opts.Stdout, opts.Stderr),
-	}
+	l := newLoop(opts, newRebuilder, dest, siteURL, hub)
 	if err := l.rebuild(ctx, nil); err != nil {
 		return err
 	}
@@ -48,14 +44,34 @@ func serveAndWatch(ctx context.Context, opts Options, newRebuilder newRebuilderF
 	go func() { served <- srv.Serve(ln) }()
 	fmt.Fprintf(opts.Stdout, "Serving %s (Ctrl-C to stop)\n", siteURL)
 	stopped, serr := l.watch(ctx, w, served)
-	err = shutdown(srv, hub)
+	err = stopServing(srv, hub, served, stopped, serr)
+	fmt.Fprintln(opts.Stdout, "Stopped.")
+	return err
+}
+
+// newLoop makes the rebuild loop building into dest; hub is nil without a
+// server.
+func newLoop(opts Options, newRebuilder newRebuilderFunc, dest, baseURL string, hub *Hub) *loop {
+	return &loop{
+		rb: newRebuilder(build.Options{
+			Source: opts.Source, Destination: dest, BaseURL: baseURL,
+			BuildDrafts: opts.BuildDrafts, Quiet: true, InPlace: true,
+		}),
+		hub: hub,
+		out: newReporter(opts.Stdout, opts.Stderr),
+	}
+}
+
+// stopServing shuts the server down and collects what Serve returned
+// (already received by the loop when stopped is true).
+func stopServing(srv *http.Server, hub *Hub, served <-chan error, stopped bool, serr error) error {
+	err := shutdown(srv, hub)
 	if !stopped {
 		serr = <-served
 	}
 	if serr != nil && !errors.Is(serr, http.ErrServerClosed) {
 		err = errors.Join(err, fmt.Errorf("server: %w", serr))
 	}
-	fmt.Fprintln(opts.Stdout, "Stopped.")
 	return err
 }
 
@@ -69,10 +85,7 @@ func watchOnly(ctx context.Context, opts Options, newRebuilder newRebuilderFunc)
 		return err
 	}
 	defer w.Close()
-	l := &loop{
-		rb:  newRebuilder(build.Options{Source: opts.Source, Destination: opts.Destination, BaseURL: opts.BaseURL, BuildDrafts: opts.BuildDrafts, Quiet: true, InPlace: true}),
-		out: newReporter(opts.Stdout, opts.Stderr),
-	}
+	l := newLoop(opts, newRebuilder, opts.Destination, opts.BaseURL, nil)
 	if err := l.rebuild(ctx, nil); err != nil {
 		return err
 	}
