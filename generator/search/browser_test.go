@@ -153,6 +153,29 @@ func TestBrowserSearch(t *testing.T) {
 		}
 	})
 
+	t.Run("header box fetches manifest once, no facets", func(t *testing.T) {
+		b := tab{t, ctx}
+		got := b.str(`performance.getEntriesByType("resource").map(e => new URL(e.name).pathname).filter(p => p.includes("/search/")).map(p => p.replace(/^\/playbook\/search\//, "").replace(/[0-9a-f]{12}/g, "H").replace(/\/\d+\.bin$/, "/N.bin")).sort().join(" ")`)
+		if n := strings.Count(got, "manifest.json"); n != 1 {
+			t.Errorf("manifest fetched %d times (%s); want once: search-boot.js starts it and the engine reuses it", n, got)
+		}
+		order := b.str(`(() => { const e = performance.getEntriesByType("resource"), at = s => e.find(x => x.name.includes(s)).startTime; return String(at("manifest.json") <= at("search-engine.js")); })()`)
+		if order != "true" {
+			t.Error("the manifest was requested after search-engine.js; search-boot.js should start both together")
+		}
+		if strings.Contains(got, "facets/") {
+			t.Errorf("the header box fetched the facet table: %s", got)
+		}
+		if !strings.Contains(got, "s/H.bin") || !strings.Contains(got, "f/H/N.bin") {
+			t.Errorf("fetched %s; want shards and fragments by chunk folder", got)
+		}
+		for _, f := range strings.Fields(got) {
+			if f != "manifest.json" && f != "s/H.bin" && f != "f/H/N.bin" {
+				t.Errorf("unexpected search file %s", f)
+			}
+		}
+	})
+
 	t.Run("arrow keys and enter", func(t *testing.T) {
 		b := tab{t, ctx}
 		b.do(chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowDown), chromedp.KeyEvent(kb.ArrowUp))

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/binary"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -200,15 +199,14 @@ func (ix *index) search(q string) []string {
 	return out
 }
 
-// fragment reads page id's fragment through its page table.
+// fragment reads page id's fragment from the folder the manifest names
+// for its chunk, as the browser does.
 func (ix *index) fragment(id uint32) fragment {
 	chunk := int(id) / ix.manifest.Chunk
-	table := ix.read(pageDir+ix.manifest.Pages[chunk]+".bin", false)
-	at := (int(id) % ix.manifest.Chunk) * hashLen / 2
-	name := hex.EncodeToString(table[at : at+hashLen/2])
+	path := fragmentPath(ix.manifest.Frags[chunk], int(id))
 	var f fragment
-	if err := json.Unmarshal(ix.read(fragmentDir+name+".bin", true), &f); err != nil {
-		ix.t.Fatalf("fragment %s: %v", name, err)
+	if err := json.Unmarshal(ix.read(path, true), &f); err != nil {
+		ix.t.Fatalf("fragment %s: %v", path, err)
 	}
 	return f
 }

