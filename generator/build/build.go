@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
+
+	"github.com/playbookhq/playbook/generator/search"
 	"sync"
 	"time"
 
@@ -68,6 +70,11 @@ type Builder struct {
 	last   *run              // the last successful build, for partial rebuilds
 	index  sync.WaitGroup    // a search index still being written in the background
 	oneOff bool              // no rebuild follows: memory can be freed as the build goes
+
+	commitMu  sync.Mutex // one publisher at a time (partial builds, background index)
+	indexMu   sync.Mutex
+	indexNext []search.Doc // docs waiting to be indexed in the background
+	indexBusy bool
 }
 
 // NewBuilder returns a Builder for opts.
@@ -80,12 +87,12 @@ func NewBuilder(opts Options) *Builder {
 // diag.List as the error and leaves the previous output in place.
 func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) {
 	start := time.Now()
-	b.index.Wait()
 	if configChanged(changed) {
 		b.cache = content.NewCache()
 	}
 	res, err, ok := b.partial(ctx, changed)
 	if !ok {
+		b.index.Wait() // a full build writes its own index
 		res, err = b.run(ctx)
 	}
 	res.Elapsed = time.Since(start)

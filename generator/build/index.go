@@ -1,6 +1,8 @@
 package build
 
 import (
+	"strings"
+
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/search"
 	"github.com/playbookhq/playbook/generator/site"
@@ -8,13 +10,7 @@ import (
 
 // writeSearchIndex indexes every content page and section and writes the index files.
 func (r *run) writeSearchIndex() {
-	var docs []search.Doc
-	for _, p := range r.model.Pages {
-		if rec := r.records[p]; rec != nil && p.Src != nil {
-			docs = append(docs, r.searchDoc(p, rec))
-		}
-	}
-	files, err := search.Build(docs)
+	files, err := search.Build(r.searchDocs())
 	if err != nil {
 		r.diags.Add(diag.Errorf(diag.Pos{}, "building the search index: %w", err))
 		return
@@ -22,6 +18,18 @@ func (r *run) writeSearchIndex() {
 	for _, f := range files {
 		r.write(f.Path, f.Data)
 	}
+}
+
+// searchDocs makes the search records of every content page. They share
+// their text with the build's records but are safe to use after the build.
+func (r *run) searchDocs() []search.Doc {
+	docs := make([]search.Doc, 0, len(r.model.Pages))
+	for _, p := range r.model.Pages {
+		if rec := r.records[p]; rec != nil && p.Src != nil {
+			docs = append(docs, r.searchDoc(p, rec))
+		}
+	}
+	return docs
 }
 
 func (r *run) searchDoc(p *site.Page, rec *record) search.Doc {
@@ -46,18 +54,7 @@ func (r *run) searchDoc(p *site.Page, rec *record) search.Doc {
 		d.Fields["company"], d.Fields["industry"] = cs.Company, cs.Industry
 	}
 	if pb := p.Src.Playbook; pb != nil && len(pb.Audience) > 0 {
-		d.Fields["audience"] = joinComma(pb.Audience)
+		d.Fields["audience"] = strings.Join(pb.Audience, ", ")
 	}
 	return d
-}
-
-func joinComma(items []string) string {
-	out := ""
-	for i, s := range items {
-		if i > 0 {
-			out += ", "
-		}
-		out += s
-	}
-	return out
 }

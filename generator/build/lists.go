@@ -42,30 +42,37 @@ func (r *run) summaries(pages []*site.Page) []render.Summary {
 	return out
 }
 
-// recent returns the n most recently changed content pages.
+// recent returns the n most recently changed content pages. The order is
+// worked out once per build (front matter, which it depends on, does not
+// change in a partial rebuild).
 func (r *run) recent(n int) []*site.Page {
-	pages := r.model.Regular()
-	sort.SliceStable(pages, func(i, j int) bool {
-		a, b := pages[i].Lastmod(), pages[j].Lastmod()
-		if !a.Equal(b) {
-			return a.After(b)
-		}
-		return pages[i].URL < pages[j].URL
+	r.recentOnce.Do(func() {
+		pages := r.model.Regular()
+		sort.SliceStable(pages, func(i, j int) bool {
+			a, b := pages[i].Lastmod(), pages[j].Lastmod()
+			if !a.Equal(b) {
+				return a.After(b)
+			}
+			return pages[i].URL < pages[j].URL
+		})
+		r.byRecency = pages
 	})
-	if len(pages) > n {
-		pages = pages[:n]
-	}
-	return pages
+	return r.byRecency[:min(n, len(r.byRecency))]
 }
 
 // renderList writes a section's or the home page's list.
 func (r *run) renderList(p *site.Page, buf *bytes.Buffer) *diag.Diagnostic {
+	return r.renderListPage(p, 0, buf)
+}
+
+// renderListPage writes pager page only of a section's list (0: all of them).
+func (r *run) renderListPage(p *site.Page, only int, buf *bytes.Buffer) *diag.Diagnostic {
 	rec := r.records[p]
 	var body []byte
 	if rec != nil {
 		body = rec.body
 	}
-	return r.paginate(p.URL, p.Pages, buf, func(n int) *render.Page {
+	return r.paginate(p.URL, p.Pages, only, buf, func(n int) *render.Page {
 		view := r.views.page(p, rec, body)
 		if n == 1 {
 			view.Subsections = r.summaries(p.Sections)
@@ -78,9 +85,10 @@ func (r *run) renderList(p *site.Page, buf *bytes.Buffer) *diag.Diagnostic {
 	})
 }
 
-// paginate renders a list of pages split into pages of PageSize items at
+// paginate renders a list of pages split into pages of Paginate items at
 // url, url/page/2/, … ; view makes the view of pager page n (from 1).
-func (r *run) paginate(url string, pages []*site.Page, buf *bytes.Buffer, view func(n int) *render.Page) *diag.Diagnostic {
+// With only > 0 just that pager page is rendered.
+func (r *run) paginate(url string, pages []*site.Page, only int, buf *bytes.Buffer, view func(n int) *render.Page) *diag.Diagnostic {
 	size := r.cfg.Paginate
 	total := max(1, (len(pages)+size-1)/size)
 	pageURL := func(n int) string {
@@ -90,6 +98,9 @@ func (r *run) paginate(url string, pages []*site.Page, buf *bytes.Buffer, view f
 		return url + "page/" + strconv.Itoa(n) + "/"
 	}
 	for n := 1; n <= total; n++ {
+		if only > 0 && n != only {
+			continue
+		}
 		v := view(n)
 		lo, hi := (n-1)*size, min(n*size, len(pages))
 		v.Pages = r.summaries(pages[lo:hi])
@@ -132,7 +143,12 @@ func (r *run) renderTaxonomyPage(tax *site.Taxonomy, tv *render.Taxonomy, buf *b
 
 // renderTerm writes the list of one term's pages.
 func (r *run) renderTerm(tax *site.Taxonomy, tv *render.Taxonomy, term *site.Term, buf *bytes.Buffer) *diag.Diagnostic {
-	return r.paginate(term.URL, term.Pages, buf, func(int) *render.Page {
+	return r.renderTermPage(tax, tv, term, 0, buf)
+}
+
+// renderTermPage writes pager page only of a term's list (0: all of them).
+func (r *run) renderTermPage(tax *site.Taxonomy, tv *render.Taxonomy, term *site.Term, only int, buf *bytes.Buffer) *diag.Diagnostic {
+	return r.paginate(term.URL, term.Pages, only, buf, func(int) *render.Page {
 		view := r.views.newPage(render.KindTerm, term.Name, term.URL)
 		view.Taxonomy = tv
 		view.Description = "Pages with " + tax.Singular + " " + term.Name

@@ -3,9 +3,11 @@ package build
 import (
 	"bytes"
 	"context"
+	"github.com/playbookhq/playbook/generator/search"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/playbookhq/playbook/generator/content"
@@ -23,6 +25,8 @@ func (b *Builder) partial(ctx context.Context, changed []string) (*Result, error
 	if r == nil || !b.opts.InPlace || len(changed) == 0 {
 		return nil, nil, false
 	}
+	b.commitMu.Lock()
+	defer b.commitMu.Unlock()
 	if onlyStylesheets(changed) {
 		return b.partialStatic(ctx, r)
 	}
@@ -43,14 +47,12 @@ func (b *Builder) partial(ctx context.Context, changed []string) (*Result, error
 	for _, p := range pages {
 		r.records[p] = r.renderPage(p, &buf)
 	}
-	r.checkLinks()
+	r.recheckLinks(pages)
 	r.renderAffectedLists(pages)
 	res, err := b.finishPartial(r, out)
-	b.index.Add(1)
-	go func() {
-		defer b.index.Done()
-		b.rewriteIndex(r)
-	}()
+	if err == nil {
+		b.scheduleIndex(r.searchDocs())
+	}
 	return res, err, true
 }
 
@@ -103,35 +105,60 @@ func (r *run) begin(ctx context.Context, out *output.Writer, prev map[string]uin
 	}
 }
 
-// renderAffectedLists re-renders the sections above the edited pages, the
-// home page and the pages of their terms, whose cards show page summaries.
-func (r *run) renderAffectedLists(pages []*site.Page) {
-	lists := map[*site.Page]bool{r.model.Home: true}
-	terms := map[*site.Term]bool{}
+// recheckLinks re-checks the links of the edited pages and of every page
+// linking to them (their anchors may have changed).
+func (r *run) recheckLinks(pages []*site.Page) {
+	again := map[*site.Page]bool{}
 	for _, p := range pages {
-		for _, a := range p.Ancestors() {
-			lists[a] = true
-		}
-		for _, ts := range p.Terms {
-			for _, t := range ts {
-				terms[t] = true
-			}
+		again[p] = true
+		for _, l := range r.linkers[p] {
+			again[l] = true
 		}
 	}
+	for p := range again {
+		r.checkLinksOf(p)
+	}
+}
+
+// renderAffectedLists re-renders the list pages that show an edited page's
+// card, when the card's text comes from the body (no description in the
+// front matter): the pager page of each section above it and of each of
+// its terms, and the home page when it is among the recent pages.
+func (r *run) renderAffectedLists(pages []*site.Page) {
 	var buf bytes.Buffer
-	for _, p := range r.model.Pages {
-		if lists[p] {
-			r.diags.Add(r.renderList(p, &buf))
+	recent := r.recent(recentCount)
+	for _, p := range pages {
+		if m := p.Src.Meta; m.Description != "" || m.Summary != "" {
+			continue
 		}
-	}
-	for _, tax := range r.model.Taxonomies {
-		tv := r.views.taxonomy(tax)
-		for _, t := range tax.Terms {
-			if terms[t] {
-				r.diags.Add(r.renderTerm(tax, &tv, t, &buf))
+		homeDone := false
+		for _, a := range p.Ancestors() {
+			if n := pagerPage(a.Pages, p, r.cfg.Paginate); n > 0 {
+				r.diags.Add(r.renderListPage(a, n, &buf))
+				homeDone = homeDone || a.Kind == site.KindHome && n == 1
+			}
+		}
+		if !homeDone && slices.Contains(recent, p) {
+			r.diags.Add(r.renderListPage(r.model.Home, 1, &buf))
+		}
+		for _, tax := range r.model.Taxonomies {
+			tv := r.views.taxonomy(tax)
+			for _, t := range p.Terms[tax.Name] {
+				if n := pagerPage(t.Pages, p, r.cfg.Paginate); n > 0 {
+					r.diags.Add(r.renderTermPage(tax, &tv, t, n, &buf))
+				}
 			}
 		}
 	}
+}
+
+// pagerPage returns the pager page (from 1) on which p is listed, or 0.
+func pagerPage(list []*site.Page, p *site.Page, size int) int {
+	i := slices.Index(list, p)
+	if i < 0 {
+		return 0
+	}
+	return i/size + 1
 }
 
 // partialStatic copies the static files again; pages stay as they are.
@@ -165,17 +192,75 @@ func (b *Builder) finishPartial(r *run, out *output.Writer) (*Result, error) {
 	return res, nil
 }
 
-// rewriteIndex rebuilds the search index after a partial pass, in the
-// background so the browser can reload first.
-func (b *Builder) rewriteIndex(r *run) {
+// scheduleIndex rebuilds the search index from docs in the background,
+// so the browser can reload first. Requests made while one runs are
+// coalesced: only the newest docs are indexed next.
+func (b *Builder) scheduleIndex(docs []search.Doc) {
+	b.indexMu.Lock()
+	defer b.indexMu.Unlock()
+	b.indexNext = docs
+	if b.indexBusy {
+		return
+	}
+	b.indexBusy = true
+	b.index.Add(1)
+	go func() {
+		defer b.index.Done()
+		for {
+			b.indexMu.Lock()
+			next := b.indexNext
+			b.indexNext = nil
+			if next == nil {
+				b.indexBusy = false
+				b.indexMu.Unlock()
+				return
+			}
+			b.indexMu.Unlock()
+			b.writeIndex(next)
+		}
+	}()
+}
+
+// writeIndex builds the search index and publishes it in place, replacing
+// the previous index files.
+func (b *Builder) writeIndex(docs []search.Doc) {
+	files, err := search.Build(docs)
+	if err != nil {
+		return
+	}
 	out, err := output.Begin(b.opts.Destination, true)
 	if err != nil {
 		return
 	}
-	r.begin(context.Background(), out, b.prev)
-	r.writeSearchIndex()
-	out.RetainPrevious()
-	if _, err := out.Commit(); err == nil {
-		b.changedFiles(r.hashes(), nil)
+	b.commitMu.Lock()
+	prev := make(map[string]uint64, len(files))
+	for _, f := range files {
+		prev[f.Path] = b.prev[f.Path]
 	}
+	b.commitMu.Unlock()
+	hashes := map[string]uint64{}
+	for _, f := range files {
+		h := hashBytes(f.Data)
+		hashes[f.Path] = h
+		if prev[f.Path] == h {
+			out.Retain(f.Path) // most shards and excerpts did not change
+			continue
+		}
+		if out.WriteFile(f.Path, f.Data) != nil {
+			out.Abort()
+			return
+		}
+	}
+	b.commitMu.Lock()
+	defer b.commitMu.Unlock()
+	out.RetainPreviousExcept(search.Dir)
+	if _, err := out.Commit(); err != nil {
+		return
+	}
+	for f, h := range b.prev {
+		if !strings.HasPrefix(f, search.Dir) {
+			hashes[f] = h
+		}
+	}
+	b.prev = hashes
 }

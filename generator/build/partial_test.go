@@ -50,6 +50,8 @@ body{}
 	os.WriteFile(page, []byte(strings.Replace(string(src), "Text.", "Fresh marker text.", 1)), 0o644)
 	res := rebuild(t, b, "content/playbooks/a-first.md")
 	mustContain(t, dest, "playbooks/a-first/index.html", "Fresh marker text.")
+	mustContain(t, dest, "playbooks/index.html", "Fresh marker text.") // its card shows the first paragraph
+	mustContain(t, dest, "tags/sla/index.html", "Fresh marker text.")
 	for _, f := range res.Written {
 		if strings.HasPrefix(f, "case-studies/") || strings.HasPrefix(f, "guides/") {
 			t.Errorf("body edit rewrote unrelated %s", f)

@@ -36,21 +36,24 @@ type run struct {
 	hashOf   map[string]uint64
 	prevHash map[string]uint64 // in-place builds: hashes of the files already in place
 
-	stageDiags  diag.List // from config, content and the site model
-	dropSources bool      // free each page's Markdown once rendered (one-off builds)
-	linkDiags   diag.List // broken links, checked across the whole site
+	stageDiags  diag.List                   // from config, content and the site model
+	dropSources bool                        // free each page's Markdown once rendered (one-off builds)
+	linkers     map[*site.Page][]*site.Page // who links to a page
+	recentOnce  sync.Once
+	byRecency   []*site.Page // regular pages, most recently changed first
 }
 
 // record is what rendering one page leaves behind for the later phases.
 type record struct {
-	anchors  []string // sorted ids on the page: link targets
-	links    []site.Link
-	summary  string
-	words    int
-	sections []search.Section
-	body     []byte // rendered Markdown, kept only for list pages
-	toc      []markdown.Heading
-	diags    diag.List // from rendering this page
+	anchors   []string // sorted ids on the page: link targets
+	links     []site.Link
+	summary   string
+	words     int
+	sections  []search.Section
+	body      []byte // rendered Markdown, kept only for list pages
+	toc       []markdown.Heading
+	diags     diag.List // from rendering this page
+	linkDiags diag.List // its broken links
 }
 
 func newRun(ctx context.Context, siteFS fs.FS, cfg *config.Config, theme *render.Theme, model *site.Site, out *output.Writer) *run {
@@ -83,7 +86,10 @@ func (r *run) renderDiags() diag.List {
 	for _, rec := range r.records {
 		all = append(all, rec.diags...)
 	}
-	return append(all, r.linkDiags...)
+	for _, rec := range r.records {
+		all = append(all, rec.linkDiags...)
+	}
+	return all
 }
 
 // write writes one output file and remembers its hash. An in-place build
@@ -209,22 +215,36 @@ func (r *run) execute(outFile string, view *render.Page, buf *bytes.Buffer) *dia
 	return nil
 }
 
-// checkLinks reports broken links and anchors once every page's headings are known.
+// checkLinks reports broken links and anchors once every page's headings
+// are known, and records who links to whom.
 func (r *run) checkLinks() {
-	anchors := func(p *site.Page, id string) bool {
-		rec := r.records[p]
-		if rec == nil {
-			return false
-		}
-		i := sort.SearchStrings(rec.anchors, id)
-		return i < len(rec.anchors) && rec.anchors[i] == id
-	}
-	r.linkDiags = nil
+	r.linkers = map[*site.Page][]*site.Page{}
 	for _, p := range r.model.Pages {
-		if rec := r.records[p]; rec != nil {
-			r.linkDiags = append(r.linkDiags, r.model.CheckLinks(p, rec.links, anchors)...)
-		}
+		r.checkLinksOf(p)
 	}
+}
+
+// checkLinksOf re-checks the links written in page p.
+func (r *run) checkLinksOf(p *site.Page) {
+	rec := r.records[p]
+	if rec == nil {
+		return
+	}
+	var targets []*site.Page
+	rec.linkDiags, targets = r.model.CheckLinks(p, rec.links, r.hasAnchor)
+	for _, t := range targets {
+		r.linkers[t] = append(r.linkers[t], p)
+	}
+}
+
+// hasAnchor reports whether page p has an element with the id.
+func (r *run) hasAnchor(p *site.Page, id string) bool {
+	rec := r.records[p]
+	if rec == nil {
+		return false
+	}
+	i := sort.SearchStrings(rec.anchors, id)
+	return i < len(rec.anchors) && rec.anchors[i] == id
 }
 
 // forEach calls fn for 0..n-1 on all cores, each worker with its own buffer.

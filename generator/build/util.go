@@ -2,6 +2,7 @@ package build
 
 import (
 	"errors"
+	"hash/fnv"
 	"html"
 	"math"
 	"strconv"
@@ -11,6 +12,12 @@ import (
 )
 
 func unescapeAttr(s string) string { return html.UnescapeString(s) }
+
+func hashBytes(data []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(data)
+	return h.Sum64()
+}
 
 // withFile turns an error from a stage into a diagnostic naming file.
 func withFile(err error, file string) *diag.Diagnostic {

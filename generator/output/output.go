@@ -125,8 +125,15 @@ func (w *Writer) Retain(rel string) {
 
 // RetainPrevious retains every file of the previous build that this build
 // has not written (for partial rebuilds that touch only some pages).
-func (w *Writer) RetainPrevious() {
+func (w *Writer) RetainPrevious() { w.RetainPreviousExcept("") }
+
+// RetainPreviousExcept is RetainPrevious for files outside the folder
+// prefix (slash-terminated); files below it are removed unless rewritten.
+func (w *Writer) RetainPreviousExcept(prefix string) {
 	for _, f := range readMarker(w.dest) {
+		if prefix != "" && strings.HasPrefix(f, prefix) {
+			continue
+		}
 		w.mu.Lock()
 		if !w.written[f] {
 			w.written[f] = true

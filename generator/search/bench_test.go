@@ -1,8 +1,11 @@
 package search
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -50,4 +53,57 @@ func BenchmarkBuild10k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkWriteBuiltSite indexes the pages of a site playbook has built,
+// read back from its fragments: set PLAYBOOK_BENCH_PUBLIC to the output
+// folder (for example of the 10k-page corpus). Tags, teams and type fields
+// are not in the fragments, so the index is slightly smaller than the real one.
+func BenchmarkWriteBuiltSite(b *testing.B) {
+	dir := os.Getenv("PLAYBOOK_BENCH_PUBLIC")
+	if dir == "" {
+		b.Skip("set PLAYBOOK_BENCH_PUBLIC to a folder playbook built")
+	}
+	docs := docsFromFragments(b, dir)
+	b.ResetTimer()
+	for b.Loop() {
+		size := 0
+		err := Write(docs, func(f File) error {
+			size += len(f.Data)
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(size)/1e6, "MB")
+	}
+	b.ReportMetric(float64(len(docs)), "pages")
+}
+
+// docsFromFragments rebuilds the Docs of a built site from its index.
+func docsFromFragments(b *testing.B, dir string) []Doc {
+	var m Manifest
+	data, err := os.ReadFile(filepath.Join(dir, ManifestPath))
+	if err == nil {
+		err = json.Unmarshal(data, &m)
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix := &index{t: b, files: map[string][]byte{}, fetched: map[string]bool{}, manifest: m}
+	docs := make([]Doc, m.Docs)
+	for id := range docs {
+		p := fragmentPath(m.Frags[id/m.Chunk], id)
+		if ix.files[p], err = os.ReadFile(filepath.Join(dir, p)); err != nil {
+			b.Fatal(err)
+		}
+		f := ix.fragment(uint32(id))
+		d := Doc{URL: f.URL, Title: f.Title, TypeTitle: f.Type, SectionPath: f.Path, Description: f.Desc}
+		for _, s := range f.Sections {
+			d.Sections = append(d.Sections, Section{ID: s[0], Title: s[1], Text: s[2]})
+		}
+		docs[id] = d
+		delete(ix.files, p)
+	}
+	return docs
 }

@@ -147,10 +147,16 @@ type Link struct {
 
 // CheckLinks reports each link of page from that does not resolve, and each
 // #anchor missing on its target. hasAnchor tells whether a page has an id.
-func (s *Site) CheckLinks(from *Page, links []Link, hasAnchor func(p *Page, id string) bool) diag.List {
+// It also returns the pages linked to, so a rebuild knows whom to re-check
+// when a page's headings change.
+func (s *Site) CheckLinks(from *Page, links []Link, hasAnchor func(p *Page, id string) bool) (diag.List, []*Page) {
 	var diags diag.List
+	var targets []*Page
 	for _, l := range links {
 		t := s.Resolve(from, l.Dest, "/")
+		if t.Page != nil && t.Page != from {
+			targets = append(targets, t.Page)
+		}
 		switch {
 		case t.External:
 		case t.Problem != "":
@@ -159,5 +165,5 @@ func (s *Site) CheckLinks(from *Page, links []Link, hasAnchor func(p *Page, id s
 			diags = append(diags, diag.Warnf(l.Pos, "broken link %q: %s has no heading with id %q", l.Dest, t.Page.File(), t.Fragment))
 		}
 	}
-	return diags
+	return diags, targets
 }
