@@ -17,9 +17,11 @@ import (
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var f siteFlags
 	var watch bool
+	var poll time.Duration
 	fs := newFlagSet("build", "build [flags]", stderr)
 	f.register(fs, "public")
 	fs.BoolVar(&watch, "watch", false, "keep running and rebuild into the destination on every change (no server)")
+	fs.DurationVar(&poll, "poll", 0, "with --watch: poll for changes every `INTERVAL` (e.g. 500ms) instead of using file events")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -29,7 +31,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	f.opts.Destination = resolveDest(f.opts.Source, f.opts.Destination)
 	if watch {
-		return watchBuild(ctx, f.opts, stdout, stderr)
+		return watchBuild(ctx, f.opts, poll, stdout, stderr)
 	}
 	res, err := build.Build(ctx, f.opts)
 	return report(res, err, f.opts, stdout, stderr)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"os"
+	"os/signal"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -11,7 +12,13 @@ import (
 // TestMain lets testscript run this binary as the "playbook" command.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"playbook": func() { os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
+		"playbook": func() {
+			// As in main: Ctrl-C (or kill -INT in a script) stops cleanly.
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+			code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+			stop()
+			os.Exit(code)
+		},
 	})
 }
 

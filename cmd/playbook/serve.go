@@ -46,13 +46,14 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 // watchBuild is `playbook build --watch`: rebuild into the destination on
 // every change, without a server.
-func watchBuild(ctx context.Context, opts build.Options, stdout, stderr io.Writer) int {
+func watchBuild(ctx context.Context, opts build.Options, poll time.Duration, stdout, stderr io.Writer) int {
 	err := serve.Run(ctx, serve.Options{
 		Source:      opts.Source,
 		Destination: opts.Destination,
 		BaseURL:     opts.BaseURL,
 		BuildDrafts: opts.BuildDrafts,
 		NoServe:     true,
+		Poll:        poll,
 		Stdout:      quietWriter(opts.Quiet, stdout),
 		Stderr:      stderr,
 	})

@@ -35,6 +35,12 @@ func (l *loop) watch(ctx context.Context, w *watch.Watcher, served <-chan error)
 			if !ok {
 				return false, nil
 			}
+			if !batch.All {
+				batch.Paths = sitePaths(batch.Paths)
+				if len(batch.Paths) == 0 {
+					continue // only files the site is not made of (Go code, notes, node_modules…)
+				}
+			}
 			l.out.changed(batch)
 			var changed []string
 			if !batch.All {
@@ -45,6 +51,25 @@ func (l *loop) watch(ctx context.Context, w *watch.Watcher, served <-chan error)
 			}
 		}
 	}
+}
+
+// siteInputs are the paths below the site root that a build reads.
+var siteInputs = []string{"content", "static", "themes", "archetypes", "config.toml"}
+
+// sitePaths keeps the changed paths a build reads: content/, static/,
+// themes/, archetypes/ and config.toml (or a folder above them, when a
+// whole folder was removed or renamed).
+func sitePaths(paths []string) []string {
+	var out []string
+	for _, p := range paths {
+		for _, in := range siteInputs {
+			if p == in || strings.HasPrefix(p, in+"/") || p == "." || p == "" {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // rebuild runs one build and reports it. Build errors are reported and
@@ -60,19 +85,21 @@ func (l *loop) rebuild(ctx context.Context, changed []string) error {
 		if !ok {
 			return err
 		}
-		l.out.failed(diags)
+		// Tell the tabs first, then the terminal, so whoever reads the
+		// terminal sees a state the tabs already have.
 		l.failed = true
 		if l.hub != nil {
 			l.hub.Fail(diags)
 		}
+		l.out.failed(diags)
 		return nil
 	}
-	l.out.built(res)
 	wasFailed := l.failed
 	l.failed = false
 	if l.hub != nil && (wasFailed || len(res.Written) > 0) {
 		l.hub.Reload(res.CSSOnly && !wasFailed, stylesheets(res.Written))
 	}
+	l.out.built(res)
 	return nil
 }
 

@@ -197,3 +197,11 @@ func waitUntil(t *testing.T, what string, cond func() bool) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+func TestSitePathsKeepsOnlyBuildInputs(t *testing.T) {
+	got := sitePaths([]string{"content/a.md", "generator/build/run.go", "config.toml", "themes/default/static/css/main.css", "README.md", "static", "contentious.txt"})
+	want := []string{"content/a.md", "config.toml", "themes/default/static/css/main.css", "static"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("sitePaths = %v; want %v", got, want)
+	}
+}
