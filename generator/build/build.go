@@ -71,10 +71,11 @@ type Builder struct {
 	index  sync.WaitGroup    // a search index still being written in the background
 	oneOff bool              // no rebuild follows: memory can be freed as the build goes
 
-	commitMu  sync.Mutex // one publisher at a time (partial builds, background index)
-	indexMu   sync.Mutex
-	indexNext []search.Doc // docs waiting to be indexed in the background
-	indexBusy bool
+	commitMu   sync.Mutex // one publisher at a time (partial builds, background index)
+	indexMu    sync.Mutex
+	indexNext  []search.Doc // docs waiting to be indexed in the background
+	indexBusy  bool
+	indexAsked time.Time // when the newest docs were handed over
 }
 
 // NewBuilder returns a Builder for opts.

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/diag"
@@ -192,13 +193,18 @@ func (b *Builder) finishPartial(r *run, out *output.Writer) (*Result, error) {
 	return res, nil
 }
 
+// indexQuiet is how long the background index waits for edits to pause,
+// so that it does not compete with the rebuilds of a writer who is typing.
+const indexQuiet = 750 * time.Millisecond
+
 // scheduleIndex rebuilds the search index from docs in the background,
-// so the browser can reload first. Requests made while one runs are
-// coalesced: only the newest docs are indexed next.
+// so the browser can reload first. Requests made while one waits or runs
+// are coalesced: only the newest docs are indexed next.
 func (b *Builder) scheduleIndex(docs []search.Doc) {
 	b.indexMu.Lock()
 	defer b.indexMu.Unlock()
 	b.indexNext = docs
+	b.indexAsked = time.Now()
 	if b.indexBusy {
 		return
 	}
@@ -208,6 +214,11 @@ func (b *Builder) scheduleIndex(docs []search.Doc) {
 		defer b.index.Done()
 		for {
 			b.indexMu.Lock()
+			if wait := indexQuiet - time.Since(b.indexAsked); wait > 0 && b.indexNext != nil {
+				b.indexMu.Unlock()
+				time.Sleep(wait)
+				continue
+			}
 			next := b.indexNext
 			b.indexNext = nil
 			if next == nil {
