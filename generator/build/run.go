@@ -75,8 +75,20 @@ func (r *run) all() diag.List {
 	r.checkLinks()
 	r.renderLists()
 	r.renderExtras()
+	if r.dropSources {
+		r.dropRenderState()
+	}
 	r.writeSearchIndex()
 	return r.renderDiags()
+}
+
+// dropRenderState frees what only rendering and link checking needed, so a
+// one-off build's search indexing runs in less memory.
+func (r *run) dropRenderState() {
+	for _, rec := range r.records {
+		rec.links, rec.anchors, rec.toc, rec.body = nil, nil, nil, nil
+	}
+	r.linkers = nil
 }
 
 // renderDiags returns what rendering found: per-page problems, broken
