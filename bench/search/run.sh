@@ -3,7 +3,7 @@
 # Chromium. usage: run.sh N NODE_MODULES [PORT]
 #   N             pages (gencorpus.py from ../../../shared/bench, or $BENCH)
 #   NODE_MODULES  a folder with playwright-core (npm i playwright-core@1.65)
-# Pagefind on the same site: ../../../shared/bench/run-pagefind.sh PUBLIC NODE_MODULES QUERIES.
+# Side by side with Pagefind on the same built site: compare.sh (see docs/search.md).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bench="${BENCH:-$here/../../../shared/bench}"
