@@ -13,8 +13,11 @@ import (
 
 // funcMap is the small set of helpers templates may call besides the
 // methods of the data.
-func funcMap() template.FuncMap {
+func (t *Theme) funcMap() template.FuncMap {
 	return template.FuncMap{
+		// card renders a Summary with partials/card.html, once per distinct
+		// summary: the same card appears in many lists.
+		"card":     t.card,
 		"join":     join,
 		"date":     formatDate,
 		"datetime": machineDate,

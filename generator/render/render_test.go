@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"html/template"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -277,4 +278,23 @@ func assertDiagAt(t *testing.T, diags diag.List, file string, line int) {
 		}
 	}
 	t.Errorf("diagnostics = %v; want an error at %s:%d", diags, file, line)
+}
+
+// A site's own partials/card.html draws every card, and a card that
+// appears twice is drawn the same both times.
+func TestCardPartialOverride(t *testing.T) {
+	site := fstest.MapFS{
+		"themes/x/layouts/partials/card.html": {Data: []byte(`<div class="my-card">{{ .Title }}</div>`)},
+	}
+	th, diags := LoadTheme(site, "x")
+	if len(diags) > 0 {
+		t.Fatalf("LoadTheme: %v", diags)
+	}
+	p := &Page{Site: fixtureSite(), Kind: KindSection, Title: "Playbooks", URL: "/playbook/playbooks/"}
+	p.Pages = append(fixtureSummaries(), fixtureSummaries()[0])
+	got := render(t, th, p)
+	first := fixtureSummaries()[0].Title
+	if n := strings.Count(got, `<div class="my-card">`+template.HTMLEscapeString(first)+`</div>`); n != 2 {
+		t.Errorf("override card for %q drawn %d times; want 2:\n%s", first, n, got)
+	}
 }

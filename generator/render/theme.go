@@ -25,6 +25,8 @@ type Theme struct {
 	layouts map[string]*layout // by path below layouts/, partials and baseof excluded
 	files   map[string]layoutFile
 	static  fs.FS
+	shared  *template.Template // baseof and partials, for the card helper
+	cards   cardCache
 }
 
 // layout is one page layout, parsed together with baseof and the partials.
@@ -39,14 +41,15 @@ type layout struct {
 // file:line(:col); the returned Theme is nil only when it is unusable.
 func LoadTheme(siteFS fs.FS, name string) (*Theme, diag.List) {
 	files, diags := layoutSources(siteFS, name)
-	base, parseDiags := parseShared(files)
-	diags = append(diags, parseDiags...)
 	th := &Theme{name: name, layouts: map[string]*layout{}, files: files, static: staticFS(siteFS, name)}
+	base, parseDiags := parseShared(files, th.funcMap())
+	diags = append(diags, parseDiags...)
 	if base == nil {
 		return nil, diags
 	}
+	th.shared = base
 	for _, rel := range layoutNames(files) {
-		l, d := parseLayout(base, rel, files[rel])
+		l, d := parseLayout(base, rel, files[rel], th.funcMap())
 		if d != nil {
 			diags = append(diags, d)
 			continue
@@ -61,8 +64,8 @@ func (t *Theme) Static() fs.FS { return t.static }
 
 // parseShared parses baseof and every partial into one template set that
 // each layout clones.
-func parseShared(files map[string]layoutFile) (*template.Template, diag.List) {
-	base := template.New("playbook-theme").Funcs(funcMap())
+func parseShared(files map[string]layoutFile, funcs template.FuncMap) (*template.Template, diag.List) {
+	base := template.New("playbook-theme").Funcs(funcs)
 	var diags diag.List
 	for _, rel := range sortedKeys(files) {
 		if rel != baseLayout && !strings.HasPrefix(rel, partialsDir) {
@@ -80,9 +83,9 @@ func parseShared(files map[string]layoutFile) (*template.Template, diag.List) {
 }
 
 // parseLayout clones the shared set and adds the layout rel to it.
-func parseLayout(base *template.Template, rel string, f layoutFile) (*layout, *diag.Diagnostic) {
+func parseLayout(base *template.Template, rel string, f layoutFile, funcs template.FuncMap) (*layout, *diag.Diagnostic) {
 	files := map[string]layoutFile{rel: f}
-	alone, err := template.New(rel).Funcs(funcMap()).Parse(f.source)
+	alone, err := template.New(rel).Funcs(funcs).Parse(f.source)
 	if err != nil {
 		return nil, templateDiag(err, files)
 	}

@@ -1,0 +1,67 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// cardLayout is the partial that draws one page's card in lists.
+const cardLayout = "partials/card.html"
+
+// maxCards bounds the card cache of a long-running preview.
+const maxCards = 100_000
+
+// cardCache keeps rendered cards by the summary they show.
+type cardCache struct {
+	m sync.Map // key string → template.HTML
+	n atomic.Int64
+}
+
+// card renders s with partials/card.html. A card depends only on its
+// summary, and a page's card appears on many list pages (sections, terms,
+// related pages), so each distinct summary is rendered once.
+func (t *Theme) card(s Summary) (template.HTML, error) {
+	key := cardKey(&s)
+	if v, ok := t.cards.m.Load(key); ok {
+		return v.(template.HTML), nil
+	}
+	var b bytes.Buffer
+	if err := t.shared.ExecuteTemplate(&b, cardLayout, s); err != nil {
+		return "", err
+	}
+	html := template.HTML(b.String())
+	if t.cards.n.Add(1) > maxCards {
+		t.cards.m.Clear()
+		t.cards.n.Store(0)
+	}
+	t.cards.m.Store(key, html)
+	return html, nil
+}
+
+// cardKey joins every field a card may show.
+func cardKey(s *Summary) string {
+	var b strings.Builder
+	for _, f := range []string{s.Title, s.URL, s.Type, s.TypeTitle, s.Description, s.Company} {
+		b.WriteString(f)
+		b.WriteByte(0)
+	}
+	b.WriteString(strconv.FormatInt(s.Date.UnixNano(), 10))
+	for _, links := range [][]Link{s.Tags, s.Teams} {
+		b.WriteByte(1)
+		for _, l := range links {
+			b.WriteString(l.Title)
+			b.WriteByte(0)
+			b.WriteString(l.URL)
+			b.WriteByte(0)
+		}
+	}
+	if m := s.Headline; m != nil {
+		b.WriteByte(2)
+		b.WriteString(m.Label + "\x00" + m.Before + "\x00" + m.After + "\x00" + m.Unit + "\x00" + m.Change + "\x00" + strconv.FormatBool(m.Better))
+	}
+	return b.String()
+}
