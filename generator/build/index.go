@@ -8,15 +8,15 @@ import (
 	"github.com/playbookhq/playbook/generator/site"
 )
 
-// writeSearchIndex indexes every content page and section and writes the index files.
+// writeSearchIndex indexes every content page and section and writes each
+// index file as soon as it is made.
 func (r *run) writeSearchIndex() {
-	files, err := search.Build(r.searchDocs())
+	err := search.Write(r.searchDocs(), func(f search.File) error {
+		r.write(f.Path, f.Data)
+		return nil
+	})
 	if err != nil {
 		r.diags.Add(diag.Errorf(diag.Pos{}, "building the search index: %w", err))
-		return
-	}
-	for _, f := range files {
-		r.write(f.Path, f.Data)
 	}
 }
 

@@ -235,32 +235,31 @@ func (b *Builder) scheduleIndex(docs []search.Doc) {
 // writeIndex builds the search index and publishes it in place, replacing
 // the previous index files.
 func (b *Builder) writeIndex(docs []search.Doc) {
-	files, err := search.Build(docs)
-	if err != nil {
-		return
-	}
 	out, err := output.Begin(b.opts.Destination, true)
 	if err != nil {
 		return
 	}
 	b.commitMu.Lock()
-	prev := make(map[string]uint64, len(files))
-	for _, f := range files {
-		prev[f.Path] = b.prev[f.Path]
+	prev := make(map[string]uint64)
+	for f, h := range b.prev {
+		if strings.HasPrefix(f, search.Dir) {
+			prev[f] = h
+		}
 	}
 	b.commitMu.Unlock()
 	hashes := map[string]uint64{}
-	for _, f := range files {
+	err = search.Write(docs, func(f search.File) error {
 		h := hashBytes(f.Data)
 		hashes[f.Path] = h
 		if prev[f.Path] == h {
 			out.Retain(f.Path) // most shards and excerpts did not change
-			continue
+			return nil
 		}
-		if out.WriteFile(f.Path, f.Data) != nil {
-			out.Abort()
-			return
-		}
+		return out.WriteFile(f.Path, f.Data)
+	})
+	if err != nil {
+		out.Abort()
+		return
 	}
 	b.commitMu.Lock()
 	defer b.commitMu.Unlock()
