@@ -145,7 +145,7 @@ func (b *Builder) run(ctx context.Context) (*Result, error) {
 		r.prevHash = b.prev
 	}
 	r.stageDiags = diags
-	r.dropSources = b.oneOff
+	r.oneOff = b.oneOff
 	diags = append(diags, r.all()...)
 	res.Diagnostics = dedupe(diags)
 	res.Pages = len(model.Pages)

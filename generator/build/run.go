@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"context"
-	"hash/fnv"
 	"io/fs"
 	"runtime"
 	"sort"
@@ -36,11 +35,11 @@ type run struct {
 	hashOf   map[string]uint64
 	prevHash map[string]uint64 // in-place builds: hashes of the files already in place
 
-	stageDiags  diag.List                   // from config, content and the site model
-	dropSources bool                        // free each page's Markdown once rendered (one-off builds)
-	linkers     map[*site.Page][]*site.Page // who links to a page
-	recentOnce  sync.Once
-	byRecency   []*site.Page // regular pages, most recently changed first
+	stageDiags diag.List                   // from config, content and the site model
+	oneOff     bool                        // no rebuild follows: free memory as the build goes, compare nothing
+	linkers    map[*site.Page][]*site.Page // who links to a page
+	recentOnce sync.Once
+	byRecency  []*site.Page // regular pages, most recently changed first
 }
 
 // record is what rendering one page leaves behind for the later phases.
@@ -75,7 +74,7 @@ func (r *run) all() diag.List {
 	r.checkLinks()
 	r.renderLists()
 	r.renderExtras()
-	if r.dropSources {
+	if r.oneOff {
 		r.dropRenderState()
 	}
 	r.writeSearchIndex()
@@ -107,9 +106,13 @@ func (r *run) renderDiags() diag.List {
 // write writes one output file and remembers its hash. An in-place build
 // keeps a file that is already in place with the same bytes.
 func (r *run) write(rel string, data []byte) {
-	h := fnv.New64a()
-	h.Write(data)
-	sum := h.Sum64()
+	if r.oneOff { // a one-off build compares nothing with later builds
+		if err := r.out.WriteFile(rel, data); err != nil {
+			r.diags.Add(diag.Errorf(diag.Pos{}, "%w", err))
+		}
+		return
+	}
+	sum := hashBytes(data)
 	r.hashMu.Lock()
 	r.hashOf[rel] = sum
 	r.hashMu.Unlock()
@@ -148,7 +151,7 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 			mr = r.mdNoH1
 		}
 		res, err := mr.Render(p.Src.Body, p.Src.BodyLine, r.resolver(p))
-		if r.dropSources {
+		if r.oneOff {
 			p.Src.Body = nil // a one-off build never renders the page again
 		}
 		if err != nil {
@@ -223,7 +226,7 @@ func (r *run) execute(outFile string, view *render.Page, buf *bytes.Buffer) *dia
 	if err := r.theme.Execute(buf, view); err != nil {
 		return asDiag(err)
 	}
-	r.write(outFile, bytes.Clone(buf.Bytes()))
+	r.write(outFile, buf.Bytes()) // written before buf is reused
 	return nil
 }
 
