@@ -183,7 +183,7 @@ func fillRecord(rec *record, p *site.Page, res *markdown.Result) {
 		rec.links = append(rec.links, site.Link{Dest: l.Dest, Pos: diag.Pos{File: p.Src.File, Line: l.Line, Col: l.Col}})
 	}
 	for _, s := range res.Sections {
-		rec.sections = append(rec.sections, search.Section{ID: s.ID, Title: s.Title, Level: s.Level, Text: s.Text})
+		rec.sections = append(rec.sections, search.Section{ID: s.ID, Title: s.Title, Level: s.Level, Text: s.Text, Code: s.Code})
 	}
 }
 

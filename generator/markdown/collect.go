@@ -22,6 +22,7 @@ type collector struct {
 	links    []linkAt
 	sections []Section
 	text     []byte // plain text of the current section
+	code     []byte // text of the current section's code blocks
 	words    int
 }
 
@@ -62,7 +63,7 @@ func (c *collector) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		url := autoLinkURL(n, c.src)
 		c.addLink(Link{Dest: url, URL: url}, n.Pos())
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
-		c.text = appendLines(c.text, n, c.src)
+		c.code = append(appendLines(c.code, n, c.src), ' ')
 		return ast.WalkSkipChildren, nil
 	case *ast.HTMLBlock:
 		return ast.WalkSkipChildren, nil
@@ -92,9 +93,13 @@ func (c *collector) heading(h *ast.Heading) {
 
 // endSection stores the collected text in the current section.
 func (c *collector) endSection() {
-	c.words += countWords(c.text)
-	c.sections[len(c.sections)-1].Text = collapseSpace(c.text)
-	c.text = c.text[:0]
+	c.words += countWords(c.text) + countWords(c.code)
+	sec := &c.sections[len(c.sections)-1]
+	sec.Text = collapseSpace(c.text)
+	if len(c.code) > 0 {
+		sec.Code = collapseSpace(c.code)
+	}
+	c.text, c.code = c.text[:0], c.code[:0]
 }
 
 // link records a destination and returns the one to emit.

@@ -98,7 +98,8 @@ type Section struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
 	Level int    `json:"level"`
-	Text  string `json:"text"`
+	Text  string `json:"text"`           // prose, without code blocks
+	Code  string `json:"code,omitempty"` // the text of the section's code blocks
 }
 
 // Renderer renders Markdown pages. It is safe for concurrent use.

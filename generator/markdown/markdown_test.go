@@ -221,7 +221,7 @@ func TestSections(t *testing.T) {
 	want := []Section{
 		{ID: "", Title: "", Level: 0, Text: "Before the headings."},
 		{ID: "title", Title: "Title", Level: 1, Text: "Under title."},
-		{ID: "agenda", Title: "Agenda", Level: 2, Text: "one two x := 1"},
+		{ID: "agenda", Title: "Agenda", Level: 2, Text: "one two", Code: "x := 1"},
 		{ID: "empty", Title: "Empty", Level: 3, Text: ""},
 		{ID: "agenda-1", Title: "Agenda", Level: 2, Text: "Last bold link."},
 	}

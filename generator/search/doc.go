@@ -26,7 +26,8 @@ type Doc struct {
 type Section struct {
 	ID, Title string
 	Level     int
-	Text      string
+	Text      string // prose: indexed and shown in excerpts
+	Code      string // code blocks: indexed like body text, never shown in excerpts
 }
 
 // File is one output file, Path relative to the site root (e.g. "search/manifest.json").
