@@ -126,6 +126,7 @@ func (a *accumulator) doc(d *Doc) {
 	for _, s := range d.Sections {
 		a.add(s.Title, weightHeading, false)
 		a.add(s.Text, weightBody, false)
+		a.add(s.Code, weightBody, false) // found by search, never shown (see newFragment)
 	}
 }
 

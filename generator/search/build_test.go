@@ -236,3 +236,31 @@ func compareGolden(t *testing.T, path, got string) {
 		t.Errorf("%s differs (run go test -update and review the diff):\n%s", path, got)
 	}
 }
+
+// TestCodeIndexedNotShown: words that occur only in code blocks find the
+// page, but the fragment (what excerpts are drawn from) holds prose only.
+func TestCodeIndexedNotShown(t *testing.T) {
+	docs := []Doc{
+		page("/config/", "Routing settings",
+			Section{Text: "Set the owner field.", Code: "lead_router.max_queue = 40"},
+			Section{ID: "sync", Title: "Sync", Level: 2, Text: "Nightly sync.", Code: "crm sync --dry-run"}),
+		page("/other/", "Other page", body("Nothing about routers here.")),
+	}
+	ix := mustBuild(t, docs)
+	for _, q := range []string{"max_queue", "lead_router", "dry-run", "crm"} {
+		if got := ix.search(q); !slices.Equal(got, []string{"/config/"}) {
+			t.Errorf("search(%q) = %q; want [/config/]", q, got)
+		}
+	}
+	f := ix.fragment(0)
+	for _, s := range f.Sections {
+		for _, code := range []string{"max_queue", "lead_router", "dry-run", "crm"} {
+			if strings.Contains(s[2], code) {
+				t.Errorf("fragment section %q text %q shows code %q", s[0], s[2], code)
+			}
+		}
+	}
+	if want := "Set the owner field."; f.Sections[0][2] != want {
+		t.Errorf("fragment section 0 text = %q; want %q", f.Sections[0][2], want)
+	}
+}

@@ -14,7 +14,8 @@ import (
 const fragmentTextLimit = 32 << 10
 
 // fragment is what the browser fetches for a shown result (JSON, gzipped):
-// everything needed to draw it, with short keys.
+// everything needed to draw it, with short keys. Sections keep their prose
+// only: code is indexed but never shown in excerpts.
 type fragment struct {
 	URL      string      `json:"u"`
 	Title    string      `json:"t"`
