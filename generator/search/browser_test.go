@@ -17,6 +17,10 @@ import (
 // xssTitle is a page title that would run code if inserted as HTML.
 const xssTitle = `<img src=x onerror=alert(1)>`
 
+// codeWord occurs only in a code block of the hostile page: search finds
+// it, excerpts never show it.
+const codeWord = "quuxconfig"
+
 // buildSampleSite builds the repository's sample site, plus one hostile
 // page, under the base path /playbook/ and returns the output folder.
 func buildSampleSite(t *testing.T) string {
@@ -35,7 +39,8 @@ func buildSampleSite(t *testing.T) string {
 	}
 	write(t, filepath.Join(src, "config.toml"), string(cfg))
 	write(t, filepath.Join(src, "content", "guides", "hostile.md"),
-		"+++\ntitle = '"+xssTitle+"'\ndescription = 'A page whose title is markup.'\n+++\n\nThe zanzibar marker word.\n")
+		"+++\ntitle = '"+xssTitle+"'\ndescription = 'A page whose title is markup.'\n+++\n\nThe zanzibar marker word.\n\n"+
+			"```toml\n"+codeWord+" = true\n```\n")
 	dst := filepath.Join(t.TempDir(), "public")
 	res, err := build.Build(context.Background(), build.Options{
 		Source: src, Destination: dst, BaseURL: "http://127.0.0.1/playbook/", Quiet: true,
@@ -264,6 +269,38 @@ func TestBrowserSearch(t *testing.T) {
 			if body != "true" {
 				t.Errorf("%s does not contain the phrase", u)
 			}
+		}
+	})
+
+	t.Run("marks cover words only", func(t *testing.T) {
+		b := tab{t, ctx}
+		b.searchPage(base, "q=handoff+sla")
+		got := b.str(`Array.from(document.querySelectorAll("#search-results mark")).map(m => m.textContent + "|" + getComputedStyle(m).paddingLeft + "|" + getComputedStyle(m).paddingRight).join(" ")`)
+		marks := strings.Fields(got)
+		if len(marks) < 4 {
+			t.Fatalf("marks on the search page for handoff sla: %q; want several", got)
+		}
+		for _, m := range marks {
+			word, pad, _ := strings.Cut(m, "|")
+			if w := strings.ToLower(word); !strings.HasPrefix(w, "handoff") && w != "sla" {
+				t.Errorf("mark %q covers more than a matched word", word)
+			}
+			if pad != "0px|0px" {
+				t.Errorf("mark %q has horizontal padding %s; want none, so it covers the word only", word, pad)
+			}
+		}
+		if n := b.str(`String(document.querySelectorAll("#search-results .search-result-title mark").length)`); n == "0" {
+			t.Error("no mark in the result titles")
+		}
+	})
+
+	t.Run("code is found but not shown", func(t *testing.T) {
+		b := tab{t, ctx}
+		if got := b.searchPage(base, "q="+codeWord); got != "/playbook/guides/hostile/" {
+			t.Fatalf("results for %s (only in a code block) = %q; want the hostile page", codeWord, got)
+		}
+		if text := b.str(`document.getElementById("search-results").textContent`); strings.Contains(text, codeWord) {
+			t.Errorf("the result shows code: %q", text)
 		}
 	})
 
