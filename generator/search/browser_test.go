@@ -138,6 +138,15 @@ func TestBrowserSearch(t *testing.T) {
 		}
 	})
 
+	t.Run("pointerdown on the search form starts loading", func(t *testing.T) {
+		b := tab{t, ctx}
+		b.str(`document.querySelector("form.site-search").dispatchEvent(new PointerEvent("pointerdown", {bubbles: true})), ""`)
+		b.wait(`window.PlaybookSearch && performance.getEntriesByType("resource").some(e => e.name.endsWith("/search/manifest.json"))`)
+		if id := b.str(`document.activeElement.id`); id == "search-input" {
+			t.Error("a pointerdown alone moved the focus")
+		}
+	})
+
 	t.Run("slash focuses the box and typing shows results", func(t *testing.T) {
 		b := tab{t, ctx}
 		b.do(chromedp.KeyEvent("/"))

@@ -1,9 +1,10 @@
 // playbook search bootstrap, loaded (deferred) on every page. It costs
-// nothing until a reader uses search: the first focus of the header box
-// (#search-input), a press of "/" or Ctrl/Cmd-K, or opening the search page
-// (#search-page) loads search-engine.js and search-ui.js from the folder of
-// this script and, at the same time, the index manifest, so that the first
-// query waits for one round trip less. The site's base path is the header
+// nothing until a reader uses search: the first press on the header search
+// form (pointerdown, which comes before focus and click), the first focus of
+// its box (#search-input), a press of "/" or Ctrl/Cmd-K, or opening the
+// search page (#search-page) loads search-engine.js and search-ui.js from
+// the folder of this script and, at the same time, the index manifest, so
+// that the first query waits for one round trip less. The site's base path is the header
 // form's data-base attribute or its action ("{BasePath}search/") without
 // "search/"; window.PlaybookSearchBoot = {base, manifest} hands both to
 // search-engine.js and search-ui.js.
@@ -51,7 +52,9 @@
 
   function start() {
     var input = document.getElementById('search-input');
+    var form = document.querySelector('form.site-search');
     if (input) input.addEventListener('focus', load, { once: true });
+    if (form) form.addEventListener('pointerdown', load, { once: true, passive: true });
     if (document.getElementById('search-page')) load();
     document.addEventListener('keydown', function (ev) {
       var slash = ev.key === '/' && !ev.ctrlKey && !ev.metaKey && !ev.altKey && !typing(ev.target);
