@@ -2,7 +2,6 @@ package search
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"runtime"
 	"sync"
@@ -13,7 +12,9 @@ import (
 // page cannot make its result slow to show.
 const fragmentTextLimit = 32 << 10
 
-// fragment is what the browser fetches for a shown result (JSON, gzipped):
+// fragment is what the browser fetches for a shown result (plain JSON:
+// compressing ten thousand small files cost more build time than the few
+// kilobytes a query saves; a server may still gzip them on the wire):
 // everything needed to draw it, with short keys. Sections keep their prose
 // only: code is indexed but never shown in excerpts.
 type fragment struct {
@@ -57,7 +58,7 @@ func encodeFragment(d *Doc) ([]byte, error) {
 	if err := enc.Encode(newFragment(d)); err != nil {
 		return nil, err
 	}
-	return gzipBytes(bytes.TrimSuffix(b.Bytes(), []byte("\n")), gzip.BestSpeed), nil
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // writeFragments encodes the fragments chunk by chunk (each chunk on all

@@ -41,8 +41,8 @@ func (ix *index) read(path string, zipped bool) []byte {
 		ix.t.Fatalf("missing file %s", path)
 	}
 	ix.fetched[path] = true
-	if !zipped {
-		return data
+	if !zipped || len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+		return data // stored plain; the browser checks the same magic bytes
 	}
 	r, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
