@@ -73,14 +73,26 @@ func report(res *build.Result, err error, opts build.Options, stdout, stderr io.
 	return exitOK
 }
 
+// maxWarnings is how many warnings a build prints; errors are all printed.
+const maxWarnings = 100
+
 func printDiagnostics(w io.Writer, diags diag.List, strict bool) {
+	warnings := 0
 	for _, d := range diags {
 		if strict && d.Severity == diag.Warning {
 			c := *d
 			c.Severity = diag.Error
 			d = &c
 		}
+		if d.Severity == diag.Warning {
+			if warnings++; warnings > maxWarnings {
+				continue
+			}
+		}
 		fmt.Fprintln(w, d.Error())
+	}
+	if warnings > maxWarnings {
+		fmt.Fprintf(w, "… and %d more warnings (--strict lists them all as errors)\n", warnings-maxWarnings)
 	}
 }
 
