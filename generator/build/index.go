@@ -2,19 +2,38 @@ package build
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/search"
 	"github.com/playbookhq/playbook/generator/site"
 )
 
+// indexWriters is how many goroutines write index files: creating ten
+// thousand small files is bound by system calls, which overlap well.
+const indexWriters = 4
+
 // writeSearchIndex indexes every content page and section and writes each
-// index file as soon as it is made.
+// index file as soon as it is made, on several writers.
 func (r *run) writeSearchIndex() {
+	files := make(chan search.File, 256)
+	var wg sync.WaitGroup
+	for range indexWriters {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range files {
+				r.write(f.Path, f.Data)
+			}
+		}()
+	}
 	err := search.Write(r.searchDocs(), func(f search.File) error {
-		r.write(f.Path, f.Data)
+		files <- f
 		return nil
 	})
+	close(files)
+	wg.Wait()
+	r.out.PublishLast(search.ManifestPath)
 	if err != nil {
 		r.diags.Add(diag.Errorf(diag.Pos{}, "building the search index: %w", err))
 	}

@@ -261,6 +261,7 @@ func (b *Builder) writeIndex(docs []search.Doc) {
 		out.Abort()
 		return
 	}
+	out.PublishLast(search.ManifestPath)
 	b.commitMu.Lock()
 	defer b.commitMu.Unlock()
 	out.RetainPreviousExcept(search.Dir)

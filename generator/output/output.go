@@ -35,6 +35,7 @@ type Writer struct {
 	mu       sync.Mutex
 	written  map[string]bool
 	retained map[string]bool // files kept from the previous build as they are
+	last     map[string]bool // files published after all others (in place)
 	dirs     sync.Map
 }
 
@@ -48,7 +49,7 @@ func Begin(dest string, inPlace bool) (*Writer, error) {
 	if err := checkOwned(dest); err != nil {
 		return nil, err
 	}
-	w := &Writer{dest: dest, inPlace: inPlace, written: map[string]bool{}, retained: map[string]bool{}}
+	w := &Writer{dest: dest, inPlace: inPlace, written: map[string]bool{}, retained: map[string]bool{}, last: map[string]bool{}}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("creating %s: %w", parent, err)
@@ -112,6 +113,15 @@ func (w *Writer) WriteFile(rel string, data []byte) error {
 	w.written[rel] = true
 	w.mu.Unlock()
 	return nil
+}
+
+// PublishLast makes an in-place commit rename rel into place after every
+// other file, for an entry file (such as a search manifest) that names
+// others: a reader never sees it before the files it points to.
+func (w *Writer) PublishLast(rel string) {
+	w.mu.Lock()
+	w.last[rel] = true
+	w.mu.Unlock()
 }
 
 // Retain keeps rel from the previous build unchanged (in-place builds only):
@@ -198,13 +208,20 @@ func (w *Writer) Commit() (removed []string, err error) {
 	return removed, w.swap()
 }
 
+// publishOrder puts the files marked PublishLast after all the others.
+func (w *Writer) publishOrder(files []string) []string {
+	out := append([]string(nil), files...)
+	sort.SliceStable(out, func(i, j int) bool { return !w.last[out[i]] && w.last[out[j]] })
+	return out
+}
+
 // commitInPlace renames each staged file into dest and removes stale ones.
 func (w *Writer) commitInPlace(written, removed []string) error {
 	defer os.RemoveAll(w.dir)
 	if err := os.MkdirAll(w.dest, 0o755); err != nil {
 		return err
 	}
-	for _, f := range written {
+	for _, f := range w.publishOrder(written) {
 		if w.retained[f] {
 			continue
 		}

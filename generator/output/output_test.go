@@ -137,3 +137,20 @@ func TestInPlaceAbortTouchesNothing(t *testing.T) {
 		t.Errorf("a/index.html = %q after a partial build; want good", got)
 	}
 }
+
+func TestPublishLastOrdersInPlaceCommit(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	w, _ := Begin(dest, true)
+	writeAll(t, w, map[string]string{"search/manifest.json": "m", "search/s/a.bin": "a", "z/index.html": "z"})
+	w.PublishLast("search/manifest.json")
+	written := w.publishOrder(w.Written())
+	if len(written) != 3 || written[2] != "search/manifest.json" || written[0] != "search/s/a.bin" {
+		t.Errorf("publish order = %v; want the manifest last", written)
+	}
+	if _, err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dest, "search/manifest.json")); string(got) != "m" {
+		t.Errorf("manifest = %q", got)
+	}
+}
