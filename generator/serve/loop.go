@@ -36,6 +36,7 @@ func serveAndWatch(ctx context.Context, opts Options, newRebuilder newRebuilderF
 	defer w.Close()
 	hub := NewHub()
 	l := newLoop(opts, newRebuilder, dest, siteURL, hub)
+	fmt.Fprintf(opts.Stdout, "Building %s for %s …\n", opts.Source, siteURL)
 	if err := l.rebuild(ctx, nil); err != nil {
 		return err
 	}
