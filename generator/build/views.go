@@ -13,11 +13,12 @@ import (
 
 // viewMaker turns the site model into the data templates receive.
 type viewMaker struct {
-	cfg   *config.Config
-	model *site.Site
-	site  *render.Site
-	base  string // base path, e.g. /playbook/
-	abs   string // absolute base URL, or the base path when none is known
+	cfg    *config.Config
+	model  *site.Site
+	site   *render.Site
+	base   string         // base path, e.g. /playbook/
+	abs    string         // absolute base URL, or the base path when none is known
+	marked []*render.Site // the Site with main-menu entry i marked current
 }
 
 func newViewMaker(cfg *config.Config, model *site.Site) *viewMaker {
@@ -41,6 +42,7 @@ func newViewMaker(cfg *config.Config, model *site.Site) *viewMaker {
 	for _, tax := range model.Taxonomies {
 		v.site.Taxonomies = append(v.site.Taxonomies, v.taxonomy(tax))
 	}
+	v.markMenus()
 	return v
 }
 
@@ -89,10 +91,20 @@ func (v *viewMaker) siteFor(sitePath string) *render.Site {
 	if marked < 0 {
 		return v.site
 	}
-	s := *v.site
-	s.Menu = append([]render.Link(nil), v.site.Menu...)
-	s.Menu[marked].Current = true
-	return &s
+	return v.marked[marked]
+}
+
+// markMenus makes one Site per main-menu entry with that entry marked
+// current, once, so every page of a section shares its Site (the theme
+// renders the header once per Site).
+func (v *viewMaker) markMenus() {
+	v.marked = make([]*render.Site, len(v.site.Menu))
+	for i := range v.site.Menu {
+		s := *v.site
+		s.Menu = append([]render.Link(nil), v.site.Menu...)
+		s.Menu[i].Current = true
+		v.marked[i] = &s
+	}
 }
 
 // page builds the view of a content page or section.

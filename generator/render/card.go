@@ -65,3 +65,27 @@ func cardKey(s *Summary) string {
 	}
 	return b.String()
 }
+
+// chrome renders a partial whose dot is the *Site (header, footer, the
+// site-wide part of <head>) once per Site value and reuses the HTML: it is
+// the same on every page that shares the Site (the builder hands out one
+// Site per marked menu entry).
+func (t *Theme) chrome(name string, s *Site) (template.HTML, error) {
+	key := chromeKey{name: name, site: s}
+	if v, ok := t.chromes.Load(key); ok {
+		return v.(template.HTML), nil
+	}
+	var b bytes.Buffer
+	if err := t.shared.ExecuteTemplate(&b, name, s); err != nil {
+		return "", err
+	}
+	html := template.HTML(b.String())
+	t.chromes.Store(key, html)
+	return html, nil
+}
+
+// chromeKey identifies one rendered chrome partial.
+type chromeKey struct {
+	name string
+	site *Site
+}

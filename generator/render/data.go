@@ -179,6 +179,10 @@ func (p *Page) ItemCount() int {
 	return len(p.Pages)
 }
 
+// Asset returns the site-absolute URL of a theme static file, e.g.
+// {{ .Asset "css/main.css" }} → /playbook/css/main.css.
+func (s *Site) Asset(path string) string { return s.BasePath + path }
+
 // IsHome reports whether the page is the site's front page.
 func (p *Page) IsHome() bool { return p.Kind == KindHome }
 

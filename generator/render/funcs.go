@@ -17,7 +17,10 @@ func (t *Theme) funcMap() template.FuncMap {
 	return template.FuncMap{
 		// card renders a Summary with partials/card.html, once per distinct
 		// summary: the same card appears in many lists.
-		"card":     t.card,
+		"card": t.card,
+		// chrome renders a partial whose dot is .Site once per site
+		// variant: {{ chrome "partials/header.html" .Site }}.
+		"chrome":   t.chrome,
 		"join":     join,
 		"date":     formatDate,
 		"datetime": machineDate,

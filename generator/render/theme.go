@@ -6,6 +6,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/themes"
@@ -25,8 +26,9 @@ type Theme struct {
 	layouts map[string]*layout // by path below layouts/, partials and baseof excluded
 	files   map[string]layoutFile
 	static  fs.FS
-	shared  *template.Template // baseof and partials, for the card helper
+	shared  *template.Template // baseof and partials, for the card and chrome helpers
 	cards   cardCache
+	chromes sync.Map // chromeKey → template.HTML
 }
 
 // layout is one page layout, parsed together with baseof and the partials.

@@ -86,7 +86,14 @@ func shutdown(srv *http.Server, hub *Hub) error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 	defer cancel()
-	if err := srv.Shutdown(ctx); err != nil {
+	err := srv.Shutdown(ctx)
+	if errors.Is(err, context.DeadlineExceeded) {
+		// A client that keeps a request open past the grace period (a
+		// stalled download, a tab stuck on a slow machine) is cut off:
+		// stopping the preview must not hang on it.
+		return srv.Close()
+	}
+	if err != nil {
 		return fmt.Errorf("stopping the server: %w", err)
 	}
 	return nil
