@@ -3,8 +3,6 @@ package search
 import (
 	"bytes"
 	"encoding/json"
-	"runtime"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -96,18 +94,7 @@ func chunkHash(frags [][]byte) string {
 func encodeFragments(docs []*Doc) ([][]byte, error) {
 	out := make([][]byte, len(docs))
 	errs := make([]error, len(docs))
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(docs); i += workers {
-				out[i], errs[i] = encodeFragment(docs[i])
-			}
-		}()
-	}
-	wg.Wait()
+	onCores(len(docs), func(i int) { out[i], errs[i] = encodeFragment(docs[i]) })
 	for _, err := range errs {
 		if err != nil {
 			return nil, err

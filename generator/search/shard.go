@@ -1,9 +1,6 @@
 package search
 
-import (
-	"runtime"
-	"sync"
-)
+import ()
 
 // shardLevel is the gzip level of shards: level 6 is within 1% of level 9
 // in size at a quarter of the time (measured on the 10k-page corpus).
@@ -71,19 +68,10 @@ func shardTerms(terms []*term) []shard {
 
 // compressShards gzips and names the shards on all cores.
 func compressShards(shards []shard) {
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(shards); i += workers {
-				shards[i].data = gzipBytes(shards[i].data, shardLevel)
-				shards[i].name = contentHash(shards[i].data)
-			}
-		}()
-	}
-	wg.Wait()
+	onCores(len(shards), func(i int) {
+		shards[i].data = gzipBytes(shards[i].data, shardLevel)
+		shards[i].name = contentHash(shards[i].data)
+	})
 }
 
 // widen extends the shard's key range to hold s.
