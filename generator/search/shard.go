@@ -1,7 +1,5 @@
 package search
 
-import ()
-
 // shardLevel is the gzip level of shards: level 6 is within 1% of level 9
 // in size at a quarter of the time (measured on the 10k-page corpus).
 const shardLevel = 6
