@@ -160,7 +160,14 @@ func (w *Writer) mkdirs(dir string) error {
 	if _, ok := w.dirs.Load(dir); ok {
 		return nil
 	}
-	if err := w.root.MkdirAll(dir, 0o755); err != nil {
+	if err := w.mkdirs(path.Dir(dir)); err != nil {
+		return err
+	}
+	// One mkdir per new folder: the parent exists now, and dir is clean and
+	// inside our own staging folder (os.Root's MkdirAll re-opens every
+	// component of the path, which cost more than the writes themselves).
+	err := os.Mkdir(filepath.Join(w.dir, filepath.FromSlash(dir)), 0o755)
+	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("creating %s: %w", dir, err)
 	}
 	w.dirs.Store(dir, true)
