@@ -1,42 +1,81 @@
 package build
 
 import (
+	"sort"
 	"strings"
-	"sync"
 
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/search"
 	"github.com/playbookhq/playbook/generator/site"
 )
 
-// indexWriters is how many goroutines write index files: creating ten
-// thousand small files is bound by system calls, which overlap well.
-const indexWriters = 4
-
-// writeSearchIndex indexes every content page and section and writes each
-// index file as soon as it is made, on several writers.
-func (r *run) writeSearchIndex() {
-	files := make(chan search.File, 256)
-	var wg sync.WaitGroup
-	for range indexWriters {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range files {
-				r.write(f.Path, f.Data)
-			}
-		}()
+// startSearchIndex announces every content page to a new search indexer,
+// so that pages are indexed while they are rendered.
+func (r *run) startSearchIndex() {
+	r.searchURL = make(map[*site.Page]string, len(r.model.Pages))
+	urls := make([]string, 0, len(r.model.Pages))
+	for _, p := range r.model.Pages {
+		if p.Src != nil {
+			u := r.views.url(p.URL)
+			r.searchURL[p] = u
+			urls = append(urls, u)
+		}
 	}
-	err := search.Write(r.searchDocs(), func(f search.File) error {
-		files <- f
+	ix, err := search.NewIndexer(urls, func(f search.File) error {
+		r.write(f.Path, f.Data)
 		return nil
 	})
-	close(files)
-	wg.Wait()
-	r.out.PublishLast(search.ManifestPath)
 	if err != nil {
 		r.diags.Add(diag.Errorf(diag.Pos{}, "building the search index: %w", err))
+		return
 	}
+	r.index = ix
+}
+
+// inSearchOrder returns pages sorted by search URL (pages without one last),
+// so the indexer completes its chunks of fragments one after another.
+func (r *run) inSearchOrder(pages []*site.Page) []*site.Page {
+	out := append([]*site.Page(nil), pages...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, aok := r.searchURL[out[i]]
+		b, bok := r.searchURL[out[j]]
+		if aok != bok {
+			return aok
+		}
+		return a < b
+	})
+	return out
+}
+
+// indexPage adds a rendered content page to the search index. A one-off
+// build then drops the page's text; the live preview keeps it for the
+// background index of later partial rebuilds.
+func (r *run) indexPage(p *site.Page, rec *record) {
+	if r.index == nil || p.Src == nil || rec == nil {
+		return
+	}
+	doc := r.searchDoc(p, rec)
+	if err := r.index.Add(&doc); err != nil {
+		r.diags.Add(diag.Errorf(diag.Pos{}, "building the search index: %w", err))
+	}
+	if r.oneOff {
+		rec.sections = nil
+	}
+}
+
+// finishSearchIndex writes the index's terms, facets and manifest.
+func (r *run) finishSearchIndex() {
+	if r.index == nil {
+		return
+	}
+	if r.ctx.Err() != nil {
+		return // cancelled: not every page was added, and the build is dropped
+	}
+	if err := r.index.Finish(); err != nil {
+		r.diags.Add(diag.Errorf(diag.Pos{}, "building the search index: %w", err))
+	}
+	r.out.PublishLast(search.ManifestPath)
+	r.index = nil
 }
 
 // searchDocs makes the search records of every content page. They share

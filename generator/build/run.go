@@ -40,6 +40,9 @@ type run struct {
 	linkers    map[*site.Page][]*site.Page // who links to a page
 	recentOnce sync.Once
 	byRecency  []*site.Page // regular pages, most recently changed first
+
+	index     *search.Indexer       // full builds: pages are indexed as they are rendered
+	searchURL map[*site.Page]string // URL of every indexed page
 }
 
 // record is what rendering one page leaves behind for the later phases.
@@ -70,6 +73,7 @@ func newRun(ctx context.Context, siteFS fs.FS, cfg *config.Config, theme *render
 // all runs every phase and returns the diagnostics.
 func (r *run) all() diag.List {
 	r.copyStatic()
+	r.startSearchIndex()
 	r.renderContent()
 	r.checkLinks()
 	r.renderLists()
@@ -77,7 +81,7 @@ func (r *run) all() diag.List {
 	if r.oneOff {
 		r.dropRenderState()
 	}
-	r.writeSearchIndex()
+	r.finishSearchIndex()
 	return r.renderDiags()
 }
 
@@ -127,13 +131,15 @@ func (r *run) write(rel string, data []byte) {
 
 func (r *run) hashes() map[string]uint64 { return r.hashOf }
 
-// renderContent renders every page's Markdown on all cores and writes the
-// single pages at once, keeping only small records.
+// renderContent renders every page's Markdown on all cores, writes the
+// single pages and indexes every page for search at once, keeping only
+// small records. Pages go in URL order, the order of the search index.
 func (r *run) renderContent() {
-	pages := r.model.Pages
+	pages := r.inSearchOrder(r.model.Pages)
 	recs := make([]*record, len(pages))
 	forEach(r.ctx, len(pages), func(i int, buf *bytes.Buffer) {
 		recs[i] = r.renderPage(pages[i], buf)
+		r.indexPage(pages[i], recs[i])
 	})
 	for i, p := range pages {
 		if recs[i] != nil {

@@ -1,11 +1,5 @@
 package search
 
-import (
-	"runtime"
-	"sync"
-	"sync/atomic"
-)
-
 // Field weights of BM25F: how much one occurrence in a field counts
 // compared with one in the body. A title occurrence also earns titleBonus.
 const (
@@ -74,6 +68,7 @@ const skipID = ^uint32(0)
 // accumulator sums the weighted term frequencies of one page.
 type accumulator struct {
 	v       *vocab
+	worker  int // index of v among the indexer's vocabularies
 	tf      []float32
 	title   []bool
 	touched []uint32
@@ -100,8 +95,8 @@ func (a *accumulator) add(text string, weight float32, title bool) {
 }
 
 // take returns the page's postings and resets the accumulator.
-func (a *accumulator) take(worker int) analyzed {
-	out := analyzed{worker: worker, length: a.length, postings: make([]posting, len(a.touched))}
+func (a *accumulator) take() analyzed {
+	out := analyzed{worker: a.worker, length: a.length, postings: make([]posting, len(a.touched))}
 	for i, id := range a.touched {
 		out.postings[i] = posting{stem: id, tf: a.tf[id], title: a.title[id]}
 		a.tf[id], a.title[id] = 0, false
@@ -128,32 +123,4 @@ func (a *accumulator) doc(d *Doc) {
 		a.add(s.Text, weightBody, false)
 		a.add(s.Code, weightBody, false) // found by search, never shown (see newFragment)
 	}
-}
-
-// analyzeAll tokenizes the docs on all cores. Each worker keeps its own
-// vocabulary, so the hot loop takes no locks; merge unifies them.
-func analyzeAll(docs []*Doc) ([]analyzed, []*vocab) {
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(docs)/16))
-	out := make([]analyzed, len(docs))
-	vocabs := make([]*vocab, workers)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := range workers {
-		vocabs[w] = newVocab()
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			a := accumulator{v: vocabs[w]}
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(docs) {
-					return
-				}
-				a.doc(docs[i])
-				out[i] = a.take(w)
-			}
-		}()
-	}
-	wg.Wait()
-	return out, vocabs
 }

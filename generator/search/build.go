@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-
-	"github.com/playbookhq/playbook/generator/diag"
 )
 
 // Paths of the index files, relative to the site root. Only the manifest
@@ -65,56 +63,29 @@ func Build(docs []Doc) ([]File, error) {
 // page fragments chunk by chunk while the terms are analysed, then the
 // shards and facets, and the manifest last (so a reader never sees a
 // manifest naming missing files). emit is called from one goroutine at a
-// time; its first error stops the work and is returned.
+// time; its first error stops the writing and is returned.
 func Write(docs []Doc, emit func(File) error) error {
-	sorted, err := sortDocs(docs)
+	urls := make([]string, len(docs))
+	for i := range docs {
+		urls[i] = docs[i].URL
+	}
+	ix, err := NewIndexer(urls, emit)
 	if err != nil {
 		return err
 	}
-	out := newSink()
-	m := Manifest{Version: FormatVersion, Docs: len(sorted), Chunk: pagesPerChunk}
-	var fragErr error
-	done := make(chan struct{}, 2)
-	go func() {
-		m.Frags, fragErr = writeFragments(sorted, out)
-		done <- struct{}{}
-	}()
-	go func() {
-		m.Shards, m.Facets = writeTerms(sorted, out)
-		done <- struct{}{}
-	}()
-	go func() {
-		<-done
-		<-done
-		close(out.files)
-	}()
-	if err := out.drain(emit); err != nil {
-		return err
+	order := make([]int, len(docs)) // URL order: chunks complete one after another
+	for i := range order {
+		order[i] = i
 	}
-	if fragErr != nil {
-		return fmt.Errorf("search: encode page fragment: %w", fragErr)
+	sort.Slice(order, func(i, j int) bool { return docs[order[i]].URL < docs[order[j]].URL })
+	errs := make([]error, len(docs))
+	onCores(len(docs), func(i int) { errs[i] = ix.Add(&docs[order[i]]) })
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
 	}
-	data, err := encodeManifest(m)
-	if err != nil {
-		return err
-	}
-	return emit(File{Path: ManifestPath, Data: data})
-}
-
-// writeTerms analyses, scores and shards the terms and sends the shard and
-// facet files; it returns the manifest's shard table and facet hash.
-func writeTerms(docs []*Doc, out *sink) ([][3]string, string) {
-	pages, vocabs := analyzeAll(docs)
-	shards := shardTerms(merge(pages, vocabs))
-	table := make([][3]string, 0, len(shards))
-	for _, s := range shards {
-		table = append(table, [3]string{s.lo, s.hi, s.name})
-		out.send(File{Path: shardDir + s.name + ".bin", Data: s.data})
-	}
-	facets := encodeFacets(docs)
-	name := contentHash(facets)
-	out.send(File{Path: facetDir + name + ".bin", Data: facets})
-	return table, name
+	return ix.Finish()
 }
 
 func encodeManifest(m Manifest) ([]byte, error) {
@@ -131,23 +102,4 @@ func encodeManifest(m Manifest) ([]byte, error) {
 		return nil, fmt.Errorf("search: encode manifest: %w", err)
 	}
 	return b.Bytes(), nil
-}
-
-// sortDocs orders the docs by URL and rejects duplicate URLs.
-func sortDocs(docs []Doc) ([]*Doc, error) {
-	out := make([]*Doc, len(docs))
-	for i := range docs {
-		out[i] = &docs[i]
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].URL < out[j].URL })
-	var errs diag.List
-	for i := 1; i < len(out); i++ {
-		if out[i].URL == out[i-1].URL {
-			errs = append(errs, diag.Errorf(diag.Pos{}, "search: two pages have the URL %q", out[i].URL))
-		}
-	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	return out, nil
 }

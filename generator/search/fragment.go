@@ -59,28 +59,6 @@ func encodeFragment(d *Doc) ([]byte, error) {
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
-// writeFragments encodes the fragments chunk by chunk (each chunk on all
-// cores), sends them and returns the folder name of every chunk.
-func writeFragments(docs []*Doc, out *sink) ([]string, error) {
-	var names []string
-	for lo := 0; lo < len(docs); lo += pagesPerChunk {
-		if out.stopped() {
-			return names, nil
-		}
-		hi := min(lo+pagesPerChunk, len(docs))
-		frags, err := encodeFragments(docs[lo:hi])
-		if err != nil {
-			return nil, err
-		}
-		name := chunkHash(frags)
-		names = append(names, name)
-		for i, f := range frags {
-			out.send(File{Path: fragmentPath(name, lo+i), Data: f})
-		}
-	}
-	return names, nil
-}
-
 // chunkHash names a chunk of fragments after all their contents.
 func chunkHash(frags [][]byte) string {
 	var all []byte
@@ -88,17 +66,4 @@ func chunkHash(frags [][]byte) string {
 		all = append(all, contentHash(f)...)
 	}
 	return contentHash(all)
-}
-
-// encodeFragments builds every page's fragment on all cores.
-func encodeFragments(docs []*Doc) ([][]byte, error) {
-	out := make([][]byte, len(docs))
-	errs := make([]error, len(docs))
-	onCores(len(docs), func(i int) { out[i], errs[i] = encodeFragment(docs[i]) })
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
 }
