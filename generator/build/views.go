@@ -3,6 +3,7 @@ package build
 import (
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
@@ -19,6 +20,17 @@ type viewMaker struct {
 	base   string         // base path, e.g. /playbook/
 	abs    string         // absolute base URL, or the base path when none is known
 	marked []*render.Site // the Site with main-menu entry i marked current
+
+	// summaries caches each page's card data: one page shows up in its
+	// section's list, its terms' lists and other pages' related lists.
+	summaries sync.Map // summaryOf → render.Summary
+}
+
+// summaryOf identifies a summary: its page, and the page's rendering
+// record (nil before the page's text is known).
+type summaryOf struct {
+	page *site.Page
+	rec  *record
 }
 
 func newViewMaker(cfg *config.Config, model *site.Site) *viewMaker {
@@ -209,8 +221,27 @@ func (v *viewMaker) taxonomy(tax *site.Taxonomy) render.Taxonomy {
 	return t
 }
 
-// summary builds a list card; rec may be nil when the page's text is not known yet.
+// summary returns a page's list card; rec may be nil when the page's text
+// is not known yet. Cached: a page's card data does not change for one
+// record (a rebuilt page gets a new one).
 func (v *viewMaker) summary(p *site.Page, rec *record) render.Summary {
+	key := summaryOf{p, rec}
+	if s, ok := v.summaries.Load(key); ok {
+		return s.(render.Summary)
+	}
+	s := v.makeSummary(p, rec)
+	s.Key = render.SummaryKey(&s)
+	v.summaries.Store(key, s)
+	return s
+}
+
+// forget drops the cached summaries of a page that is rendered anew.
+func (v *viewMaker) forget(p *site.Page, old *record) {
+	v.summaries.Delete(summaryOf{p, old})
+	v.summaries.Delete(summaryOf{p, nil})
+}
+
+func (v *viewMaker) makeSummary(p *site.Page, rec *record) render.Summary {
 	s := render.Summary{Title: p.Title, URL: v.url(p.URL), Type: p.Type, TypeTitle: v.typeTitle(p.Type), Date: p.Lastmod()}
 	if p.Src != nil {
 		s.Description = firstNonEmpty(p.Src.Meta.Description, p.Src.Meta.Summary)

@@ -25,7 +25,10 @@ type cardCache struct {
 // summary, and a page's card appears on many list pages (sections, terms,
 // related pages), so each distinct summary is rendered once.
 func (t *Theme) card(s Summary) (template.HTML, error) {
-	key := cardKey(&s)
+	key := s.Key
+	if key == "" {
+		key = SummaryKey(&s)
+	}
 	if v, ok := t.cards.m.Load(key); ok {
 		return v.(template.HTML), nil
 	}
@@ -42,8 +45,8 @@ func (t *Theme) card(s Summary) (template.HTML, error) {
 	return html, nil
 }
 
-// cardKey joins every field a card may show.
-func cardKey(s *Summary) string {
+// SummaryKey joins every field of s a card may show (all but Key).
+func SummaryKey(s *Summary) string {
 	var b strings.Builder
 	for _, f := range []string{s.Title, s.URL, s.Type, s.TypeTitle, s.Description, s.Company} {
 		b.WriteString(f)

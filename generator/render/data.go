@@ -114,6 +114,10 @@ type Summary struct {
 	Teams       []Link
 	Company     string // case studies only
 	Headline    *Metric
+
+	// Key identifies everything above (see SummaryKey): the card helper
+	// renders each distinct key once. Empty: worked out on every call.
+	Key string
 }
 
 // Page is the data every template receives as its dot.
