@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
@@ -130,7 +131,7 @@ func (v *viewMaker) page(p *site.Page, rec *record, body []byte) *render.Page {
 	}
 	view := v.newPage(kind, p.Title, p.URL)
 	view.Type, view.TypeTitle = p.Type, v.typeTitle(p.Type)
-	view.Content = template.HTML(body)
+	view.Content = htmlOf(body)
 	view.Breadcrumbs = v.breadcrumbs(p)
 	if src := p.Src; src != nil {
 		v.fillMeta(view, p, src)
@@ -167,6 +168,15 @@ func (v *viewMaker) fillMeta(view *render.Page, p *site.Page, src *content.Page)
 	if cs := src.CaseStudy; cs != nil {
 		view.CaseStudy = caseStudyView(cs)
 	}
+}
+
+// htmlOf shares body's bytes with the template instead of copying them
+// (10 KB a page): rendered Markdown is never changed after rendering.
+func htmlOf(body []byte) template.HTML {
+	if len(body) == 0 {
+		return ""
+	}
+	return template.HTML(unsafe.String(&body[0], len(body)))
 }
 
 func recSummary(rec *record) string {
