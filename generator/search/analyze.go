@@ -1,5 +1,10 @@
 package search
 
+import (
+	"encoding/binary"
+	"slices"
+)
+
 // Field weights of BM25F: how much one occurrence in a field counts
 // compared with one in the body. A title occurrence also earns titleBonus.
 const (
@@ -11,16 +16,40 @@ const (
 
 // posting is one term's occurrence summary in one page, before scoring.
 type posting struct {
-	stem  uint32  // worker-local stem id until merged
-	tf    float32 // field-weighted term frequency
-	title bool    // the term occurs in the title
+	stem  uint32 // worker-local stem id until merged
+	tf    uint32 // field-weighted term frequency
+	title bool   // the term occurs in the title
 }
 
-// analyzed is one page reduced to what scoring needs.
+// analyzed is one page reduced to what scoring needs. Its postings are
+// packed (see packPosting): every page's postings stay in memory until
+// the whole site is indexed, and packed they take a third of the space.
 type analyzed struct {
 	worker   int
 	length   int // words in the page
-	postings []posting
+	postings []byte
+}
+
+// packPosting appends e as two unsigned varints: stem, then tf<<1 | title.
+func packPosting(buf []byte, e posting) []byte {
+	buf = binary.AppendUvarint(buf, uint64(e.stem))
+	flag := uint64(0)
+	if e.title {
+		flag = 1
+	}
+	return binary.AppendUvarint(buf, uint64(e.tf)<<1|flag)
+}
+
+// each calls fn for every posting of the page.
+func (a *analyzed) each(fn func(posting)) {
+	buf := a.postings
+	for len(buf) > 0 {
+		stem, n := binary.Uvarint(buf)
+		buf = buf[n:]
+		v, m := binary.Uvarint(buf)
+		buf = buf[m:]
+		fn(posting{stem: uint32(stem), tf: uint32(v >> 1), title: v&1 == 1})
+	}
 }
 
 // vocab is one worker's dictionary of folded words and their stems.
@@ -69,13 +98,14 @@ const skipID = ^uint32(0)
 type accumulator struct {
 	v       *vocab
 	worker  int // index of v among the indexer's vocabularies
-	tf      []float32
+	tf      []uint32
 	title   []bool
 	touched []uint32
 	length  int
+	scratch []byte // packed postings of the page being taken
 }
 
-func (a *accumulator) add(text string, weight float32, title bool) {
+func (a *accumulator) add(text string, weight uint32, title bool) {
 	Tokenize(text, func(w []byte, cjk bool) {
 		id, ok := a.v.lookup(w, cjk)
 		if !ok {
@@ -96,11 +126,12 @@ func (a *accumulator) add(text string, weight float32, title bool) {
 
 // take returns the page's postings and resets the accumulator.
 func (a *accumulator) take() analyzed {
-	out := analyzed{worker: a.worker, length: a.length, postings: make([]posting, len(a.touched))}
-	for i, id := range a.touched {
-		out.postings[i] = posting{stem: id, tf: a.tf[id], title: a.title[id]}
+	a.scratch = a.scratch[:0]
+	for _, id := range a.touched {
+		a.scratch = packPosting(a.scratch, posting{stem: id, tf: a.tf[id], title: a.title[id]})
 		a.tf[id], a.title[id] = 0, false
 	}
+	out := analyzed{worker: a.worker, length: a.length, postings: slices.Clone(a.scratch)}
 	a.touched, a.length = a.touched[:0], 0
 	return out
 }

@@ -29,9 +29,7 @@ func merge(pages []analyzed, vocabs []*vocab) []*term {
 	total := 0
 	for _, p := range pages {
 		total += p.length
-		for _, e := range p.postings {
-			df[remap[p.worker][e.stem]]++
-		}
+		p.each(func(e posting) { df[remap[p.worker][e.stem]]++ })
 	}
 	for i, t := range terms {
 		t.docs = make([]uint32, 0, df[i])
@@ -44,9 +42,10 @@ func merge(pages []analyzed, vocabs []*vocab) []*term {
 	for i, d := range df {
 		idf[i] = math.Log(1 + (n-float64(d)+0.5)/(float64(d)+0.5))
 	}
-	for id, p := range pages {
+	for id := range pages {
+		p := &pages[id]
 		norm := bm25K1 * (1 - bm25B + bm25B*float64(p.length)/avg)
-		for _, e := range p.postings {
+		p.each(func(e posting) {
 			g := remap[p.worker][e.stem]
 			tf := float64(e.tf)
 			s := idf[g] * tf * (bm25K1 + 1) / (tf + norm)
@@ -56,7 +55,8 @@ func merge(pages []analyzed, vocabs []*vocab) []*term {
 			t := terms[g]
 			t.docs = append(t.docs, uint32(id))
 			t.scores = append(t.scores, quantize(s*scale))
-		}
+		})
+		p.postings = nil // scored: the packed form is not needed again
 	}
 	return terms
 }
