@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -34,12 +32,6 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	f.opts.Destination = resolveDest(f.opts.Source, f.opts.Destination)
 	if watch {
 		return watchBuild(ctx, f.opts, poll, stdout, stderr)
-	}
-	// A one-off build holds every page's text for the search index at the
-	// end; collecting a little more often keeps peak memory well below the
-	// default's without a measurable cost in time. GOGC still wins.
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(75)
 	}
 	res, err := build.Build(ctx, f.opts)
 	return report(res, err, f.opts, stdout, stderr)

@@ -128,7 +128,7 @@ func (b *Builder) run(ctx context.Context) (*Result, error) {
 	}
 	theme, d := render.LoadTheme(siteFS, cfg.Theme)
 	diags = append(diags, d...)
-	tree, d := content.Load(siteFS, cfg, b.cache)
+	tree, d := content.Load(siteFS, cfg, content.Options{Cache: b.cache, DropBodies: b.oneOff})
 	diags = append(diags, d...)
 	model, d := site.New(tree, cfg, site.Options{BuildDrafts: b.opts.BuildDrafts})
 	diags = append(diags, d...)

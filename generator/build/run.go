@@ -156,10 +156,12 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 		if p.Src.TitleFromH1 {
 			mr = r.mdNoH1
 		}
-		res, err := mr.Render(p.Src.Body, p.Src.BodyLine, r.resolver(p))
-		if r.oneOff {
-			p.Src.Body = nil // a one-off build never renders the page again
+		body, err := p.Src.ReadBody(r.siteFS)
+		if err != nil {
+			rec.diags = append(rec.diags, diag.Errorf(diag.Pos{File: p.Src.File}, "%w", err))
+			return rec
 		}
+		res, err := mr.Render(body, p.Src.BodyLine, r.resolver(p))
 		if err != nil {
 			rec.diags = append(rec.diags, withFile(err, p.Src.File))
 			return rec

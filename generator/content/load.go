@@ -55,10 +55,20 @@ func (c *Cache) put(pg *Page) {
 	c.mu.Unlock()
 }
 
+// Options control Load.
+type Options struct {
+	// Cache, when set, hands out pages whose bytes are unchanged since an
+	// earlier Load (the live preview) and keeps the new ones.
+	Cache *Cache
+	// DropBodies frees each page's Markdown as soon as its front matter is
+	// read; Page.ReadBody reads it again when the page is rendered. A
+	// one-off build then never holds the whole site's text at once.
+	DropBodies bool
+}
+
 // Load walks content/ in site and parses every Markdown file on all cores.
-// Pages whose bytes are unchanged since they went into cache are reused.
 // A missing content/ folder is an empty site.
-func Load(site fs.FS, cfg *config.Config, cache *Cache) (*Tree, diag.List) {
+func Load(site fs.FS, cfg *config.Config, opts Options) (*Tree, diag.List) {
 	tree := &Tree{}
 	var mdPaths []string
 	err := fs.WalkDir(site, Dir, func(p string, d fs.DirEntry, err error) error {
@@ -88,7 +98,7 @@ func Load(site fs.FS, cfg *config.Config, cache *Cache) (*Tree, diag.List) {
 	if err != nil {
 		return tree, diag.List{diag.Errorf(diag.Pos{File: Dir}, "reading content: %w", err)}
 	}
-	pages, diags := parseAll(site, mdPaths, cfg, cache)
+	pages, diags := parseAll(site, mdPaths, cfg, opts)
 	tree.Pages = pages
 	sort.Strings(tree.Files)
 	return tree, diags
@@ -100,7 +110,7 @@ func ignored(name string) bool {
 		strings.HasSuffix(name, ".swp") || strings.HasPrefix(name, "#") || name == "4913"
 }
 
-func parseAll(site fs.FS, paths []string, cfg *config.Config, cache *Cache) ([]*Page, diag.List) {
+func parseAll(site fs.FS, paths []string, cfg *config.Config, opts Options) ([]*Page, diag.List) {
 	pages := make([]*Page, len(paths))
 	var col diag.Collector
 	jobs := make(chan int)
@@ -110,7 +120,10 @@ func parseAll(site fs.FS, paths []string, cfg *config.Config, cache *Cache) ([]*
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				pages[i] = loadOne(site, paths[i], cfg, cache, &col)
+				pages[i] = loadOne(site, paths[i], cfg, opts.Cache, &col)
+				if pages[i] != nil && opts.DropBodies {
+					pages[i].dropBody()
+				}
 			}
 		}()
 	}

@@ -5,7 +5,10 @@ package content
 
 import (
 	"bytes"
-	"hash/fnv"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io/fs"
 	"path"
 	"sort"
 	"strings"
@@ -23,9 +26,11 @@ type Page struct {
 	// of a page changes, the site's structure (URLs, lists, terms) does not.
 	MatterHash uint64
 	Meta       Meta
-	Body       []byte // Markdown after the front matter
+	Body       []byte // Markdown after the front matter; see ReadBody
 	BodyLine   int    // lines before the body
 	Format     Format
+	bodyStart  int  // byte offset of the body in the file
+	dropped    bool // Body was freed after loading (Options.DropBodies)
 
 	TitleFromH1 bool // the title came from the body's leading "# Heading"
 	Playbook    *Playbook
@@ -71,6 +76,7 @@ func Parse(relPath string, src []byte, cfg *config.Config) (*Page, diag.List) {
 		return nil, diag.List{d}
 	}
 	p.Body, p.BodyLine, p.Format = sp.Body, sp.BodyLine, sp.Format
+	p.bodyStart = len(src) - len(sp.Body) // the body is the file's tail
 	p.MatterHash = hashBytes(sp.Matter)
 	raw, lines, d := decodeMatter(file, sp)
 	if d != nil {
@@ -205,11 +211,35 @@ func leadingH1(body []byte) string {
 	return ""
 }
 
-func hashBytes(src []byte) uint64 {
-	h := fnv.New64a()
-	h.Write(src)
-	return h.Sum64()
+// hashSeed keys the page hashes, which are only compared within one process.
+var hashSeed = maphash.MakeSeed()
+
+func hashBytes(src []byte) uint64 { return maphash.Bytes(hashSeed, src) }
+
+// dropBody frees the page's Markdown; ReadBody reads it again.
+func (p *Page) dropBody() {
+	p.Body, p.dropped = nil, true
 }
+
+// ReadBody returns the page's Markdown body. When Load dropped it, the file
+// is read again from site (the site Load read) and must still hold the
+// bytes that were loaded.
+func (p *Page) ReadBody(site fs.FS) ([]byte, error) {
+	if !p.dropped {
+		return p.Body, nil
+	}
+	src, err := fs.ReadFile(site, p.File)
+	if err != nil {
+		return nil, fmt.Errorf("reading page: %w", err)
+	}
+	if hashBytes(src) != p.Hash || p.bodyStart > len(src) {
+		return nil, ErrChanged
+	}
+	return src[p.bodyStart:], nil
+}
+
+// ErrChanged is returned by ReadBody for a file that changed after it was loaded.
+var ErrChanged = errors.New("the file changed during the build; build again")
 
 func leftover(raw map[string]any, used map[string]bool) map[string]any {
 	out := map[string]any{}
