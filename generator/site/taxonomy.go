@@ -131,8 +131,10 @@ func (s *Site) relate(n int) {
 		var touched []int32
 		for i := lo; i < hi; i++ {
 			p := regular[i]
-			for _, terms := range p.Terms {
-				for _, t := range terms {
+			// Taxonomies in their fixed order: the sums are floating point,
+			// and another order could break a tie differently.
+			for _, tax := range s.Taxonomies {
+				for _, t := range p.Terms[tax.Name] {
 					ids := members[t]
 					w := math.Log(1 + total/float64(len(ids)))
 					if len(ids) > maxTermScan {
