@@ -66,12 +66,71 @@ type Options struct {
 	DropBodies bool
 }
 
-// Load walks content/ in site and parses every Markdown file on all cores.
-// A missing content/ folder is an empty site.
+// Load walks content/ in site and parses every Markdown file on all cores,
+// starting as soon as the walk finds it. A missing content/ folder is an
+// empty site.
 func Load(site fs.FS, cfg *config.Config, opts Options) (*Tree, diag.List) {
 	tree := &Tree{}
-	var mdPaths []string
-	err := fs.WalkDir(site, Dir, func(p string, d fs.DirEntry, err error) error {
+	parsed := make(chan walked, 64)
+	found := make(chan walked, 64)
+	var col diag.Collector
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range found {
+				f.page = loadOne(site, f.rel, cfg, opts.Cache, &col)
+				if f.page != nil && opts.DropBodies {
+					f.page.dropBody()
+				}
+				parsed <- f
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(parsed)
+	}()
+	walkErr := make(chan error, 1)
+	go func() {
+		walkErr <- walkContent(site, tree, found)
+		close(found)
+	}()
+	var all []walked
+	for f := range parsed {
+		if f.page != nil {
+			all = append(all, f)
+		}
+	}
+	err := <-walkErr
+	if errors.Is(err, fs.ErrNotExist) {
+		return &Tree{}, nil
+	}
+	if err != nil {
+		return tree, diag.List{diag.Errorf(diag.Pos{File: Dir}, "reading content: %w", err)}
+	}
+	// Pages come back in the order they were parsed: put them in walk order.
+	sort.Slice(all, func(i, j int) bool { return all[i].seq < all[j].seq })
+	for _, f := range all {
+		tree.Pages = append(tree.Pages, f.page)
+	}
+	sort.Strings(tree.Files)
+	return tree, col.List()
+}
+
+// walked is one Markdown file found by the walk, numbered in walk order.
+type walked struct {
+	seq  int
+	rel  string
+	page *Page
+}
+
+// walkContent sends the Markdown files below content/ to found and lists
+// the other files in tree.
+func walkContent(site fs.FS, tree *Tree, found chan<- walked) error {
+	seq := 0
+	return fs.WalkDir(site, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -86,59 +145,19 @@ func Load(site fs.FS, cfg *config.Config, opts Options) (*Tree, diag.List) {
 			return nil
 		}
 		if strings.EqualFold(path.Ext(rel), ".md") {
-			mdPaths = append(mdPaths, rel)
+			found <- walked{seq: seq, rel: rel}
+			seq++
 		} else {
 			tree.Files = append(tree.Files, rel)
 		}
 		return nil
 	})
-	if errors.Is(err, fs.ErrNotExist) {
-		return tree, nil
-	}
-	if err != nil {
-		return tree, diag.List{diag.Errorf(diag.Pos{File: Dir}, "reading content: %w", err)}
-	}
-	pages, diags := parseAll(site, mdPaths, cfg, opts)
-	tree.Pages = pages
-	sort.Strings(tree.Files)
-	return tree, diags
 }
 
 // ignored reports files and folders that are never content: dotfiles and editor leftovers.
 func ignored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
 		strings.HasSuffix(name, ".swp") || strings.HasPrefix(name, "#") || name == "4913"
-}
-
-func parseAll(site fs.FS, paths []string, cfg *config.Config, opts Options) ([]*Page, diag.List) {
-	pages := make([]*Page, len(paths))
-	var col diag.Collector
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				pages[i] = loadOne(site, paths[i], cfg, opts.Cache, &col)
-				if pages[i] != nil && opts.DropBodies {
-					pages[i].dropBody()
-				}
-			}
-		}()
-	}
-	for i := range paths {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	out := pages[:0]
-	for _, p := range pages {
-		if p != nil {
-			out = append(out, p)
-		}
-	}
-	return out, col.List()
 }
 
 func loadOne(site fs.FS, rel string, cfg *config.Config, cache *Cache, col *diag.Collector) *Page {
