@@ -75,13 +75,20 @@ func (r *run) all() diag.List {
 	r.copyStatic()
 	r.startSearchIndex()
 	r.renderContent()
+	// Every page is indexed now: the index's scoring, which is mostly
+	// serial, runs beside the list pages, which keep all cores busy.
+	indexed := make(chan struct{})
+	go func() {
+		defer close(indexed)
+		r.finishSearchIndex()
+	}()
 	r.checkLinks()
 	r.renderLists()
 	r.renderExtras()
 	if r.oneOff {
 		r.dropRenderState()
 	}
-	r.finishSearchIndex()
+	<-indexed
 	return r.renderDiags()
 }
 
