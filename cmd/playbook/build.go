@@ -52,11 +52,15 @@ func report(res *build.Result, err error, opts build.Options, stdout, stderr io.
 	}
 	if err != nil {
 		var list diag.List
-		if !errors.As(err, &list) {
-			fmt.Fprintf(stderr, "error: %v\n", err)
+		switch {
+		case errors.As(err, &list):
+			n := len(list)
+			fmt.Fprintf(stderr, "Build failed with %d %s; %s was left as it was.\n", n, plural(n, "error", "errors"), opts.Destination)
+		case errors.Is(err, context.Canceled):
+			fmt.Fprintf(stderr, "Build interrupted; %s was left as it was.\n", opts.Destination)
+		default:
+			fmt.Fprintf(stderr, "error: %v\nBuild failed; %s was left as it was.\n", err, opts.Destination)
 		}
-		n := len(list)
-		fmt.Fprintf(stderr, "Build failed with %d %s; %s was left as it was.\n", n, plural(n, "error", "errors"), opts.Destination)
 		return exitBuild
 	}
 	if !opts.Quiet {
