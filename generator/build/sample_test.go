@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -55,4 +56,33 @@ func readTree(t *testing.T, root string) map[string][]byte {
 		t.Fatal(err)
 	}
 	return files
+}
+
+// TestCancelledBuildLeavesDestination cancels a build of the sample site
+// at once: the error says so and the previous output is left untouched.
+func TestCancelledBuildLeavesDestination(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	src := filepath.Join("..", "..")
+	if _, err := Build(context.Background(), Options{Source: src, Destination: dest, Quiet: true}); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, dest)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Build(ctx, Options{Source: src, Destination: dest, Quiet: true}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled build: err = %v; want context.Canceled", err)
+	}
+	after := readTree(t, dest)
+	if len(after) != len(before) {
+		t.Fatalf("cancelled build left %d files; want the %d of the previous build", len(after), len(before))
+	}
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Errorf("cancelled build changed %s", name)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Dir(dest))
+	if len(entries) != 1 {
+		t.Errorf("next to the destination after a cancelled build: %d entries; want no staging folder left", len(entries))
+	}
 }
