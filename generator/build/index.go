@@ -12,13 +12,10 @@ import (
 // startSearchIndex announces every content page to a new search indexer,
 // so that pages are indexed while they are rendered.
 func (r *run) startSearchIndex() {
-	r.searchURL = make(map[*site.Page]string, len(r.model.Pages))
 	urls := make([]string, 0, len(r.model.Pages))
 	for _, p := range r.model.Pages {
 		if p.Src != nil {
-			u := r.views.url(p.URL)
-			r.searchURL[p] = u
-			urls = append(urls, u)
+			urls = append(urls, r.views.url(p.URL))
 		}
 	}
 	ix, err := search.NewIndexer(urls, func(f search.File) error {
@@ -32,17 +29,18 @@ func (r *run) startSearchIndex() {
 	r.index = ix
 }
 
-// inSearchOrder returns pages sorted by search URL (pages without one last),
-// so the indexer completes its chunks of fragments one after another.
-func (r *run) inSearchOrder(pages []*site.Page) []*site.Page {
+// inSearchOrder returns pages in the search index's order (URL order; the
+// base path in front of every URL does not change it), pages that are not
+// indexed last, so the indexer completes its chunks of fragments one after
+// another.
+func inSearchOrder(pages []*site.Page) []*site.Page {
 	out := append([]*site.Page(nil), pages...)
 	sort.SliceStable(out, func(i, j int) bool {
-		a, aok := r.searchURL[out[i]]
-		b, bok := r.searchURL[out[j]]
-		if aok != bok {
-			return aok
+		a, b := out[i], out[j]
+		if (a.Src != nil) != (b.Src != nil) {
+			return a.Src != nil
 		}
-		return a < b
+		return a.URL < b.URL
 	})
 	return out
 }
@@ -51,7 +49,7 @@ func (r *run) inSearchOrder(pages []*site.Page) []*site.Page {
 // build then drops the page's text; the live preview keeps it for the
 // background index of later partial rebuilds.
 func (r *run) indexPage(p *site.Page, rec *record) {
-	if r.index == nil || p.Src == nil || rec == nil {
+	if r.index == nil || p.Src == nil {
 		return
 	}
 	doc := r.searchDoc(p, rec)

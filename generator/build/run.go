@@ -41,8 +41,7 @@ type run struct {
 	recentOnce sync.Once
 	byRecency  []*site.Page // regular pages, most recently changed first
 
-	index     *search.Indexer       // full builds: pages are indexed as they are rendered
-	searchURL map[*site.Page]string // URL of every indexed page
+	index *search.Indexer // full builds: pages are indexed as they are rendered
 }
 
 // record is what rendering one page leaves behind for the later phases.
@@ -142,7 +141,7 @@ func (r *run) hashes() map[string]uint64 { return r.hashOf }
 // single pages and indexes every page for search at once, keeping only
 // small records. Pages go in URL order, the order of the search index.
 func (r *run) renderContent() {
-	pages := r.inSearchOrder(r.model.Pages)
+	pages := inSearchOrder(r.model.Pages)
 	recs := make([]*record, len(pages))
 	forEach(r.ctx, len(pages), func(i int, buf *bytes.Buffer) {
 		recs[i] = r.renderPage(pages[i], buf)
