@@ -145,12 +145,18 @@ func TestDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(a) != len(b) {
-		t.Fatalf("Build gave %d files, then %d", len(a), len(b))
+	sameFiles(t, "Build of the shuffled docs", b, a)
+}
+
+// sameFiles fails unless got holds the paths and bytes of want, in order.
+func sameFiles(t *testing.T, what string, got, want []File) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%s gave %d files; want %d", what, len(got), len(want))
 	}
-	for i := range a {
-		if a[i].Path != b[i].Path || !bytes.Equal(a[i].Data, b[i].Data) {
-			t.Fatalf("file %d differs: %s vs %s", i, a[i].Path, b[i].Path)
+	for i := range want {
+		if got[i].Path != want[i].Path || !bytes.Equal(got[i].Data, want[i].Data) {
+			t.Fatalf("%s: file %d is %s; want %s (or the bytes differ)", what, i, got[i].Path, want[i].Path)
 		}
 	}
 }

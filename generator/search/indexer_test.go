@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bytes"
 	"errors"
 	"math/rand"
 	"sort"
@@ -63,15 +62,7 @@ func TestIndexerAnyOrderSameFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	order := rand.New(rand.NewSource(3)).Perm(len(docs))
-	got := indexConcurrently(t, docs, order)
-	if len(got) != len(want) {
-		t.Fatalf("Indexer emitted %d files; Build %d", len(got), len(want))
-	}
-	for i := range want {
-		if got[i].Path != want[i].Path || !bytes.Equal(got[i].Data, want[i].Data) {
-			t.Fatalf("file %d: Indexer %s, Build %s (or different bytes)", i, got[i].Path, want[i].Path)
-		}
-	}
+	sameFiles(t, "Indexer", indexConcurrently(t, docs, order), want)
 }
 
 func TestIndexerEmitsAChunkOnceComplete(t *testing.T) {
