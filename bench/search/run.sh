@@ -12,19 +12,7 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/playbook-search-bench.XXXXXX")"
 srv=""
 trap '[[ -n "$srv" ]] && kill "$srv" 2>/dev/null; rm -rf "$work"' EXIT
 python3 "$bench/gencorpus.py" "$work/site" "$n" --queries "$work/queries.json"
-cat > "$work/site/config.toml" <<'TOML'
-baseURL = "http://127.0.0.1/"
-title = "Playbook hub"
-[taxonomies]
-tag = "tags"
-team = "teams"
-[types.playbook]
-required = ["title"]
-[types.case-study]
-required = ["title"]
-[types.guide]
-required = ["title"]
-TOML
+"$here/../serve/config.sh" > "$work/site/config.toml"
 (cd "$here/../.." && go build -o "$work/playbook" ./cmd/playbook)
 /usr/bin/time -f "build wall=%es user=%Us maxrss=%MKB" "$work/playbook" build -quiet -s "$work/site" -d "$work/public" 2>&1 | grep -v warning || true
 echo "# index: $(find "$work/public/search" -type f | wc -l) files, $(du -sb "$work/public/search" | cut -f1) bytes"
