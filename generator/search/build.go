@@ -73,11 +73,10 @@ func Write(docs []Doc, emit func(File) error) error {
 	if err != nil {
 		return err
 	}
-	order := make([]int, len(docs)) // URL order: chunks complete one after another
-	for i := range order {
-		order[i] = i
+	order := make([]int, len(docs)) // by doc id, i.e. URL order: chunks complete one after another
+	for i := range docs {
+		order[ix.ids[docs[i].URL]] = i
 	}
-	sort.Slice(order, func(i, j int) bool { return docs[order[i]].URL < docs[order[j]].URL })
 	errs := make([]error, len(docs))
 	onCores(len(docs), func(i int) { errs[i] = ix.Add(&docs[order[i]]) })
 	for _, err := range errs {
