@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"sync"
 )
 
 // Paths of the index files, relative to the site root. Only the manifest
@@ -69,7 +70,12 @@ func Write(docs []Doc, emit func(File) error) error {
 	for i := range docs {
 		urls[i] = docs[i].URL
 	}
-	ix, err := NewIndexer(urls, emit)
+	var mu sync.Mutex
+	ix, err := NewIndexer(urls, func(f File) error {
+		mu.Lock()
+		defer mu.Unlock()
+		return emit(f)
+	})
 	if err != nil {
 		return err
 	}

@@ -24,7 +24,7 @@ type Indexer struct {
 	pages  []analyzed
 	facets []Doc // per doc id: only the fields facets read
 
-	mu     sync.Mutex // guards chunks, frags, emit and err
+	mu     sync.Mutex // guards chunks, frags and err
 	chunks []pendingChunk
 	frags  []string // fragment folder per chunk
 	emit   func(File) error
@@ -38,8 +38,9 @@ type pendingChunk struct {
 }
 
 // NewIndexer prepares an index of the pages with these URLs (site-absolute,
-// base path included). emit receives every file; it is called from one
-// goroutine at a time and its first error stops the writing.
+// base path included). emit receives every file; it may be called from
+// several goroutines at once (Add writes a completed chunk's fragments
+// without holding up other pages), and its first error stops the writing.
 func NewIndexer(urls []string, emit func(File) error) (*Indexer, error) {
 	sorted := append([]string(nil), urls...)
 	sort.Strings(sorted)
@@ -92,26 +93,51 @@ func (ix *Indexer) Add(d *Doc) error {
 	return nil
 }
 
-// addFragment stores a page's fragment and emits its chunk once complete.
+// addFragment stores a page's fragment and, when that completes its chunk,
+// emits the chunk's fragments. The files are written outside the lock, so
+// other pages are added while a chunk is being written.
 func (ix *Indexer) addFragment(id int, frag []byte) {
+	files := ix.completeChunk(id, frag)
+	for _, f := range files {
+		if err := ix.emit(f); err != nil {
+			ix.fail(err)
+			return
+		}
+	}
+}
+
+// completeChunk stores a page's fragment and returns its chunk's files
+// when it was the chunk's last missing page.
+func (ix *Indexer) completeChunk(id int, frag []byte) []File {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	c := &ix.chunks[id/pagesPerChunk]
 	if c.frags[id%pagesPerChunk] != nil {
-		return // added twice: the first one counts
+		return nil // added twice: the first one counts
 	}
 	c.frags[id%pagesPerChunk] = frag
 	c.missing--
-	if c.missing > 0 {
-		return
+	if c.missing > 0 || ix.err != nil {
+		return nil
 	}
 	name := chunkHash(c.frags)
 	ix.frags[id/pagesPerChunk] = name
 	lo := id - id%pagesPerChunk
+	files := make([]File, len(c.frags))
 	for i, f := range c.frags {
-		ix.send(File{Path: fragmentPath(name, lo+i), Data: f})
+		files[i] = File{Path: fragmentPath(name, lo+i), Data: f}
 	}
 	c.frags = nil
+	return files
+}
+
+// fail records the first error of emit.
+func (ix *Indexer) fail(err error) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.err == nil {
+		ix.err = err
+	}
 }
 
 // send passes f to emit unless an earlier emit failed; ix.mu is held.

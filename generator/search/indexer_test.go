@@ -17,9 +17,14 @@ func indexConcurrently(t *testing.T, docs []Doc, order []int) []File {
 	for i := range docs {
 		urls[i] = docs[i].URL
 	}
-	var files []File
+	var (
+		mu    sync.Mutex
+		files []File
+	)
 	ix, err := NewIndexer(urls, func(f File) error {
-		files = append(files, f) // emit is never called concurrently
+		mu.Lock()
+		defer mu.Unlock()
+		files = append(files, f)
 		return nil
 	})
 	if err != nil {
