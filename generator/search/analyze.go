@@ -54,24 +54,24 @@ func (a *analyzed) each(fn func(posting)) {
 
 // vocab is one worker's dictionary of folded words and their stems.
 type vocab struct {
-	surface map[string]uint32 // folded word → stem id
+	surface *wordTable // folded word → stem id
 	stemID  map[string]uint32
 	stems   []string
 	surfs   map[uint32][]string // stem id → words that differ from the stem
 }
 
 func newVocab() *vocab {
-	return &vocab{surface: map[string]uint32{}, stemID: map[string]uint32{}, surfs: map[uint32][]string{}}
+	return &vocab{surface: newWordTable(), stemID: map[string]uint32{}, surfs: map[uint32][]string{}}
 }
 
 // lookup returns the stem id of a folded word, learning it on first sight.
 func (v *vocab) lookup(w []byte, cjk bool) (uint32, bool) {
-	if id, ok := v.surface[string(w)]; ok {
+	if id, ok := v.surface.get(w); ok {
 		return id, id != skipID
 	}
 	word := string(w)
 	if !cjk && IsStopWord(word) {
-		v.surface[word] = skipID
+		v.surface.put(w, skipID)
 		return 0, false
 	}
 	stem := word
@@ -87,7 +87,7 @@ func (v *vocab) lookup(w []byte, cjk bool) (uint32, bool) {
 	if stem != word {
 		v.surfs[id] = append(v.surfs[id], word)
 	}
-	v.surface[word] = id
+	v.surface.put(w, id)
 	return id, true
 }
 
