@@ -32,6 +32,10 @@ type Options struct {
 	Strict      bool // warnings fail the build
 	Quiet       bool
 	InPlace     bool // replace files inside Destination one by one instead of staging and swapping
+
+	// Loaded, when set, is called once the content is loaded and before
+	// anything is rendered, with the number of pages the build will make.
+	Loaded func(pages int)
 }
 
 // Stats counts what a build made.
@@ -132,6 +136,9 @@ func (b *Builder) run(ctx context.Context) (*Result, error) {
 	diags = append(diags, d...)
 	model, d := site.New(tree, cfg, site.Options{BuildDrafts: b.opts.BuildDrafts})
 	diags = append(diags, d...)
+	if b.opts.Loaded != nil && model != nil {
+		b.opts.Loaded(len(model.Pages))
+	}
 	if theme == nil {
 		return fail(nil)
 	}

@@ -114,9 +114,13 @@ Read the [play](/playbooks/a-first/#agenda).
 `
 
 func TestTypedSite(t *testing.T) {
-	dest, res, err := buildSite(t, typedSite, Options{})
+	loaded := -1
+	dest, res, err := buildSite(t, typedSite, Options{Loaded: func(n int) { loaded = n }})
 	if err != nil {
 		t.Fatalf("Build: %v", err)
+	}
+	if loaded != res.Pages || loaded == 0 {
+		t.Errorf("Loaded reported %d pages; want the build's %d", loaded, res.Pages)
 	}
 	if len(res.Diagnostics) != 0 {
 		t.Errorf("diagnostics: %v", res.Diagnostics)
