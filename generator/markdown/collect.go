@@ -218,17 +218,25 @@ func autoLinkURL(n *ast.AutoLink, src []byte) string {
 // collapseSpace returns text with runs of white space turned into one space
 // and none at either end. It rewrites text in place.
 func collapseSpace(text []byte) string {
-	out, pending := text[:0], false
-	for _, b := range text {
-		if b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == '\v' {
-			pending = len(out) > 0
-			continue
+	out := text[:0]
+	for i := 0; i < len(text); {
+		for i < len(text) && isSpaceByte[text[i]] {
+			i++
 		}
-		if pending {
+		start := i
+		for i < len(text) && !isSpaceByte[text[i]] {
+			i++
+		}
+		if start == i {
+			break
+		}
+		if len(out) > 0 {
 			out = append(out, ' ')
-			pending = false
 		}
-		out = append(out, b)
+		out = append(out, text[start:i]...) // copy is safe: out never passes start
 	}
 	return string(out)
 }
+
+// isSpaceByte marks the ASCII white space collapseSpace folds.
+var isSpaceByte = [256]bool{' ': true, '\n': true, '\t': true, '\r': true, '\f': true, '\v': true}

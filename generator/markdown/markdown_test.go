@@ -261,12 +261,42 @@ func TestCountWords(t *testing.T) {
 		{"don't stop-believing, 42!", 4},
 		{"営業と", 3},
 		{"naïve café", 2},
+		{"a1 b2\tc3\nx", 4},
+		{"'quoted' word", 2},
+		{"営業 and sales", 4},
+		{"…ellipsis… end—dash", 3},
 	}
 	for _, tt := range tests {
 		if got := countWords([]byte(tt.in)); got != tt.want {
 			t.Errorf("countWords(%q) = %d; want %d", tt.in, got, tt.want)
 		}
 	}
+}
+
+func TestCollapseSpace(t *testing.T) {
+	for _, in := range []string{"", " ", "one", "  one  ", "one two", "a \n\t b\r\n\fc\v", "x  y   z ", "\n\nlead", "naïve  café"} {
+		want := strings.Join(strings.Fields(in), " ")
+		if got := collapseSpace([]byte(in)); got != want {
+			t.Errorf("collapseSpace(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzCollapseSpace checks collapseSpace against strings.Fields on ASCII
+// text (Fields also splits at Unicode spaces, which collapseSpace keeps).
+func FuzzCollapseSpace(f *testing.F) {
+	f.Add("  a b\n\tc  ")
+	f.Fuzz(func(t *testing.T, in string) {
+		for _, r := range in {
+			if r >= 0x80 {
+				return
+			}
+		}
+		want := strings.Join(strings.Fields(in), " ")
+		if got := collapseSpace([]byte(in)); got != want {
+			t.Errorf("collapseSpace(%q) = %q; want %q", in, got, want)
+		}
+	})
 }
 
 func TestNoInlineStylesOrScripts(t *testing.T) {

@@ -91,33 +91,42 @@ func isTrailingPunct(r rune) bool {
 // apostrophes is one word; in scripts written without spaces (Han, kana,
 // Thai) every character counts as a word, which approximates reading time.
 func countWords(s []byte) int {
-	words, inWord := 0, false
+	words, inWord := 0, uint8(0)
 	for i := 0; i < len(s); {
-		var wordChar, alone bool
 		if b := s[i]; b < utf8.RuneSelf {
-			wordChar = isASCIIWordByte(b)
+			// The ASCII path, nearly every byte: a word starts where a
+			// word byte follows a non-word byte.
+			w := asciiWordByte[b]
+			words += int(w &^ inWord)
+			inWord = w
 			i++
-		} else {
-			r, size := utf8.DecodeRune(s[i:])
-			i += size
-			alone = isUnspacedScript(r)
-			wordChar = !alone && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' || unicode.Is(unicode.M, r))
+			continue
 		}
+		r, size := utf8.DecodeRune(s[i:])
+		i += size
 		switch {
-		case alone:
+		case isUnspacedScript(r):
 			words++
-			inWord = false
-		case wordChar:
-			if !inWord {
-				words++
-			}
-			inWord = true
+			inWord = 0
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' || unicode.Is(unicode.M, r):
+			words += int(1 &^ inWord)
+			inWord = 1
 		default:
-			inWord = false
+			inWord = 0
 		}
 	}
 	return words
 }
+
+// asciiWordByte is 1 for the ASCII bytes isASCIIWordByte accepts.
+var asciiWordByte = func() (tab [utf8.RuneSelf]uint8) {
+	for b := range tab {
+		if isASCIIWordByte(byte(b)) {
+			tab[b] = 1
+		}
+	}
+	return tab
+}()
 
 // isASCIIWordByte reports ASCII letters, digits and the apostrophe.
 func isASCIIWordByte(b byte) bool {
