@@ -33,6 +33,9 @@ func (headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc 
 			headings = append(headings, h)
 			return ast.WalkSkipChildren, nil
 		}
+		if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
+			return ast.WalkSkipChildren, nil // headings are blocks: skip the inline text of paragraphs
+		}
 		return ast.WalkContinue, nil
 	})
 	ids := newIDSet()
