@@ -235,14 +235,27 @@ func (v *viewMaker) taxonomy(tax *site.Taxonomy) render.Taxonomy {
 // is not known yet. Cached: a page's card data does not change for one
 // record (a rebuilt page gets a new one).
 func (v *viewMaker) summary(p *site.Page, rec *record) render.Summary {
+	if ownDescription(p) != "" {
+		rec = nil // the card does not show the page's text: one card for both
+	}
 	key := summaryOf{p, rec}
 	if s, ok := v.summaries.Load(key); ok {
 		return s.(render.Summary)
 	}
 	s := v.makeSummary(p, rec)
-	s.Key = render.SummaryKey(&s)
-	v.summaries.Store(key, s)
+	s.Card = &render.CardCache{}
+	if s, loaded := v.summaries.LoadOrStore(key, s); loaded {
+		return s.(render.Summary) // made at the same time elsewhere: share its card
+	}
 	return s
+}
+
+// ownDescription is the description a page's front matter gives it.
+func ownDescription(p *site.Page) string {
+	if p.Src == nil {
+		return ""
+	}
+	return firstNonEmpty(p.Src.Meta.Description, p.Src.Meta.Summary)
 }
 
 // forget drops the cached summaries of a page that is rendered anew.
@@ -253,8 +266,8 @@ func (v *viewMaker) forget(p *site.Page, old *record) {
 
 func (v *viewMaker) makeSummary(p *site.Page, rec *record) render.Summary {
 	s := render.Summary{Title: p.Title, URL: v.url(p.URL), Type: p.Type, TypeTitle: v.typeTitle(p.Type), Date: p.Lastmod()}
+	s.Description = ownDescription(p)
 	if p.Src != nil {
-		s.Description = firstNonEmpty(p.Src.Meta.Description, p.Src.Meta.Summary)
 		s.Tags, s.Teams = v.termLinks(p, "tags"), v.termLinks(p, "teams")
 		if cs := p.Src.CaseStudy; cs != nil {
 			s.Company = cs.Company

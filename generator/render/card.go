@@ -23,8 +23,13 @@ type cardCache struct {
 
 // card renders s with partials/card.html. A card depends only on its
 // summary, and a page's card appears on many list pages (sections, terms,
-// related pages), so each distinct summary is rendered once.
+// related pages), so each distinct summary is rendered once: kept in its
+// Card when the summary has one, else looked up by its key.
 func (t *Theme) card(s Summary) (template.HTML, error) {
+	if c := s.Card; c != nil {
+		c.once.Do(func() { c.html, c.err = t.drawCard(s) })
+		return c.html, c.err
+	}
 	key := s.Key
 	if key == "" {
 		key = SummaryKey(&s)
@@ -32,11 +37,10 @@ func (t *Theme) card(s Summary) (template.HTML, error) {
 	if v, ok := t.cards.m.Load(key); ok {
 		return v.(template.HTML), nil
 	}
-	var b bytes.Buffer
-	if err := t.shared.ExecuteTemplate(&b, cardLayout, s); err != nil {
+	html, err := t.drawCard(s)
+	if err != nil {
 		return "", err
 	}
-	html := template.HTML(b.String())
 	if t.cards.n.Add(1) > maxCards {
 		t.cards.m.Clear()
 		t.cards.n.Store(0)
@@ -45,7 +49,23 @@ func (t *Theme) card(s Summary) (template.HTML, error) {
 	return html, nil
 }
 
-// SummaryKey joins every field of s a card may show (all but Key).
+// drawCard executes partials/card.html for s.
+func (t *Theme) drawCard(s Summary) (template.HTML, error) {
+	var b bytes.Buffer
+	if err := t.shared.ExecuteTemplate(&b, cardLayout, s); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// CardCache keeps the card drawn for one summary (see Summary.Card).
+type CardCache struct {
+	once sync.Once
+	html template.HTML
+	err  error
+}
+
+// SummaryKey joins every field of s a card may show (all but Key and Card).
 func SummaryKey(s *Summary) string {
 	var b strings.Builder
 	for _, f := range []string{s.Title, s.URL, s.Type, s.TypeTitle, s.Description, s.Company} {

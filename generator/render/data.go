@@ -115,8 +115,15 @@ type Summary struct {
 	Company     string // case studies only
 	Headline    *Metric
 
-	// Key identifies everything above (see SummaryKey): the card helper
-	// renders each distinct key once. Empty: worked out on every call.
+	// Card, when set, keeps this summary's card once the card helper has
+	// drawn it, so a page listed on many pages is drawn once without a
+	// lookup. Whoever makes summaries gives each distinct one its own
+	// CardCache; one CardCache serves one Theme.
+	Card *CardCache
+
+	// Key identifies everything above Card (see SummaryKey): without a
+	// Card, the card helper renders each distinct key once. Empty: worked
+	// out on every call.
 	Key string
 }
 
