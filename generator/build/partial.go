@@ -46,7 +46,7 @@ func (b *Builder) partial(ctx context.Context, changed []string) (*Result, error
 	}
 	var buf bytes.Buffer
 	for _, p := range pages {
-		r.views.forget(p, r.records[p])
+		r.views.forget(p)
 		r.records[p] = r.renderPage(p, &buf)
 	}
 	r.recheckLinks(pages)

@@ -3,7 +3,7 @@ package build
 import (
 	"html/template"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/playbookhq/playbook/generator/config"
@@ -23,19 +23,26 @@ type viewMaker struct {
 	marked []*render.Site // the Site with main-menu entry i marked current
 
 	// summaries caches each page's card data: one page shows up in its
-	// section's list, its terms' lists and other pages' related lists.
-	summaries sync.Map // summaryOf → render.Summary
+	// section's list, its terms' lists and other pages' related lists. The
+	// map is filled once, for every page of the model, and only read after.
+	summaries map[*site.Page]*summarySlots
 }
 
-// summaryOf identifies a summary: its page, and the page's rendering
-// record (nil before the page's text is known).
-type summaryOf struct {
-	page *site.Page
-	rec  *record
+// summarySlots keeps a page's summaries once made: bare before the page's
+// text is known (related cards drawn while pages render), full after it
+// (its first paragraph may stand in for a missing description). A page
+// whose front matter has a description has one summary: both use bare.
+type summarySlots struct {
+	bare, full atomic.Pointer[render.Summary]
+	shared     bool // the front matter has a description
 }
 
 func newViewMaker(cfg *config.Config, model *site.Site) *viewMaker {
-	v := &viewMaker{cfg: cfg, model: model, base: cfg.BasePath(), abs: cfg.BaseURL}
+	v := &viewMaker{cfg: cfg, model: model, base: cfg.BasePath(), abs: cfg.BaseURL,
+		summaries: make(map[*site.Page]*summarySlots, len(model.Pages))}
+	for _, p := range model.Pages {
+		v.summaries[p] = &summarySlots{shared: ownDescription(p) != ""}
+	}
 	v.site = &render.Site{
 		Title:        cfg.Title,
 		Description:  paramString(cfg.Params, "description"),
@@ -235,19 +242,37 @@ func (v *viewMaker) taxonomy(tax *site.Taxonomy) render.Taxonomy {
 // is not known yet. Cached: a page's card data does not change for one
 // record (a rebuilt page gets a new one).
 func (v *viewMaker) summary(p *site.Page, rec *record) render.Summary {
-	if ownDescription(p) != "" {
-		rec = nil // the card does not show the page's text: one card for both
+	slots := v.summaries[p]
+	if slots == nil { // not a page of the model: nothing to share it with
+		return v.newSummary(p, rec)
 	}
-	key := summaryOf{p, rec}
-	if s, ok := v.summaries.Load(key); ok {
-		return s.(render.Summary)
+	slot := &slots.full
+	if rec == nil || slots.shared {
+		slot, rec = &slots.bare, nil
 	}
-	s := v.makeSummary(p, rec)
-	s.Card = &render.CardCache{}
-	if s, loaded := v.summaries.LoadOrStore(key, s); loaded {
-		return s.(render.Summary) // made at the same time elsewhere: share its card
+	if s := slot.Load(); s != nil {
+		return *s
+	}
+	s := v.newSummary(p, rec)
+	if !slot.CompareAndSwap(nil, &s) {
+		return *slot.Load() // made at the same time elsewhere: share its card
 	}
 	return s
+}
+
+// newSummary makes a summary with a card cache of its own.
+func (v *viewMaker) newSummary(p *site.Page, rec *record) render.Summary {
+	s := v.makeSummary(p, rec)
+	s.Card = &render.CardCache{}
+	return s
+}
+
+// forget drops the cached summaries of a page that is rendered anew.
+func (v *viewMaker) forget(p *site.Page) {
+	if slots := v.summaries[p]; slots != nil {
+		slots.bare.Store(nil)
+		slots.full.Store(nil)
+	}
 }
 
 // ownDescription is the description a page's front matter gives it.
@@ -256,12 +281,6 @@ func ownDescription(p *site.Page) string {
 		return ""
 	}
 	return firstNonEmpty(p.Src.Meta.Description, p.Src.Meta.Summary)
-}
-
-// forget drops the cached summaries of a page that is rendered anew.
-func (v *viewMaker) forget(p *site.Page, old *record) {
-	v.summaries.Delete(summaryOf{p, old})
-	v.summaries.Delete(summaryOf{p, nil})
 }
 
 func (v *viewMaker) makeSummary(p *site.Page, rec *record) render.Summary {
