@@ -247,23 +247,36 @@ func (r *run) execute(outFile string, view *render.Page, buf *bytes.Buffer) *dia
 // checkLinks reports broken links and anchors once every page's headings
 // are known, and records who links to whom.
 func (r *run) checkLinks() {
+	pages := r.model.Pages
+	targets := make([][]*site.Page, len(pages))
+	forEach(r.ctx, len(pages), func(i int, _ *bytes.Buffer) {
+		targets[i] = r.checkLinksIn(pages[i])
+	})
 	r.linkers = map[*site.Page][]*site.Page{}
-	for _, p := range r.model.Pages {
-		r.checkLinksOf(p)
+	for i, p := range pages { // in page order: the same linkers on every build
+		for _, t := range targets[i] {
+			r.linkers[t] = append(r.linkers[t], p)
+		}
 	}
 }
 
 // checkLinksOf re-checks the links written in page p.
 func (r *run) checkLinksOf(p *site.Page) {
+	for _, t := range r.checkLinksIn(p) {
+		r.linkers[t] = append(r.linkers[t], p)
+	}
+}
+
+// checkLinksIn checks the links written in page p, keeps the broken ones
+// in its record and returns the pages they point to.
+func (r *run) checkLinksIn(p *site.Page) []*site.Page {
 	rec := r.records[p]
 	if rec == nil {
-		return
+		return nil
 	}
 	var targets []*site.Page
 	rec.linkDiags, targets = r.model.CheckLinks(p, rec.links, r.hasAnchor)
-	for _, t := range targets {
-		r.linkers[t] = append(r.linkers[t], p)
-	}
+	return targets
 }
 
 // hasAnchor reports whether page p has an element with the id.
