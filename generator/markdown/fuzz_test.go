@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -58,5 +59,43 @@ func checkResult(t *testing.T, res *Result, lineOffset int, src []byte) {
 	}
 	if utf8.Valid(src) && !utf8.ValidString(res.Summary) {
 		t.Fatalf("summary is not valid UTF-8: %q", res.Summary)
+	}
+}
+
+// FuzzAutolinkShortcut checks the shortcut of Render for sources without a
+// possible autolink: goldmark with its linkify parser renders them as
+// goldmark without it. One difference is allowed: with four or more spaces
+// before a hard line break, the linkify parser (which runs at every space)
+// leaves one space before the <br>; without it the spaces go, as CommonMark
+// says. Browsers show both the same.
+func FuzzAutolinkShortcut(f *testing.F) {
+	f.Add([]byte("Plain *text* with (parens) and ~tildes~ and a_b_c words.\n\n- item one\n"))
+	f.Add([]byte("Mail me: someone at example dot com, or www example com"))
+	f.Add([]byte(benchPage(2)))
+	r := New(Options{})
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if mayAutolink(src) {
+			return
+		}
+		var with, without bytes.Buffer
+		if err := r.md.Convert(src, &with); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.noAutolinks.Convert(src, &without); err != nil {
+			t.Fatal(err)
+		}
+		visible := func(b bytes.Buffer) string { return strings.ReplaceAll(b.String(), " <br>", "<br>") }
+		if visible(with) != visible(without) {
+			t.Errorf("linkify changed a source without a possible autolink %q:\nwith:    %s\nwithout: %s", src, with.String(), without.String())
+		}
+	})
+}
+
+func TestAutolinksStillFound(t *testing.T) {
+	res := mustRender(t, Options{}, "See https://example.org/x and www.example.com or ask help@example.org.\n", 0, nil)
+	for _, want := range []string{`href="https://example.org/x"`, `href="http://www.example.com"`, `href="mailto:help@example.org"`} {
+		if !bytes.Contains(res.HTML, []byte(want)) {
+			t.Errorf("HTML %s lacks %s", res.HTML, want)
+		}
 	}
 }

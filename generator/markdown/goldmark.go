@@ -37,14 +37,14 @@ func addWarning(pc parser.Context, offset int, msg string) {
 	}
 }
 
-// newGoldmark assembles the goldmark pipeline for opts.
-func newGoldmark(opts Options) goldmark.Markdown {
+// newGoldmark assembles the goldmark pipeline for opts, with or without
+// GFM's extended autolinks (bare URLs and e-mail addresses).
+func newGoldmark(opts Options, autolinks bool) goldmark.Markdown {
 	rendererOpts := []renderer.Option{}
 	if opts.Unsafe {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
 	exts := []goldmark.Extender{
-		extension.Linkify,
 		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 		extension.Strikethrough,
 		extension.TaskList,
@@ -59,6 +59,9 @@ func newGoldmark(opts Options) goldmark.Markdown {
 	}
 	if !opts.Unsafe {
 		exts = append(exts, EscapedHTML)
+	}
+	if autolinks {
+		exts = append(exts, extension.Linkify)
 	}
 	return goldmark.New(
 		goldmark.WithExtensions(exts...),

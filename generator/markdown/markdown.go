@@ -106,11 +106,23 @@ type Section struct {
 type Renderer struct {
 	opts Options
 	md   goldmark.Markdown
+	// noAutolinks is md without GFM's extended autolinks, for sources that
+	// cannot contain one (see mayAutolink): the linkify parser runs at every
+	// space of the text, and most pages have no bare URL or e-mail address.
+	noAutolinks goldmark.Markdown
 }
 
 // New returns a Renderer configured by opts.
 func New(opts Options) *Renderer {
-	return &Renderer{opts: opts, md: newGoldmark(opts)}
+	return &Renderer{opts: opts, md: newGoldmark(opts, true), noAutolinks: newGoldmark(opts, false)}
+}
+
+// mayAutolink reports whether src may hold an extended autolink: goldmark's
+// linkify parser only matches text that starts with "http:", "https:",
+// "ftp:" or "www.", or an e-mail address, which has an "@".
+func mayAutolink(src []byte) bool {
+	return bytes.IndexByte(src, '@') >= 0 || bytes.Contains(src, []byte("www.")) ||
+		bytes.Contains(src, []byte("http:")) || bytes.Contains(src, []byte("https:")) || bytes.Contains(src, []byte("ftp:"))
 }
 
 // Render parses src (the body after front matter) and renders it. lineOffset
@@ -132,7 +144,11 @@ func (r *Renderer) render(src []byte, lineOffset int, resolve LinkResolver) (*Re
 	var pending []offsetWarning
 	pc := parser.NewContext()
 	pc.Set(warningsKey, &pending)
-	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	md := r.md
+	if !mayAutolink(src) {
+		md = r.noAutolinks
+	}
+	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
 	c := newCollector(src, lineOffset, resolve)
 	c.collect(doc)
@@ -144,7 +160,7 @@ func (r *Renderer) render(src []byte, lineOffset int, resolve LinkResolver) (*Re
 	}
 
 	out := newOutput(2*len(src) + 512)
-	if err := r.md.Renderer().Render(out, src, doc); err != nil {
+	if err := md.Renderer().Render(out, src, doc); err != nil {
 		return nil, fmt.Errorf("markdown: rendering HTML: %w", err)
 	}
 	res.HTML = out.Bytes()
