@@ -36,7 +36,11 @@ required = ["title"]
 [types.guide]
 required = ["title"]
 TOML
-rm -rf "$work/hugo" && mkdir -p "$work/hugo"
+mkdir -p "$work/trash"
+# Earlier copies are moved aside, not deleted: on a file system mounted with
+# online discard, a large delete slows file creation for minutes after it.
+[[ -d "$work/hugo" ]] && mv "$work/hugo" "$work/trash/hugo.$RANDOM"
+mkdir -p "$work/hugo"
 cp -r "$bench/hugo-site/." "$work/hugo/"
 cp -r "$work/site/content" "$work/hugo/content"
 (cd "$repo" && CGO_ENABLED=0 go build -o "$work/playbook" ./cmd/playbook)
