@@ -154,6 +154,10 @@ func (r *run) renderContent() {
 	}
 }
 
+// htmlBuffers hold pages' rendered Markdown while their templates run:
+// reusing them saves allocating (and zeroing) ~15 KB a page.
+var htmlBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // renderPage renders one page's Markdown, and its template when it is a single page.
 func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 	rec := &record{}
@@ -167,7 +171,9 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 			rec.diags = append(rec.diags, diag.Errorf(diag.Pos{File: p.Src.File}, "%w", err))
 			return rec
 		}
-		res, err := mr.Render(body, p.Src.BodyLine, r.resolver(p))
+		html := htmlBuffers.Get().(*bytes.Buffer)
+		defer htmlBuffers.Put(html)
+		res, err := mr.RenderInto(html, body, p.Src.BodyLine, r.resolver(p))
 		if err != nil {
 			rec.diags = append(rec.diags, withFile(err, p.Src.File))
 			return rec
@@ -178,7 +184,7 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 			rec.diags = append(rec.diags, d)
 		}
 		if p.Kind != site.KindPage {
-			rec.body = res.HTML
+			rec.body = bytes.Clone(res.HTML) // list pages use it later; the buffer goes back to the pool
 			return rec
 		}
 		view := r.views.page(p, rec, res.HTML)

@@ -28,7 +28,7 @@ func FuzzRender(f *testing.F) {
 		if lineOffset < 0 || lineOffset > 1<<20 {
 			lineOffset = 0
 		}
-		res, err := safe.render(src, lineOffset, testResolver)
+		res, err := safe.render(nil, src, lineOffset, testResolver)
 		if err != nil {
 			t.Fatalf("render: %v", err)
 		}
@@ -36,7 +36,7 @@ func FuzzRender(f *testing.F) {
 			t.Fatalf("safe mode emitted a script tag for %q", src)
 		}
 		checkResult(t, res, lineOffset, src)
-		if _, err := unsafe.render(src, lineOffset, nil); err != nil {
+		if _, err := unsafe.render(nil, src, lineOffset, nil); err != nil {
 			t.Fatalf("render unsafe: %v", err)
 		}
 	})

@@ -42,7 +42,7 @@ func runGolden(t *testing.T, file string) {
 	if input == nil {
 		t.Fatalf("%s: no input.md section", file)
 	}
-	res, err := New(c.opts).render(input, c.lineOffset, c.resolver)
+	res, err := New(c.opts).render(nil, input, c.lineOffset, c.resolver)
 	if err != nil {
 		t.Fatalf("Render: %v", err)
 	}

@@ -129,18 +129,26 @@ func mayAutolink(src []byte) bool {
 // is the number of lines before the body in the file (front matter), so
 // positions point into the real file. resolve may be nil.
 func (r *Renderer) Render(src []byte, lineOffset int, resolve LinkResolver) (res *Result, err error) {
+	return r.RenderInto(nil, src, lineOffset, resolve)
+}
+
+// RenderInto is Render writing the HTML into out, which it resets first,
+// so that a caller rendering page after page reuses one buffer instead of
+// allocating one per page. The Result's HTML then shares out's bytes: it is
+// valid until out is written again. A nil out gets a buffer of its own.
+func (r *Renderer) RenderInto(out *bytes.Buffer, src []byte, lineOffset int, resolve LinkResolver) (res *Result, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			res = nil
 			err = diag.Errorf(diag.Pos{Line: lineOffset + 1}, "markdown: internal error while rendering: %v", v)
 		}
 	}()
-	return r.render(src, lineOffset, resolve)
+	return r.render(out, src, lineOffset, resolve)
 }
 
 // render does the work of Render without turning panics into errors, so
 // that tests and fuzzing see them.
-func (r *Renderer) render(src []byte, lineOffset int, resolve LinkResolver) (*Result, error) {
+func (r *Renderer) render(buf *bytes.Buffer, src []byte, lineOffset int, resolve LinkResolver) (*Result, error) {
 	var pending []offsetWarning
 	pc := parser.NewContext()
 	pc.Set(warningsKey, &pending)
@@ -159,7 +167,12 @@ func (r *Renderer) render(src []byte, lineOffset int, resolve LinkResolver) (*Re
 		dropLeadingH1(doc, res)
 	}
 
-	out := newOutput(2*len(src) + 512)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	buf.Grow(2*len(src) + 512)
+	out := output{buf}
 	if err := md.Renderer().Render(out, src, doc); err != nil {
 		return nil, fmt.Errorf("markdown: rendering HTML: %w", err)
 	}
@@ -199,19 +212,13 @@ func firstH1(doc ast.Node) *ast.Heading {
 
 // output is a bytes.Buffer that satisfies goldmark's util.BufWriter, so the
 // renderer writes straight into it without an extra bufio layer.
-type output struct{ bytes.Buffer }
-
-func newOutput(size int) *output {
-	o := &output{}
-	o.Grow(size)
-	return o
-}
+type output struct{ *bytes.Buffer }
 
 // Available reports spare capacity; goldmark only uses it as a hint.
-func (o *output) Available() int { return o.Cap() - o.Len() }
+func (o output) Available() int { return o.Cap() - o.Len() }
 
 // Buffered reports the bytes written so far.
-func (o *output) Buffered() int { return o.Len() }
+func (o output) Buffered() int { return o.Len() }
 
 // Flush does nothing: the buffer is the destination.
-func (o *output) Flush() error { return nil }
+func (o output) Flush() error { return nil }

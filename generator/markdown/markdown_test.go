@@ -418,3 +418,23 @@ func TestConcurrentFirstUseOfLexers(t *testing.T) {
 		t.Errorf("code was not highlighted:\n%s", results[0])
 	}
 }
+
+// TestRenderIntoReusesTheBuffer renders two pages into one buffer: each
+// result is the HTML Render gives, written into the caller's buffer.
+func TestRenderIntoReusesTheBuffer(t *testing.T) {
+	r := New(Options{})
+	var buf bytes.Buffer
+	for _, src := range []string{benchPage(1), "# Short\n\nA *small* page.\n"} {
+		want := mustRender(t, Options{}, src, 0, testResolver)
+		got, err := r.RenderInto(&buf, []byte(src), 0, testResolver)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.HTML, want.HTML) {
+			t.Errorf("RenderInto HTML differs from Render's for %.20q", src)
+		}
+		if len(got.HTML) > 0 && &got.HTML[0] != &buf.Bytes()[0] {
+			t.Error("RenderInto did not write into the given buffer")
+		}
+	}
+}
