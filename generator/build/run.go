@@ -260,15 +260,18 @@ func (r *run) checkLinks() {
 	})
 	r.linkers = map[*site.Page][]*site.Page{}
 	for i, p := range pages { // in page order: the same linkers on every build
-		for _, t := range targets[i] {
-			r.linkers[t] = append(r.linkers[t], p)
-		}
+		r.addLinker(p, targets[i])
 	}
 }
 
 // checkLinksOf re-checks the links written in page p.
 func (r *run) checkLinksOf(p *site.Page) {
-	for _, t := range r.checkLinksIn(p) {
+	r.addLinker(p, r.checkLinksIn(p))
+}
+
+// addLinker records that page p links to each of targets.
+func (r *run) addLinker(p *site.Page, targets []*site.Page) {
+	for _, t := range targets {
 		r.linkers[t] = append(r.linkers[t], p)
 	}
 }
