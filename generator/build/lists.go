@@ -126,10 +126,37 @@ func (r *run) pager(n, total, items int, pageURL func(int) string) *render.Pager
 	if n < total {
 		p.Next = r.views.url(pageURL(n + 1))
 	}
-	for i := 1; i <= total; i++ {
-		p.Pages = append(p.Pages, render.Link{Title: strconv.Itoa(i), URL: r.views.url(pageURL(i)), Current: i == n})
+	for _, i := range pagerNumbers(n, total) {
+		if i == 0 {
+			p.Pages = append(p.Pages, render.PagerLink{Title: "…", Gap: true})
+			continue
+		}
+		p.Pages = append(p.Pages, render.PagerLink{Title: strconv.Itoa(i), URL: r.views.url(pageURL(i)), Current: i == n})
 	}
 	return p
+}
+
+// pagerNumbers returns the page numbers a pager links to on page n of
+// total: 1, total and those within render.PagerWindow of n, with a 0 for
+// each gap. A gap of a single page is that page's number instead: "…"
+// would take as much room.
+func pagerNumbers(n, total int) []int {
+	var nums []int
+	last := 0
+	for i := 1; i <= total; i++ {
+		if i != 1 && i != total && (i < n-render.PagerWindow || i > n+render.PagerWindow) {
+			continue
+		}
+		switch {
+		case i == last+2:
+			nums = append(nums, last+1)
+		case i > last+2:
+			nums = append(nums, 0)
+		}
+		nums = append(nums, i)
+		last = i
+	}
+	return nums
 }
 
 // renderTaxonomyPage writes a taxonomy's list of terms.

@@ -174,12 +174,25 @@ type Page struct {
 
 // Pager describes one page of a list split over several pages.
 type Pager struct {
-	Number int    // this page, from 1
-	Total  int    // number of pages
-	Items  int    // items across all pages
-	Prev   string // URL of the previous page, "" on the first
-	Next   string // URL of the next page, "" on the last
-	Pages  []Link // one link per page, titled by its number, the current one marked
+	Number int         // this page, from 1
+	Total  int         // number of pages
+	Items  int         // items across all pages
+	Prev   string      // URL of the previous page, "" on the first
+	Next   string      // URL of the next page, "" on the last
+	Pages  []PagerLink // the first, the last and the pages near this one, with gaps between
+}
+
+// PagerWindow is how many pages on each side of the current one a Pager
+// links to by number; the first and the last page are always linked.
+const PagerWindow = 2
+
+// PagerLink is one entry of a Pager's numbered links: a page, or a gap
+// standing for the pages left out between two links.
+type PagerLink struct {
+	Title   string // the page number
+	URL     string // site-absolute URL; "" for a gap
+	Current bool   // the page being rendered
+	Gap     bool   // pages left out: rendered as an ellipsis
 }
 
 // ItemCount returns the number of listed pages across all pager pages.

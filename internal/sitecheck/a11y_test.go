@@ -57,6 +57,30 @@ func TestAccessibility(t *testing.T) {
 	}
 }
 
+// paginatedPages are list pages of the sample site built with one item a
+// page: numbered links with gaps on both sides.
+var paginatedPages = []string{"teams/sales/index.html", "teams/sales/page/7/index.html", "teams/sales/page/14/index.html"}
+
+// TestAccessibilityPaginated checks list pages split over many pages,
+// whose paginator leaves gaps, which the sample site's lists are too short
+// to show.
+func TestAccessibilityPaginated(t *testing.T) {
+	axeSource := readAxe(t)
+	ctx := browsertest.New(t)
+	dir := buildSampleWith(t, "paginate", "1")
+	base := browsertest.ServeDir(t, dir, basePath)
+	for _, page := range paginatedPages {
+		if !strings.Contains(readPage(t, dir, page), "paginator-gap") {
+			t.Errorf("%s: no gap in the paginator; the test no longer covers one", page)
+		}
+		for _, v := range views {
+			for _, f := range checkPage(ctx, pageURL(base, page), v, axeSource) {
+				t.Errorf("%s [%s]: %s", page, v.name, f)
+			}
+		}
+	}
+}
+
 // checkPage returns one line per axe violation, or the error that stopped
 // the check.
 func checkPage(ctx context.Context, url string, v view, axeSource string) []string {

@@ -27,19 +27,31 @@ type hvResult struct {
 // TestHTMLValidate runs html-validate (config htmlvalidate.json) over every
 // HTML file of the built sample site and fails on any error.
 func TestHTMLValidate(t *testing.T) {
+	dir := buildSample(t)
+	htmlValidate(t, dir, htmlPages(t, dir))
+}
+
+// TestHTMLValidatePaginated validates list pages whose paginator leaves
+// gaps (see TestAccessibilityPaginated).
+func TestHTMLValidatePaginated(t *testing.T) {
+	htmlValidate(t, buildSampleWith(t, "paginate", "1"), paginatedPages)
+}
+
+// htmlValidate runs html-validate over pages of dir and fails on any error.
+func htmlValidate(t *testing.T, dir string, pages []string) {
+	t.Helper()
 	modules := browsertest.NodeModules(t)
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Skip("node not found in PATH")
 	}
-	dir := buildSample(t)
 	bin := filepath.Join(modules, "html-validate", "bin", "html-validate.mjs")
 	config, err := filepath.Abs("htmlvalidate.json")
 	if err != nil {
 		t.Fatal(err)
 	}
 	args := []string{bin, "--config", config, "--formatter", "json"}
-	for _, p := range htmlPages(t, dir) {
+	for _, p := range pages {
 		args = append(args, filepath.Join(dir, filepath.FromSlash(p)))
 	}
 	// The report goes to a file: node's process.exit cuts large output
