@@ -1,7 +1,11 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -85,4 +89,51 @@ func BenchmarkRenderParallel(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkRenderCorpus renders the bodies of the Markdown files under
+// $PLAYBOOK_BENCH_SITE/content (for example a corpus made by
+// ../shared/bench/gencorpus.py), one file per iteration, round robin.
+func BenchmarkRenderCorpus(b *testing.B) {
+	site := os.Getenv("PLAYBOOK_BENCH_SITE")
+	if site == "" {
+		b.Skip("set PLAYBOOK_BENCH_SITE to a site root")
+	}
+	var bodies [][]byte
+	err := filepath.WalkDir(filepath.Join(site, "content"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		bodies = append(bodies, stripFrontMatter(src))
+		return nil
+	})
+	if err != nil || len(bodies) == 0 {
+		b.Fatalf("no Markdown read from %s: %v", site, err)
+	}
+	r := New(Options{})
+	var out bytes.Buffer
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := r.RenderInto(&out, bodies[i%len(bodies)], 0, nil); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// stripFrontMatter drops a leading +++ or --- block.
+func stripFrontMatter(src []byte) []byte {
+	for _, fence := range []string{"+++\n", "---\n"} {
+		if rest, ok := bytes.CutPrefix(src, []byte(fence)); ok {
+			if _, body, ok := bytes.Cut(rest, []byte("\n"+fence)); ok {
+				return body
+			}
+		}
+	}
+	return src
 }
