@@ -54,8 +54,14 @@ var calloutTitles = map[string]string{
 
 type calloutTransformer struct{}
 
+// calloutOpen starts every callout marker.
+var calloutOpen = []byte("[!")
+
 // Transform implements parser.ASTTransformer.
 func (calloutTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	if !bytes.Contains(reader.Source(), calloutOpen) {
+		return // no marker anywhere: no need to look for blockquotes
+	}
 	var quotes []*ast.Blockquote
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if q, ok := n.(*ast.Blockquote); ok && entering {
