@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/yuin/goldmark"
 )
 
 // FuzzRender checks that no input makes rendering panic or fail, in safe and
@@ -98,4 +99,35 @@ func TestAutolinksStillFound(t *testing.T) {
 			t.Errorf("HTML %s lacks %s", res.HTML, want)
 		}
 	}
+}
+
+// FuzzLinkRefGate checks linkRefGate: goldmark's parser with the gate
+// renders every source exactly as goldmark's default parser does.
+func FuzzLinkRefGate(f *testing.F) {
+	for _, s := range []string{
+		"[a]: /x\n\nSee [a].\n",
+		"   [a]: /x 'title'\n[b]:\n  /y\n\n[a] [b]\n",
+		"    [a]: /x\n\n[a]\n",
+		"Text\n[a]: /x\n\n[a]\n",
+		"> [a]: /x\n\n- [b]: /y\n\n[a] [b]\n",
+		"\t[a]: /x\n\n[a]\n",
+		"[a]: /x\n[b]: /y\ntext after\n\n[a][b]\n",
+		"[not a def] here\n[a]: /x\n",
+	} {
+		f.Add([]byte(s))
+	}
+	gated := newGoldmark(Options{}, false)
+	plain := newGoldmarkWith(goldmark.DefaultParser(), Options{}, false)
+	f.Fuzz(func(t *testing.T, src []byte) {
+		var got, want bytes.Buffer
+		if err := gated.Convert(src, &got); err != nil {
+			t.Fatal(err)
+		}
+		if err := plain.Convert(src, &want); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("the gate changed the output for %q:\ngated: %s\nplain: %s", src, got.String(), want.String())
+		}
+	})
 }

@@ -1,11 +1,15 @@
 package markdown
 
 import (
+	"bytes"
+
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -40,6 +44,11 @@ func addWarning(pc parser.Context, offset int, msg string) {
 // newGoldmark assembles the goldmark pipeline for opts, with or without
 // GFM's extended autolinks (bare URLs and e-mail addresses).
 func newGoldmark(opts Options, autolinks bool) goldmark.Markdown {
+	return newGoldmarkWith(newParser(), opts, autolinks)
+}
+
+// newGoldmarkWith is newGoldmark on the parser p.
+func newGoldmarkWith(p parser.Parser, opts Options, autolinks bool) goldmark.Markdown {
 	rendererOpts := []renderer.Option{}
 	if opts.Unsafe {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
@@ -64,10 +73,42 @@ func newGoldmark(opts Options, autolinks bool) goldmark.Markdown {
 		exts = append(exts, extension.Linkify)
 	}
 	return goldmark.New(
+		goldmark.WithParser(p),
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(parser.WithAttribute()),
 		goldmark.WithRendererOptions(rendererOpts...),
 	)
+}
+
+// newParser returns goldmark's default parser with its link reference
+// definition transformer behind linkRefGate.
+func newParser() parser.Parser {
+	return parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(util.Prioritized(linkRefGate{}, 100)), // goldmark's priority
+	)
+}
+
+// linkRefGate runs goldmark's link reference definition transformer only on
+// paragraphs that can start with a definition ("[label]: url"), which is
+// what it looks for first. On the others it would build a reader and give
+// up at the first byte; a page has dozens of paragraphs and rarely a
+// definition.
+type linkRefGate struct{}
+
+// Transform implements parser.ParagraphTransformer.
+func (linkRefGate) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	lines := node.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	seg := lines.At(0)
+	first := bytes.TrimLeft(seg.Value(reader.Source()), " \t")
+	if len(first) > 0 && first[0] != '[' {
+		return
+	}
+	parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
 }
 
 // extender adapts a function to goldmark.Extender.
