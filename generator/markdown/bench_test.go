@@ -137,3 +137,15 @@ func stripFrontMatter(src []byte) []byte {
 	}
 	return src
 }
+
+// BenchmarkCollapseSpace collapses a page's worth of prose and code.
+func BenchmarkCollapseSpace(b *testing.B) {
+	src := []byte(strings.Repeat("Marketing and sales  disagree about\nwhat makes a lead qualified,\n\tso every week ", 60) +
+		strings.Repeat("func score(l Lead) int {\n\tif l.Visits > 3 {\n\t\treturn 10\n\t}\n}\n", 20))
+	buf := make([]byte, len(src))
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		copy(buf, src)
+		_ = collapseSpace(buf)
+	}
+}

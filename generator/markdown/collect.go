@@ -218,24 +218,25 @@ func autoLinkURL(n *ast.AutoLink, src []byte) string {
 // collapseSpace returns text with runs of white space turned into one space
 // and none at either end. It rewrites text in place.
 func collapseSpace(text []byte) string {
-	out := text[:0]
-	for i := 0; i < len(text); {
-		for i < len(text) && isSpaceByte[text[i]] {
-			i++
+	// One pass writing over text: w never passes the byte being read.
+	w, space := 0, true // as if a space came first: leading spaces go
+	for _, b := range text {
+		if isSpaceByte[b] {
+			if !space {
+				text[w] = ' '
+				w++
+				space = true
+			}
+			continue
 		}
-		start := i
-		for i < len(text) && !isSpaceByte[text[i]] {
-			i++
-		}
-		if start == i {
-			break
-		}
-		if len(out) > 0 {
-			out = append(out, ' ')
-		}
-		out = append(out, text[start:i]...) // copy is safe: out never passes start
+		text[w] = b
+		w++
+		space = false
 	}
-	return string(out)
+	if space && w > 0 {
+		w-- // a trailing space
+	}
+	return string(text[:w])
 }
 
 // isSpaceByte marks the ASCII white space collapseSpace folds.
