@@ -49,7 +49,7 @@ func newGoldmark(opts Options, autolinks bool) goldmark.Markdown {
 
 // newGoldmarkWith is newGoldmark on the parser p.
 func newGoldmarkWith(p parser.Parser, opts Options, autolinks bool) goldmark.Markdown {
-	rendererOpts := []renderer.Option{}
+	rendererOpts := []renderer.Option{html.WithWriter(plainTextWriter{html.NewWriter()})}
 	if opts.Unsafe {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
