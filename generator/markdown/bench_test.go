@@ -149,3 +149,14 @@ func BenchmarkCollapseSpace(b *testing.B) {
 		_ = collapseSpace(buf)
 	}
 }
+
+// BenchmarkMayAutolink checks a corpus-sized page without autolinks.
+func BenchmarkMayAutolink(b *testing.B) {
+	src := []byte(strings.Repeat("Sales and marketing should agree on which leads follow up first. Note: the weekly review works when the shared funnel is owned by both teams, with one worksheet.\n", 50))
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if mayAutolink(src) {
+			b.Fatal("found an autolink")
+		}
+	}
+}

@@ -131,3 +131,19 @@ func FuzzLinkRefGate(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMayAutolink checks mayAutolink against its plain definition.
+func FuzzMayAutolink(f *testing.F) {
+	for _, s := range []string{"see www.x", "ww.w.", "http:", "xhttps:", "ftp:/", "a@b", "Note: ftp", "http", ":www"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		want := bytes.IndexByte(src, '@') >= 0
+		for _, p := range []string{"www.", "http:", "https:", "ftp:"} {
+			want = want || bytes.Contains(src, []byte(p))
+		}
+		if got := mayAutolink(src); got != want {
+			t.Errorf("mayAutolink(%q) = %v, want %v", src, got, want)
+		}
+	})
+}

@@ -119,11 +119,37 @@ func New(opts Options) *Renderer {
 
 // mayAutolink reports whether src may hold an extended autolink: goldmark's
 // linkify parser only matches text that starts with "http:", "https:",
-// "ftp:" or "www.", or an e-mail address, which has an "@".
+// "ftp:" or "www.", or an e-mail address, which has an "@". The prefixes
+// are found from their last byte, which is rarer than their first letters.
 func mayAutolink(src []byte) bool {
-	return bytes.IndexByte(src, '@') >= 0 || bytes.Contains(src, []byte("www.")) ||
-		bytes.Contains(src, []byte("http:")) || bytes.Contains(src, []byte("https:")) || bytes.Contains(src, []byte("ftp:"))
+	return bytes.IndexByte(src, '@') >= 0 ||
+		endsBefore(src, ':', schemeHTTP, schemeHTTPS, schemeFTP) ||
+		endsBefore(src, '.', hostWWW)
 }
+
+// endsBefore reports whether one of prefixes comes right before a sep
+// byte in src.
+func endsBefore(src []byte, sep byte, prefixes ...[]byte) bool {
+	for rest := src; ; {
+		i := bytes.IndexByte(rest, sep)
+		if i < 0 {
+			return false
+		}
+		for _, p := range prefixes {
+			if bytes.HasSuffix(rest[:i], p) {
+				return true
+			}
+		}
+		rest = rest[i+1:]
+	}
+}
+
+var (
+	hostWWW     = []byte("www")
+	schemeHTTP  = []byte("http")
+	schemeHTTPS = []byte("https")
+	schemeFTP   = []byte("ftp")
+)
 
 // Render parses src (the body after front matter) and renders it. lineOffset
 // is the number of lines before the body in the file (front matter), so
