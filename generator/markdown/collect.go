@@ -187,12 +187,14 @@ func (c *collector) position(offset int) (line, col int) {
 // lineStarts returns the byte offsets at which the lines of src start.
 func lineStarts(src []byte) []int {
 	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
-	for i, b := range src {
-		if b == '\n' {
-			starts = append(starts, i+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], '\n')
+		if j < 0 {
+			return starts
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
-	return starts
 }
 
 // appendLines appends the raw lines of a block (a code block) to buf.

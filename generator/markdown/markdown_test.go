@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -435,6 +436,19 @@ func TestRenderIntoReusesTheBuffer(t *testing.T) {
 		}
 		if len(got.HTML) > 0 && &got.HTML[0] != &buf.Bytes()[0] {
 			t.Error("RenderInto did not write into the given buffer")
+		}
+	}
+}
+
+func TestLineStarts(t *testing.T) {
+	for src, want := range map[string][]int{
+		"":            {0},
+		"a":           {0},
+		"a\n":         {0, 2},
+		"ab\n\ncd\nx": {0, 3, 4, 7},
+	} {
+		if got := lineStarts([]byte(src)); !slices.Equal(got, want) {
+			t.Errorf("lineStarts(%q) = %v, want %v", src, got, want)
 		}
 	}
 }
