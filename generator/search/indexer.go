@@ -80,10 +80,7 @@ func (ix *Indexer) Add(d *Doc) error {
 	if !ok {
 		return fmt.Errorf("search: page %q was not announced to the indexer", d.URL)
 	}
-	frag, err := encodeFragment(d)
-	if err != nil {
-		return fmt.Errorf("search: encode page fragment: %w", err)
-	}
+	frag := encodeFragment(d)
 	a := <-ix.accs
 	a.doc(d)
 	ix.pages[id] = a.take()
