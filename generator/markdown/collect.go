@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/yuin/goldmark/ast"
@@ -33,8 +34,24 @@ type linkAt struct {
 }
 
 func newCollector(src []byte, lineOffset int, resolve LinkResolver) *collector {
+	s := scratchBuffers.Get().(*scratch)
 	return &collector{src: src, lineOffset: lineOffset, resolve: resolve,
-		sections: []Section{{}}, text: make([]byte, 0, len(src))}
+		sections: []Section{{}}, text: s.text[:0], code: s.code[:0]}
+}
+
+// scratch holds a collector's text buffers between pages.
+type scratch struct{ text, code []byte }
+
+// scratchBuffers saves allocating the text buffers (about the size of the
+// page's source) for every page.
+var scratchBuffers = sync.Pool{New: func() any { return new(scratch) }}
+
+// release gives the collector's text buffers back for the next page; the
+// collector must not be used after it. Nothing collected refers to them:
+// section texts are copies.
+func (c *collector) release() {
+	scratchBuffers.Put(&scratch{text: c.text[:0], code: c.code[:0]})
+	c.text, c.code = nil, nil
 }
 
 // collect walks doc.

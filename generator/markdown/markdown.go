@@ -186,6 +186,7 @@ func (r *Renderer) render(buf *bytes.Buffer, src []byte, lineOffset int, resolve
 
 	c := newCollector(src, lineOffset, resolve)
 	c.collect(doc)
+	c.release()
 	res := c.result()
 	c.finish(res, doc)
 	res.Diagnostics = c.positioned(pending)
