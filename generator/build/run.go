@@ -46,7 +46,7 @@ type run struct {
 
 // record is what rendering one page leaves behind for the later phases.
 type record struct {
-	anchors   []string // sorted ids on the page: link targets
+	anchors   anchorSet // ids on the page: link targets
 	links     []site.Link
 	summary   string
 	words     int
@@ -95,7 +95,7 @@ func (r *run) all() diag.List {
 // one-off build's search indexing runs in less memory.
 func (r *run) dropRenderState() {
 	for _, rec := range r.records {
-		rec.links, rec.anchors, rec.toc, rec.body = nil, nil, nil, nil
+		rec.links, rec.anchors, rec.toc, rec.body = nil, "", nil, nil
 	}
 	r.linkers = nil
 }
@@ -191,6 +191,9 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 		if d := r.execute(p.OutFile, view, buf); d != nil {
 			rec.diags = append(rec.diags, d)
 		}
+		if r.oneOff {
+			rec.toc = nil // only its own page shows it, and no rebuild follows
+		}
 	}
 	return rec
 }
@@ -198,32 +201,11 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 func fillRecord(rec *record, p *site.Page, res *markdown.Result) {
 	rec.summary, rec.words, rec.toc = res.Summary, res.WordCount, res.TOC
 	rec.anchors = htmlIDs(res.HTML)
-	sort.Strings(rec.anchors)
 	for _, l := range res.Links {
 		rec.links = append(rec.links, site.Link{Dest: l.Dest, Pos: diag.Pos{File: p.Src.File, Line: l.Line, Col: l.Col}})
 	}
 	for _, s := range res.Sections {
 		rec.sections = append(rec.sections, search.Section{ID: s.ID, Title: s.Title, Level: s.Level, Text: s.Text, Code: s.Code})
-	}
-}
-
-// htmlIDs lists every id attribute in rendered HTML: heading anchors,
-// custom ids and footnotes are all link targets.
-func htmlIDs(html []byte) []string {
-	var ids []string
-	marker := []byte(` id="`)
-	for {
-		i := bytes.Index(html, marker)
-		if i < 0 {
-			return ids
-		}
-		html = html[i+len(marker):]
-		j := bytes.IndexByte(html, '"')
-		if j < 0 {
-			return ids
-		}
-		ids = append(ids, unescapeAttr(string(html[:j])))
-		html = html[j:]
 	}
 }
 
@@ -294,8 +276,7 @@ func (r *run) hasAnchor(p *site.Page, id string) bool {
 	if rec == nil {
 		return false
 	}
-	i := sort.SearchStrings(rec.anchors, id)
-	return i < len(rec.anchors) && rec.anchors[i] == id
+	return rec.anchors.has(id)
 }
 
 // forEach calls fn for 0..n-1 on all cores, each worker with its own buffer.

@@ -1,0 +1,53 @@
+package build
+
+import (
+	"bytes"
+	"strings"
+)
+
+// anchorSet holds the ids on one page, each followed by a NUL byte: a
+// single string rather than one per id, which keeps ten thousand pages'
+// worth of ids cheap for the collector until the links are checked.
+type anchorSet string
+
+// htmlIDs collects every id attribute in rendered HTML: heading anchors,
+// custom ids and footnotes are all link targets.
+func htmlIDs(html []byte) anchorSet {
+	var b strings.Builder
+	marker := []byte(` id="`)
+	for {
+		i := bytes.Index(html, marker)
+		if i < 0 {
+			break
+		}
+		html = html[i+len(marker):]
+		j := bytes.IndexByte(html, '"')
+		if j < 0 {
+			break
+		}
+		b.WriteString(unescapeAttr(string(html[:j])))
+		b.WriteByte(0)
+		html = html[j:]
+	}
+	return anchorSet(b.String())
+}
+
+// has reports whether id is in the set.
+func (s anchorSet) has(id string) bool {
+	if id == "" || strings.IndexByte(id, 0) >= 0 {
+		return false
+	}
+	all := string(s)
+	for from := 0; ; {
+		i := strings.Index(all[from:], id)
+		if i < 0 {
+			return false
+		}
+		start := from + i
+		end := start + len(id)
+		if (start == 0 || all[start-1] == 0) && end < len(all) && all[end] == 0 {
+			return true
+		}
+		from = start + 1
+	}
+}

@@ -1,0 +1,40 @@
+package build
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestAnchorSet(t *testing.T) {
+	set := htmlIDs([]byte(`<h2 id="agenda">A</h2><p id="aaa">x</p><h3 id="q&amp;a">Q</h3><li id="fn:1">1</li>`))
+	for _, id := range []string{"agenda", "aaa", "q&a", "fn:1"} {
+		if !set.has(id) {
+			t.Errorf("has(%q) = false; want true", id)
+		}
+	}
+	for _, id := range []string{"", "aa", "a", "genda", "agend", "agenda\x00aaa", "q&amp;a", "fn"} {
+		if set.has(id) {
+			t.Errorf("has(%q) = true; want false", id)
+		}
+	}
+}
+
+// FuzzAnchorSet checks has against a plain list of ids.
+func FuzzAnchorSet(f *testing.F) {
+	f.Add("aaa,aa,a", "aa")
+	f.Add("x,xx", "xxx")
+	f.Fuzz(func(t *testing.T, list, id string) {
+		ids := strings.Split(list, ",")
+		var html strings.Builder
+		for _, s := range ids {
+			if strings.ContainsAny(s, "\"&\x00") {
+				return // not what rendered HTML holds
+			}
+			html.WriteString(`<a id="` + s + `">`)
+		}
+		if got, want := htmlIDs([]byte(html.String())).has(id), id != "" && slices.Contains(ids, id); got != want {
+			t.Errorf("ids %q: has(%q) = %v, want %v", ids, id, got, want)
+		}
+	})
+}
