@@ -63,14 +63,11 @@ func (calloutTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		return // no marker anywhere: no need to look for blockquotes
 	}
 	var quotes []*ast.Blockquote
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if q, ok := n.(*ast.Blockquote); ok && entering {
+	eachBlock(doc, func(n ast.Node) bool {
+		if q, ok := n.(*ast.Blockquote); ok {
 			quotes = append(quotes, q)
 		}
-		if n.Type() == ast.TypeInline {
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
+		return true
 	})
 	for _, q := range quotes {
 		toCallout(q, reader.Source(), pc)

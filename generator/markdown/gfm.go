@@ -24,15 +24,15 @@ var classAttr = []byte("class")
 
 // Transform implements parser.ASTTransformer.
 func (tableAlignTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	eachBlock(doc, func(n ast.Node) bool {
 		cell, ok := n.(*east.TableCell)
-		if !entering || !ok {
-			return ast.WalkContinue, nil
+		if !ok {
+			return true
 		}
 		if cell.Alignment != east.AlignNone {
 			cell.SetAttribute(classAttr, []byte("align-"+cell.Alignment.String()))
 		}
-		return ast.WalkSkipChildren, nil
+		return false
 	})
 }
 

@@ -111,6 +111,23 @@ func (linkRefGate) Transform(node *ast.Paragraph, reader text.Reader, pc parser.
 	parser.LinkReferenceParagraphTransformer.Transform(node, reader, pc)
 }
 
+// eachBlock calls fn for the blocks below n, depth first, entering a
+// block's children when fn returns true and they are blocks too: the
+// inline content of paragraphs and headings, most of a document's nodes,
+// is never visited.
+func eachBlock(n ast.Node, fn func(ast.Node) bool) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Type() != ast.TypeBlock {
+			continue
+		}
+		if fn(c) {
+			if first := c.FirstChild(); first != nil && first.Type() == ast.TypeBlock {
+				eachBlock(c, fn)
+			}
+		}
+	}
+}
+
 // extender adapts a function to goldmark.Extender.
 type extender func(m goldmark.Markdown)
 

@@ -28,15 +28,11 @@ type headingIDTransformer struct{}
 func (headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var headings []*ast.Heading
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
+	eachBlock(doc, func(n ast.Node) bool {
+		if h, ok := n.(*ast.Heading); ok {
 			headings = append(headings, h)
-			return ast.WalkSkipChildren, nil
 		}
-		if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
-			return ast.WalkSkipChildren, nil // headings are blocks: skip the inline text of paragraphs
-		}
-		return ast.WalkContinue, nil
+		return true
 	})
 	ids := newIDSet()
 	for _, h := range headings {
