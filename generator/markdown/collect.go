@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/yuin/goldmark/ast"
@@ -110,11 +111,13 @@ func (c *collector) heading(h *ast.Heading) {
 
 // endSection stores the collected text in the current section.
 func (c *collector) endSection() {
-	c.words += countWords(c.text) + countWords(c.code)
 	sec := &c.sections[len(c.sections)-1]
-	sec.Text = collapseSpace(c.text)
+	var words int
+	sec.Text, words = collapseSpaceCount(c.text)
+	c.words += words
 	if len(c.code) > 0 {
-		sec.Code = collapseSpace(c.code)
+		sec.Code, words = collapseSpaceCount(c.code)
+		c.words += words
 	}
 	c.text, c.code = c.text[:0], c.code[:0]
 }
@@ -237,9 +240,30 @@ func autoLinkURL(n *ast.AutoLink, src []byte) string {
 // collapseSpace returns text with runs of white space turned into one space
 // and none at either end. It rewrites text in place.
 func collapseSpace(text []byte) string {
+	s, _ := collapseSpaceCount(text)
+	return s
+}
+
+// collapseSpaceCount is collapseSpace that also returns countWords(text),
+// reading text once.
+func collapseSpaceCount(text []byte) (string, int) {
 	// One pass writing over text: w never passes the byte being read.
 	w, space := 0, true // as if a space came first: leading spaces go
-	for _, b := range text {
+	words, inWord := 0, uint8(0)
+	for i := 0; i < len(text); {
+		b := text[i]
+		if b >= utf8.RuneSelf {
+			r, size := utf8.DecodeRune(text[i:])
+			words, inWord = countRune(r, words, inWord)
+			w += copy(text[w:], text[i:i+size])
+			i += size
+			space = false
+			continue
+		}
+		wb := asciiWordByte[b]
+		words += int(wb &^ inWord)
+		inWord = wb
+		i++
 		if isSpaceByte[b] {
 			if !space {
 				text[w] = ' '
@@ -255,7 +279,7 @@ func collapseSpace(text []byte) string {
 	if space && w > 0 {
 		w-- // a trailing space
 	}
-	return string(text[:w])
+	return string(text[:w]), words
 }
 
 // isSpaceByte marks the ASCII white space collapseSpace folds.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 )
 
 func mustRender(t *testing.T, opts Options, src string, lineOffset int, resolve LinkResolver) *Result {
@@ -451,4 +452,20 @@ func TestLineStarts(t *testing.T) {
 			t.Errorf("lineStarts(%q) = %v, want %v", src, got, want)
 		}
 	}
+}
+
+// FuzzCollapseSpaceCount checks collapseSpaceCount on any bytes: the text
+// is its fields around ASCII white space joined by one space, and the count
+// is countWords of the input.
+func FuzzCollapseSpaceCount(f *testing.F) {
+	f.Add([]byte("  a b\n\tc  "))
+	f.Add([]byte("caf\u00e9 don’t 日本語 \xff x"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		fields := bytes.FieldsFunc(in, func(r rune) bool { return r < utf8.RuneSelf && isSpaceByte[r] })
+		want, wantWords := string(bytes.Join(fields, []byte(" "))), countWords(in)
+		got, words := collapseSpaceCount(bytes.Clone(in))
+		if got != want || words != wantWords {
+			t.Errorf("collapseSpaceCount(%q) = %q, %d; want %q, %d", in, got, words, want, wantWords)
+		}
+	})
 }

@@ -104,18 +104,20 @@ func countWords(s []byte) int {
 		}
 		r, size := utf8.DecodeRune(s[i:])
 		i += size
-		switch {
-		case isUnspacedScript(r):
-			words++
-			inWord = 0
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' || unicode.Is(unicode.M, r):
-			words += int(1 &^ inWord)
-			inWord = 1
-		default:
-			inWord = 0
-		}
+		words, inWord = countRune(r, words, inWord)
 	}
 	return words
+}
+
+// countRune is countWords' step for a non-ASCII rune.
+func countRune(r rune, words int, inWord uint8) (int, uint8) {
+	switch {
+	case isUnspacedScript(r):
+		return words + 1, 0
+	case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’' || unicode.Is(unicode.M, r):
+		return words + int(1&^inWord), 1
+	}
+	return words, 0
 }
 
 // asciiWordByte is 1 for the ASCII bytes isASCIIWordByte accepts.
