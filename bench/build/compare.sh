@@ -19,23 +19,7 @@ runs="${2:-3}"
 work="${3:-$(mktemp -d "${TMPDIR:-/tmp}/playbook-build-bench.XXXXXX")}"
 mkdir -p "$work"
 
-if [[ ! -d "$work/site/content" ]]; then
-  python3 "$bench/gencorpus.py" "$work/site" "$n" >/dev/null
-fi
-# playbook reads the corpus as it is; the corpus has no playbook-specific
-# front matter (steps, results), so required fields are relaxed.
-cat > "$work/site/config.toml" <<'TOML'
-title = "Playbook hub"
-baseURL = "https://playbook.example.internal/"
-[params]
-description = "Sales and marketing playbooks, guides and case studies."
-[types.playbook]
-required = ["title"]
-[types.case-study]
-required = ["title"]
-[types.guide]
-required = ["title"]
-TOML
+"$repo/bench/corpus.sh" "$n" "$work"
 mkdir -p "$work/trash"
 # Earlier copies are moved aside, not deleted: on a file system mounted with
 # online discard, a large delete slows file creation for minutes after it.
