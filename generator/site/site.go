@@ -98,6 +98,7 @@ type Site struct {
 	dirs   map[string]*Page // content folder → its section or bundle page
 	known  map[string]bool  // other URLs that exist (static files, generated pages)
 	files  map[string]string
+	byAge  []*Page // regular pages, newest first (see newestFirst)
 }
 
 // File is a non-Markdown content file and where it goes.

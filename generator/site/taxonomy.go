@@ -2,8 +2,10 @@ package site
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 )
 
@@ -28,6 +30,7 @@ type Term struct {
 // buildTaxonomies groups the regular pages by each taxonomy's terms. Terms
 // that differ only in case or spacing are one term; the first name seen wins.
 func (s *Site) buildTaxonomies() {
+	newest := s.newestFirst()
 	for singular, plural := range s.Config.Taxonomies {
 		tax := &Taxonomy{Name: plural, Singular: singular, URL: "/" + plural + "/", byKey: map[string]*Term{}}
 		for _, p := range s.Pages {
@@ -46,17 +49,20 @@ func (s *Site) buildTaxonomies() {
 					tax.byKey[key] = t
 					tax.Terms = append(tax.Terms, t)
 				}
-				t.Pages = append(t.Pages, p)
 				if p.Terms == nil {
 					p.Terms = map[string][]*Term{}
 				}
 				p.Terms[plural] = append(p.Terms[plural], t)
 			}
 		}
-		sort.Slice(tax.Terms, func(i, j int) bool { return tax.Terms[i].URL < tax.Terms[j].URL })
-		for _, t := range tax.Terms {
-			sort.SliceStable(t.Pages, func(i, j int) bool { return newerFirst(t.Pages[i], t.Pages[j]) })
+		// Filling the terms from the pages newest first lists each term's
+		// pages newest first, as sorting each list would, without a sort.
+		for _, p := range newest {
+			for _, t := range p.Terms[plural] {
+				t.Pages = append(t.Pages, p)
+			}
 		}
+		sort.Slice(tax.Terms, func(i, j int) bool { return tax.Terms[i].URL < tax.Terms[j].URL })
 		s.known[tax.URL] = true
 		for _, t := range tax.Terms {
 			s.known[t.URL] = true
@@ -66,11 +72,35 @@ func (s *Site) buildTaxonomies() {
 	sort.Slice(s.Taxonomies, func(i, j int) bool { return s.Taxonomies[i].Name < s.Taxonomies[j].Name })
 }
 
-func newerFirst(a, b *Page) bool {
-	if da, db := a.Lastmod(), b.Lastmod(); !da.Equal(db) {
-		return da.After(db)
+// newestFirst returns the regular pages newest first (by lastmod, else
+// date), then by title regardless of case, then in site order; computed
+// once per site.
+func (s *Site) newestFirst() []*Page {
+	if s.byAge != nil {
+		return s.byAge
 	}
-	return strings.ToLower(a.Title) < strings.ToLower(b.Title)
+	type keyed struct {
+		p     *Page
+		date  time.Time
+		title string
+	}
+	var list []keyed
+	for _, p := range s.Pages {
+		if p.Kind == KindPage {
+			list = append(list, keyed{p, p.Lastmod(), strings.ToLower(p.Title)})
+		}
+	}
+	slices.SortStableFunc(list, func(a, b keyed) int {
+		if c := b.date.Compare(a.date); c != 0 {
+			return c
+		}
+		return strings.Compare(a.title, b.title)
+	})
+	s.byAge = make([]*Page, len(list))
+	for i, k := range list {
+		s.byAge[i] = k.p
+	}
+	return s.byAge
 }
 
 // TermSlug turns a term into its URL segment: lower case, letters and
@@ -119,11 +149,11 @@ func (s *Site) relate(n int) {
 		}
 	}
 	// rank orders pages newest first once, so ties are broken without comparing dates and titles.
-	byAge := append([]*Page(nil), regular...)
-	sort.SliceStable(byAge, func(i, j int) bool { return newerFirst(byAge[i], byAge[j]) })
 	rank := make([]int32, len(regular))
-	for r, p := range byAge {
-		rank[index[p]] = int32(r)
+	r := int32(0)
+	for _, p := range s.newestFirst() {
+		rank[index[p]] = r
+		r++
 	}
 	total := float64(len(regular))
 	parallel(len(regular), func(lo, hi int) {
