@@ -49,3 +49,24 @@ func BenchmarkVocabLookup(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/word")
 }
+
+// TestVocabRecentWords checks that lookups answered by the recent words
+// agree with the table, for short, 16-byte, long and stop words whose
+// slots collide again and again.
+func TestVocabRecentWords(t *testing.T) {
+	var words [][]byte
+	for i := range 30000 {
+		words = append(words, []byte(fmt.Sprintf("w%x", i*7919)))
+	}
+	words = append(words, []byte("the"), []byte("and"), []byte("abcdefghijklmnop"), []byte("abcdefghijklmnopq"), []byte("pipelines"))
+	v, plain := newVocab(), newVocab()
+	for round := range 3 {
+		for _, w := range words {
+			id, ok := v.lookup(w, false)
+			wantID, wantOK := plain.lookupTable(w, false)
+			if ok != wantOK || ok && id != wantID {
+				t.Fatalf("round %d: lookup(%q) = %d, %v; the table says %d, %v", round, w, id, ok, wantID, wantOK)
+			}
+		}
+	}
+}
