@@ -173,12 +173,13 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 		}
 		html := htmlBuffers.Get().(*bytes.Buffer)
 		defer htmlBuffers.Put(html)
-		res, err := mr.RenderInto(html, body, p.Src.BodyLine, r.resolver(p))
+		var seen resolved
+		res, err := mr.RenderInto(html, body, p.Src.BodyLine, r.resolver(p, &seen))
 		if err != nil {
 			rec.diags = append(rec.diags, withFile(err, p.Src.File))
 			return rec
 		}
-		fillRecord(rec, p, res)
+		fillRecord(rec, p, res, &seen)
 		for _, d := range res.Diagnostics {
 			d.Pos.File = p.Src.File
 			rec.diags = append(rec.diags, d)
@@ -198,11 +199,12 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 	return rec
 }
 
-func fillRecord(rec *record, p *site.Page, res *markdown.Result) {
+func fillRecord(rec *record, p *site.Page, res *markdown.Result, seen *resolved) {
 	rec.summary, rec.words, rec.toc = res.Summary, res.WordCount, res.TOC
 	rec.anchors = htmlIDs(res.HTML)
 	for _, l := range res.Links {
-		rec.links = append(rec.links, site.Link{Dest: l.Dest, Pos: diag.Pos{File: p.Src.File, Line: l.Line, Col: l.Col}})
+		pos := diag.Pos{File: p.Src.File, Line: l.Line, Col: l.Col}
+		rec.links = append(rec.links, site.Link{Dest: l.Dest, Pos: pos, Target: seen.target(l.Dest)})
 	}
 	for _, s := range res.Sections {
 		rec.sections = append(rec.sections, search.Section{ID: s.ID, Title: s.Title, Level: s.Level, Text: s.Text, Code: s.Code})
@@ -210,15 +212,38 @@ func fillRecord(rec *record, p *site.Page, res *markdown.Result) {
 }
 
 // resolver returns the link resolver Markdown uses for page p.
-func (r *run) resolver(p *site.Page) markdown.LinkResolver {
+func (r *run) resolver(p *site.Page, seen *resolved) markdown.LinkResolver {
 	base := r.cfg.BasePath()
 	return func(dest string) (string, bool) {
 		t := r.model.Resolve(p, dest, base)
+		seen.add(dest, t)
 		if t.External || t.Problem != "" {
 			return dest, false
 		}
 		return t.URL, true
 	}
+}
+
+// resolved keeps where a page's link destinations pointed when it was
+// rendered, so that checking its links does not resolve them again.
+type resolved struct {
+	dests   []string
+	targets []site.Target
+}
+
+func (rs *resolved) add(dest string, t site.Target) {
+	rs.dests = append(rs.dests, dest)
+	rs.targets = append(rs.targets, t)
+}
+
+// target returns the Target resolved for dest, or nil.
+func (rs *resolved) target(dest string) *site.Target {
+	for i, d := range rs.dests {
+		if d == dest {
+			return &rs.targets[i]
+		}
+	}
+	return nil
 }
 
 // execute renders a view with its template and writes it. A template

@@ -143,6 +143,9 @@ func trailingSlash(p string) string {
 type Link struct {
 	Dest string
 	Pos  diag.Pos
+	// Target is where Dest pointed when the page was rendered, if known
+	// (the model has not changed since); nil makes CheckLinks resolve it.
+	Target *Target
 }
 
 // CheckLinks reports each link of page from that does not resolve, and each
@@ -153,7 +156,12 @@ func (s *Site) CheckLinks(from *Page, links []Link, hasAnchor func(p *Page, id s
 	var diags diag.List
 	var targets []*Page
 	for _, l := range links {
-		t := s.Resolve(from, l.Dest, "/")
+		var t Target
+		if l.Target != nil {
+			t = *l.Target
+		} else {
+			t = s.Resolve(from, l.Dest, "/")
+		}
 		if t.Page != nil && t.Page != from {
 			targets = append(targets, t.Page)
 		}
