@@ -18,6 +18,9 @@ func (t *Theme) funcMap() template.FuncMap {
 		// card renders a Summary with partials/card.html, once per distinct
 		// summary: the same card appears in many lists.
 		"card": t.card,
+		// cards renders a list of summaries, each as card does, one
+		// per line: {{ cards .Pages }}.
+		"cards": t.cardList,
 		// chrome renders a partial whose dot is .Site once per site
 		// variant: {{ chrome "partials/header.html" .Site }}.
 		"chrome":   t.chrome,
