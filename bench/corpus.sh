@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Makes (once) the benchmark corpus: N pages from ../shared/bench/gencorpus.py
-# with seed 42, and a config.toml for playbook. The corpus has no
-# playbook-specific front matter (steps, results), so required fields are
-# relaxed.
+# with seed 42, and a config.toml for playbook (bench/serve/config.sh: the
+# corpus has no playbook-specific front matter, so required fields are
+# relaxed).
 #
 # usage: bench/corpus.sh N DIR      (the site is DIR/site)
 # Set BENCH to the shared bench folder if it is not at ../../shared/bench.
@@ -17,15 +17,4 @@ mkdir -p "$dir"
 if [[ ! -d "$dir/site/content" ]]; then
   python3 "$bench/gencorpus.py" "$dir/site" "$n" >/dev/null
 fi
-cat > "$dir/site/config.toml" <<'TOML'
-title = "Playbook hub"
-baseURL = "https://playbook.example.internal/"
-[params]
-description = "Sales and marketing playbooks, guides and case studies."
-[types.playbook]
-required = ["title"]
-[types.case-study]
-required = ["title"]
-[types.guide]
-required = ["title"]
-TOML
+"$repo/bench/serve/config.sh" "https://playbook.example.internal/" > "$dir/site/config.toml"
