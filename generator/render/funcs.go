@@ -21,6 +21,9 @@ func (t *Theme) funcMap() template.FuncMap {
 		// cards renders a list of summaries, each as card does, one
 		// per line: {{ cards .Pages }}.
 		"cards": t.cardList,
+		// links renders each link of a list with a partial, once per
+		// distinct link: {{ links "partials/term-chip.html" .Tags }}.
+		"links": t.linkList,
 		// chrome renders a partial whose dot is .Site once per site
 		// variant: {{ chrome "partials/header.html" .Site }}.
 		"chrome":   t.chrome,

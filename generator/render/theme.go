@@ -29,6 +29,7 @@ type Theme struct {
 	shared  *template.Template // baseof and partials, for the card and chrome helpers
 	cards   cardCache
 	chromes sync.Map // chromeKey → template.HTML
+	links   sync.Map // linkKey → string, for the links helper
 }
 
 // layout is one page layout, parsed together with baseof and the partials.
