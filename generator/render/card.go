@@ -53,34 +53,49 @@ func (t *Theme) card(s Summary) (template.HTML, error) {
 // grid in one call from the template, {{ cards .Pages }}, instead of two
 // reflective calls per card.
 func (t *Theme) cardList(list []Summary) (template.HTML, error) {
-	htmls := make([]template.HTML, len(list))
-	size := len(list)
-	for i := range list {
+	return joinDrawn(len(list), "\n", func(i int) (string, error) {
 		html, err := t.card(list[i])
+		return string(html), err
+	})
+}
+
+// joinDrawn draws n pieces of HTML and joins them with sep in one
+// allocation of the final size.
+func joinDrawn(n int, sep string, draw func(i int) (string, error)) (template.HTML, error) {
+	parts := make([]string, n)
+	size := max(n-1, 0) * len(sep)
+	for i := range parts {
+		html, err := draw(i)
 		if err != nil {
 			return "", err
 		}
-		htmls[i] = html
+		parts[i] = html
 		size += len(html)
 	}
 	var b strings.Builder
 	b.Grow(size)
-	for i, html := range htmls {
+	for i, html := range parts {
 		if i > 0 {
-			b.WriteByte('\n')
+			b.WriteString(sep)
 		}
-		b.WriteString(string(html))
+		b.WriteString(html)
 	}
 	return template.HTML(b.String()), nil
 }
 
 // drawCard executes partials/card.html for s.
 func (t *Theme) drawCard(s Summary) (template.HTML, error) {
+	html, err := t.drawPartial(cardLayout, s)
+	return template.HTML(html), err
+}
+
+// drawPartial executes the shared partial name with data.
+func (t *Theme) drawPartial(name string, data any) (string, error) {
 	var b bytes.Buffer
-	if err := t.shared.ExecuteTemplate(&b, cardLayout, s); err != nil {
+	if err := t.shared.ExecuteTemplate(&b, name, data); err != nil {
 		return "", err
 	}
-	return template.HTML(b.String()), nil
+	return b.String(), nil
 }
 
 // CardCache keeps the card drawn for one summary (see Summary.Card).
@@ -123,11 +138,11 @@ func (t *Theme) chrome(name string, s *Site) (template.HTML, error) {
 	if v, ok := t.chromes.Load(key); ok {
 		return v.(template.HTML), nil
 	}
-	var b bytes.Buffer
-	if err := t.shared.ExecuteTemplate(&b, name, s); err != nil {
+	drawn, err := t.drawPartial(name, s)
+	if err != nil {
 		return "", err
 	}
-	html := template.HTML(b.String())
+	html := template.HTML(drawn)
 	t.chromes.Store(key, html)
 	return html, nil
 }

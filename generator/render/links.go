@@ -1,10 +1,6 @@
 package render
 
-import (
-	"bytes"
-	"html/template"
-	"strings"
-)
+import "html/template"
 
 // linkList renders each link of list with the partial name and joins the
 // results: {{ links "partials/chip.html" .Tags }}. A link's HTML depends
@@ -12,22 +8,7 @@ import (
 // build, and the whole list costs the template one call instead of a few
 // reflective calls per link.
 func (t *Theme) linkList(name string, list []Link) (template.HTML, error) {
-	htmls := make([]string, len(list))
-	size := 0
-	for i, l := range list {
-		html, err := t.linkHTML(name, l)
-		if err != nil {
-			return "", err
-		}
-		htmls[i] = html
-		size += len(html)
-	}
-	var b strings.Builder
-	b.Grow(size)
-	for _, html := range htmls {
-		b.WriteString(html)
-	}
-	return template.HTML(b.String()), nil
+	return joinDrawn(len(list), "", func(i int) (string, error) { return t.linkHTML(name, list[i]) })
 }
 
 // linkKey identifies one link drawn by one partial.
@@ -43,10 +24,10 @@ func (t *Theme) linkHTML(name string, l Link) (string, error) {
 	if v, ok := t.links.Load(key); ok {
 		return v.(string), nil
 	}
-	var b bytes.Buffer
-	if err := t.shared.ExecuteTemplate(&b, name, l); err != nil {
+	html, err := t.drawPartial(name, l)
+	if err != nil {
 		return "", err
 	}
-	v, _ := t.links.LoadOrStore(key, b.String())
+	v, _ := t.links.LoadOrStore(key, html)
 	return v.(string), nil
 }
