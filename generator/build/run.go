@@ -226,21 +226,22 @@ func (r *run) resolver(p *site.Page, seen *resolved) markdown.LinkResolver {
 
 // resolved keeps where a page's link destinations pointed when it was
 // rendered, so that checking its links does not resolve them again.
-type resolved struct {
-	dests   []string
-	targets []site.Target
+type resolved []resolvedLink
+
+type resolvedLink struct {
+	dest   string
+	target site.Target
 }
 
 func (rs *resolved) add(dest string, t site.Target) {
-	rs.dests = append(rs.dests, dest)
-	rs.targets = append(rs.targets, t)
+	*rs = append(*rs, resolvedLink{dest, t})
 }
 
 // target returns the Target resolved for dest, or nil.
-func (rs *resolved) target(dest string) *site.Target {
-	for i, d := range rs.dests {
-		if d == dest {
-			return &rs.targets[i]
+func (rs resolved) target(dest string) *site.Target {
+	for i := range rs {
+		if rs[i].dest == dest {
+			return &rs[i].target
 		}
 	}
 	return nil
