@@ -237,15 +237,9 @@ func autoLinkURL(n *ast.AutoLink, src []byte) string {
 	return url
 }
 
-// collapseSpace returns text with runs of white space turned into one space
-// and none at either end. It rewrites text in place.
-func collapseSpace(text []byte) string {
-	s, _ := collapseSpaceCount(text)
-	return s
-}
-
-// collapseSpaceCount is collapseSpace that also returns countWords(text),
-// reading text once.
+// collapseSpaceCount returns text with runs of white space turned into one
+// space and none at either end, and countWords(text), reading text once.
+// It rewrites text in place.
 func collapseSpaceCount(text []byte) (string, int) {
 	// One pass writing over text: w never passes the byte being read.
 	w, space := 0, true // as if a space came first: leading spaces go
@@ -282,5 +276,5 @@ func collapseSpaceCount(text []byte) (string, int) {
 	return string(text[:w]), words
 }
 
-// isSpaceByte marks the ASCII white space collapseSpace folds.
+// isSpaceByte marks the ASCII white space collapseSpaceCount folds.
 var isSpaceByte = [256]bool{' ': true, '\n': true, '\t': true, '\r': true, '\f': true, '\v': true}

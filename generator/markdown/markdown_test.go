@@ -469,3 +469,9 @@ func FuzzCollapseSpaceCount(f *testing.F) {
 		}
 	})
 }
+
+// collapseSpace is collapseSpaceCount without the count.
+func collapseSpace(text []byte) string {
+	s, _ := collapseSpaceCount(text)
+	return s
+}
