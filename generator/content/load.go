@@ -20,6 +20,8 @@ const Dir = "content"
 type Tree struct {
 	Pages []*Page  // sorted by Path
 	Files []string // non-Markdown files (slash paths below content/), sorted
+	// Redirects are the old paths that GitBook's settings send to a page.
+	Redirects []Redirect
 }
 
 // Cache keeps parsed pages between builds, keyed by path and content hash.
@@ -116,6 +118,9 @@ func Load(site fs.FS, cfg *config.Config, opts Options) (*Tree, diag.List) {
 		tree.Pages = append(tree.Pages, f.page)
 	}
 	sort.Strings(tree.Files)
+	redirects, diags := loadRedirects(site)
+	tree.Redirects = redirects
+	col.AddList(diags)
 	return tree, col.List()
 }
 
@@ -135,7 +140,7 @@ func walkContent(site fs.FS, tree *Tree, found chan<- walked) error {
 			return err
 		}
 		rel := strings.TrimPrefix(strings.TrimPrefix(p, Dir), "/")
-		if rel != "" && ignored(d.Name()) {
+		if rel != "" && ignored(d.Name()) && !keptHidden(rel) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -144,7 +149,7 @@ func walkContent(site fs.FS, tree *Tree, found chan<- walked) error {
 		if d.IsDir() {
 			return nil
 		}
-		if strings.EqualFold(path.Ext(rel), ".md") {
+		if strings.EqualFold(path.Ext(rel), ".md") && !strings.HasPrefix(rel, GitBookAssets+"/") {
 			found <- walked{seq: seq, rel: rel}
 			seq++
 		} else {

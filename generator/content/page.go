@@ -151,10 +151,12 @@ func knownTypes(cfg *config.Config) string {
 }
 
 // Validate reports each required field the page does not set.
+//
+// A title taken from the page's leading "# Heading" counts as present.
 func (p *Page) Validate(required []string) diag.List {
 	var diags diag.List
 	for _, key := range required {
-		if !p.Has(key) {
+		if !p.Has(key) && (key != "title" || !p.TitleFromH1) {
 			pos := diag.Pos{File: p.File, Line: 1}
 			diags = append(diags, diag.Errorf(pos, "missing required field %q for a %s (add it to the front matter)", key, p.Meta.Type))
 		}

@@ -164,6 +164,7 @@ func New(tree *content.Tree, cfg *config.Config, opts Options) (*Site, diag.List
 	s.relate(cfg.Related.Count)
 	diags = append(diags, s.validate()...)
 	diags = append(diags, s.makeAliases()...)
+	diags = append(diags, s.makeRedirects(tree.Redirects)...)
 	s.placeFiles(tree.Files)
 	return s, diags
 }

@@ -147,7 +147,7 @@ func (s *Site) placeFiles(files []string) {
 		if dir == "." {
 			dir = ""
 		}
-		base := "/" + f
+		base := "/" + strings.TrimPrefix(f, ".") // .gitbook/assets/x.png → /gitbook/assets/x.png
 		if owner := s.dirs[dir]; owner != nil && owner.URL != "" && !strings.Contains(owner.URL, ".") {
 			base = owner.URL + path.Base(f)
 		}

@@ -15,8 +15,12 @@ var editorTempSuffixes = []string{
 // IgnoredName reports whether a file or folder with this base name never
 // affects the site: dotfiles (including editor lock and swap files such as
 // ".#page.md" and ".page.md.swp"), vim's "4913" write test, Emacs
-// auto-save files ("#page.md#") and other editor temp files.
+// auto-save files ("#page.md#") and other editor temp files. GitBook's
+// ".gitbook" assets folder and ".gitbook.yaml" settings are part of a site.
 func IgnoredName(name string) bool {
+	if name == ".gitbook" || name == ".gitbook.yaml" {
+		return false
+	}
 	if name == "" || name[0] == '.' || name == "4913" {
 		return true
 	}
