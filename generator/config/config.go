@@ -31,6 +31,9 @@ type Config struct {
 	Types        map[string]Type // by type name: playbook, guide, case-study
 	Related      Related
 	Paginate     int // list items per page on section and term pages
+	// DisablePathToLower keeps the case of file and folder names in page
+	// URLs; by default they are lowercased, as Hugo does.
+	DisablePathToLower bool
 }
 
 // Menus holds the site's menus by name; "main" is shown in the header.

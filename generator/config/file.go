@@ -22,6 +22,8 @@ type fileConfig struct {
 	Types        map[string]fileType   `toml:"types"`
 	Related      *struct{ Count *int } `toml:"related"`
 	Paginate     *int                  `toml:"paginate"`
+	// DisablePathToLower is Hugo's key of the same name.
+	DisablePathToLower *bool `toml:"disablePathToLower"`
 }
 
 type fileMarkup struct {
@@ -88,6 +90,9 @@ func (f *fileConfig) apply(cfg *Config) diag.List {
 		} else {
 			cfg.Paginate = *f.Paginate
 		}
+	}
+	if f.DisablePathToLower != nil {
+		cfg.DisablePathToLower = *f.DisablePathToLower
 	}
 	if f.Related != nil && f.Related.Count != nil {
 		cfg.Related.Count = *f.Related.Count

@@ -82,11 +82,12 @@ func Parse(relPath string, src []byte, cfg *config.Config) (*Page, diag.List) {
 	if d != nil {
 		return nil, diag.List{d}
 	}
+	folded := foldKeys(file, raw, lines)
 	p.keys = make(map[string]bool, len(raw))
 	for k := range raw {
 		p.keys[k] = true
 	}
-	r := &fieldReader{file: file, raw: raw, lines: lines, used: map[string]bool{}}
+	r := &fieldReader{file: file, raw: raw, lines: lines, used: map[string]bool{}, diags: folded}
 	p.Meta = readMeta(r, cfg)
 	p.Meta.Lines = lines
 	p.readType(r, cfg)
@@ -129,10 +130,9 @@ func (p *Page) readType(r *fieldReader, cfg *config.Config) {
 		if p.Meta.Type == "" {
 			p.Meta.Type = "page"
 		}
-	} else if _, ok := cfg.Types[p.Meta.Type]; !ok && p.Meta.Type != "page" {
-		r.fail("type", "unknown type %q (known: %s)", p.Meta.Type, knownTypes(cfg))
-		p.Meta.Type = "page"
 	}
+	// A type playbook does not know (Hugo's "docs" and others) is kept:
+	// the theme may have layouts for it, and the build warns when it has none.
 	switch p.Meta.Type {
 	case "playbook":
 		p.Playbook = readPlaybook(r)
@@ -141,7 +141,14 @@ func (p *Page) readType(r *fieldReader, cfg *config.Config) {
 	}
 }
 
-func knownTypes(cfg *config.Config) string {
+// KnownType reports whether typ is one of the site's content types or "page".
+func KnownType(cfg *config.Config, typ string) bool {
+	_, ok := cfg.Types[typ]
+	return ok || typ == "page"
+}
+
+// KnownTypes lists the site's content types and "page", for messages.
+func KnownTypes(cfg *config.Config) string {
 	names := []string{"page"}
 	for n := range cfg.Types {
 		names = append(names, n)
@@ -174,7 +181,7 @@ func (p *Page) fillTitle() {
 		return
 	}
 	name := strings.TrimSuffix(path.Base(p.Path), ".md")
-	if p.IsIndex() {
+	if p.IsIndex() || p.IsReadme() {
 		name = path.Base(p.Dir())
 		if p.Dir() == "" {
 			name = "Home"

@@ -76,7 +76,10 @@ func (r *fieldReader) tables(key string) []map[string]any {
 	var out []map[string]any
 	switch l := v.(type) {
 	case []map[string]any:
-		return l
+		for _, m := range l {
+			out = append(out, lowerKeys(m))
+		}
+		return out
 	case []any:
 		for _, e := range l {
 			m, ok := e.(map[string]any)
@@ -84,7 +87,7 @@ func (r *fieldReader) tables(key string) []map[string]any {
 				r.fail(key, "must be a list of tables ([[%s]] in TOML)", key)
 				return nil
 			}
-			out = append(out, m)
+			out = append(out, lowerKeys(m))
 		}
 		return out
 	}
@@ -130,4 +133,20 @@ func (t tableReader) number(k string) float64 {
 		t.fail("%q must be a number", k)
 	}
 	return 0
+}
+
+// lowerKeys returns m with lowercase keys (a copy only when one is not).
+func lowerKeys(m map[string]any) map[string]any {
+	for k := range m {
+		if k != strings.ToLower(k) {
+			out := make(map[string]any, len(m))
+			for k, v := range m {
+				if _, set := out[strings.ToLower(k)]; !set || k == strings.ToLower(k) {
+					out[strings.ToLower(k)] = v
+				}
+			}
+			return out
+		}
+	}
+	return m
 }

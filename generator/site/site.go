@@ -41,6 +41,13 @@ type Page struct {
 	Next     *Page
 	Related  []*Page
 	Terms    map[string][]*Term // taxonomy plural → the page's terms
+
+	// Redirected is set on a list page made for a folder without an index
+	// page when an alias took its URL: the redirect is written instead
+	// of the list, which stays in the tree for breadcrumbs.
+	Redirected bool
+
+	folder bool // the page of folder Dir (index page, README.md or foo.md beside foo/)
 }
 
 // Weight, Date and other front-matter values, with zero values for generated sections.

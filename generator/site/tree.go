@@ -10,19 +10,18 @@ import (
 )
 
 // makePages creates one Page per source file plus a section for every
-// folder that holds pages. A folder's index file (_index.md or index.md)
-// becomes its section page; an index.md with nothing else beside it is a
-// single page (a page bundle).
+// folder that holds pages. A folder's own page (see content.FolderPages:
+// _index.md, index.md, foo.md beside foo/, README.md) becomes its section
+// page; one with no other page below its folder is a single page (a page
+// bundle).
 func (s *Site) makePages(srcs []*content.Page) diag.List {
 	var diags diag.List
+	folders := content.FolderPages(srcs)
 	sectionDirs := map[string]bool{"": true}
 	for _, src := range srcs {
 		dir := src.Dir()
-		if src.IsIndex() {
-			dir = path.Dir(dir)
-			if dir == "." {
-				dir = ""
-			}
+		if f, ok := folders[src]; ok {
+			dir = parentDir(f)
 		}
 		for d := dir; ; d = parentDir(d) {
 			sectionDirs[d] = true
@@ -33,8 +32,8 @@ func (s *Site) makePages(srcs []*content.Page) diag.List {
 	}
 	for _, src := range srcs {
 		p := &Page{Src: src, Kind: KindPage, Title: src.Meta.Title, Type: src.Meta.Type}
-		if src.IsIndex() {
-			p.Dir = src.Dir()
+		if f, ok := folders[src]; ok {
+			p.Dir, p.folder = f, true
 			if sectionDirs[p.Dir] {
 				p.Kind = KindSection
 			}
@@ -122,14 +121,10 @@ func (s *Site) linkTree() {
 
 // parentOf returns the section a page belongs to.
 func (s *Site) parentOf(p *Page) *Page {
-	dir := p.Dir
-	if p.Src != nil {
-		dir = p.Src.Dir()
-		if !p.Src.IsIndex() {
-			return s.dirs[dir]
-		}
+	if p.Src != nil && !p.folder {
+		return s.dirs[p.Src.Dir()]
 	}
-	for d := parentDir(dir); ; d = parentDir(d) {
+	for d := parentDir(p.Dir); ; d = parentDir(d) {
 		if sec := s.dirs[d]; sec != nil && sec.Kind != KindPage {
 			return sec
 		}

@@ -62,7 +62,7 @@ func (s *Site) pageURL(p *Page) (string, *diag.Diagnostic) {
 	}
 	var dir, name string
 	switch {
-	case p.Src == nil || p.Src.IsIndex():
+	case p.Src == nil || p.folder:
 		dir, name = parentDir(p.Dir), path.Base(p.Dir)
 		if p.Dir == "" {
 			return "/", nil
