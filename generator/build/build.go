@@ -142,6 +142,7 @@ func (b *Builder) run(ctx context.Context) (*Result, error) {
 	if theme == nil {
 		return fail(nil)
 	}
+	diags = append(diags, unknownTypes(model, cfg, theme)...)
 	out, err := output.Begin(b.opts.Destination, b.opts.InPlace)
 	if err != nil {
 		return fail(diag.List{diag.Errorf(diag.Pos{}, "%w", err)})

@@ -16,9 +16,7 @@ const feedCount = 30
 // sitemap.xml, the Atom feed and robots.txt.
 func (r *run) renderExtras() {
 	var buf bytes.Buffer
-	search := r.views.newPage(render.KindSearch, "Search", "/search/")
-	search.Description = "Search " + r.cfg.Title
-	r.diags.Add(r.execute("search/index.html", search, &buf))
+	r.diags.Add(r.execute("search/index.html", r.searchView(), &buf))
 
 	notFound := r.views.newPage(render.Kind404, "Page not found", "/404.html")
 	notFound.Description = "This page does not exist."
@@ -75,4 +73,23 @@ func (r *run) writeOrFail(rel string, data []byte, err error) {
 		return
 	}
 	r.write(rel, data)
+}
+
+// searchView is the built-in search page; a content page at its URL gives
+// it its title, description and text (shown above the search form).
+func (r *run) searchView() *render.Page {
+	p := r.model.Search
+	if p == nil {
+		search := r.views.newPage(render.KindSearch, "Search", site.SearchURL)
+		search.Description = "Search " + r.cfg.Title
+		return search
+	}
+	rec := r.records[p]
+	var body []byte
+	if rec != nil {
+		body = rec.body
+	}
+	view := r.views.page(p, rec, body)
+	view.Kind = render.KindSearch
+	return view
 }

@@ -80,8 +80,8 @@ func (b *Builder) bodyEdits(r *run, changed []string) ([]*site.Page, []*content.
 			return nil, nil, false
 		}
 		old := r.model.ByPath(rel)
-		if old == nil || old.Src == nil {
-			return nil, nil, false
+		if old == nil || old.Src == nil || old == r.model.Search {
+			return nil, nil, false // new page, or the search page (written with the extras)
 		}
 		data, err := os.ReadFile(filepath.Join(b.opts.Source, filepath.FromSlash(c)))
 		if err != nil {
@@ -135,6 +135,9 @@ func (r *run) renderAffectedLists(pages []*site.Page) {
 		}
 		homeDone := false
 		for _, a := range p.Ancestors() {
+			if a.Redirected {
+				continue // an alias took its URL
+			}
 			if n := pagerPage(a.Pages, p, r.cfg.Paginate); n > 0 {
 				r.diags.Add(r.renderListPage(a, n, &buf))
 				homeDone = homeDone || a.Kind == site.KindHome && n == 1

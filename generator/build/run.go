@@ -184,8 +184,8 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 			d.Pos.File = p.Src.File
 			rec.diags = append(rec.diags, d)
 		}
-		if p.Kind != site.KindPage {
-			rec.body = bytes.Clone(res.HTML) // list pages use it later; the buffer goes back to the pool
+		if p.Kind != site.KindPage || p == r.model.Search {
+			rec.body = bytes.Clone(res.HTML) // list and search pages use it later; the buffer goes back to the pool
 			return rec
 		}
 		view := r.views.page(p, rec, res.HTML)

@@ -81,3 +81,10 @@ func typed(typ, file string) []string {
 	}
 	return []string{typ + "/" + file, "_default/" + file}
 }
+
+// HasLayout reports whether the theme has the layout rel (a path below
+// layouts/, e.g. "docs/single.html").
+func (t *Theme) HasLayout(rel string) bool {
+	_, ok := t.layouts[rel]
+	return ok
+}

@@ -104,6 +104,12 @@ func (s *Site) resolveSitePath(p string) Target {
 	if pg := s.byURL[clean]; pg != nil {
 		return Target{URL: clean, Page: pg}
 	}
+	// A page whose name has a dot (cells-1.5.md is /cells-1.5/).
+	if dir := strings.TrimSuffix(clean, "/") + "/"; dir != clean {
+		if pg := s.byURL[dir]; pg != nil {
+			return Target{URL: dir, Page: pg}
+		}
+	}
 	if s.known[clean] || s.known[strings.TrimSuffix(clean, "/")] {
 		return Target{URL: clean}
 	}

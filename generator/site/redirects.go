@@ -21,12 +21,15 @@ func (s *Site) makeRedirects(redirects []content.Redirect) diag.List {
 		seen[a.URL] = true
 	}
 	for _, r := range redirects {
-		from, ok := redirectURL(r.From)
+		from, ok := redirectURL(r.From, !s.Config.DisablePathToLower)
 		if !ok {
 			diags = append(diags, diag.Warnf(r.Pos, "GitBook redirect %q: old path must be a path on this site without .. or #; ignored", r.From))
 			continue
 		}
 		target := s.redirectTarget(r.To)
+		if p := s.byURL[from]; p != nil && p != target && target != nil {
+			s.yieldToAlias(p) // a generated folder list gives way, as to an alias
+		}
 		switch {
 		case target == nil:
 			diags = append(diags, diag.Warnf(r.Pos, "GitBook redirect %q: no page content/%s; ignored", r.From, cleanFile(r.To)))
@@ -41,7 +44,7 @@ func (s *Site) makeRedirects(redirects []content.Redirect) diag.List {
 }
 
 // redirectURL maps an old GitBook path to the URL it was served at.
-func redirectURL(old string) (string, bool) {
+func redirectURL(old string, lower bool) (string, bool) {
 	old = strings.Trim(strings.TrimSpace(old), "/")
 	if old == "" || strings.ContainsAny(old, "#?") {
 		return "", false
@@ -51,7 +54,7 @@ func redirectURL(old string) (string, bool) {
 		if seg == ".." || seg == "." || seg == "" {
 			return "", false
 		}
-		segs[i] = urlize(strings.TrimSuffix(seg, ".md"))
+		segs[i] = urlize(strings.TrimSuffix(seg, ".md"), lower)
 	}
 	if last := segs[len(segs)-1]; strings.EqualFold(last, "readme") {
 		segs = segs[:len(segs)-1]

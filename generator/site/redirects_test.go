@@ -11,13 +11,14 @@ func TestRedirectURL(t *testing.T) {
 		{"/company/old page/", "/company/old-page/", true},
 		{"company/section/README", "/company/section/", true},
 		{"company/page.md", "/company/page/", true},
+		{"Company/Old-Page", "/company/old-page/", true}, // lowercase, as page URLs
 		{"company/mindsets#likes", "", false},
 		{"../escape", "", false},
 		{"README", "", false},
 		{"", "", false},
 	}
 	for _, tt := range tests {
-		got, ok := redirectURL(tt.old)
+		got, ok := redirectURL(tt.old, true)
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("redirectURL(%q) = %q, %v; want %q, %v", tt.old, got, ok, tt.want, tt.ok)
 		}

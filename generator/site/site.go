@@ -99,6 +99,9 @@ type Site struct {
 	Taxonomies []*Taxonomy
 	Files      []File  // non-Markdown content files to copy
 	Aliases    []Alias // redirects
+	// Search is the content page at SearchURL, if there is one: the build
+	// writes it as the built-in search page rather than on its own.
+	Search *Page
 
 	byURL  map[string]*Page
 	byPath map[string]*Page // content path of the source file
@@ -172,6 +175,7 @@ func New(tree *content.Tree, cfg *config.Config, opts Options) (*Site, diag.List
 	diags = append(diags, s.validate()...)
 	diags = append(diags, s.makeAliases()...)
 	diags = append(diags, s.makeRedirects(tree.Redirects)...)
+	s.dropRedirected()
 	s.placeFiles(tree.Files)
 	return s, diags
 }

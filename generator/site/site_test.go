@@ -86,14 +86,14 @@ func TestURLErrors(t *testing.T) {
 		"a.md":        "+++\nurl = \"/same/\"\n+++\n",
 		"b.md":        "+++\nurl = \"/same/\"\n+++\n",
 		"c.md":        "+++\nslug = \"../../x\"\n+++\n",
-		"d.md":        "+++\nurl = \"/search/\"\n+++\n",
+		"d.md":        "+++\nurl = \"/robots.txt\"\n+++\n",
 		"e/_index.md": "# E",
 		"e/index.md":  "# E again",
 	})
 	for _, want := range []string{
 		"content/b.md:2: URL /same/ is claimed by two pages: content/a.md and content/b.md",
 		`content/c.md:2: slug "../../x" must be one path segment`,
-		"content/d.md:2: URL /search/ is reserved",
+		"content/d.md:2: URL /robots.txt is reserved",
 		"two index pages for one folder",
 	} {
 		if !strings.Contains(errs, want) {

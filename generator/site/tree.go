@@ -2,6 +2,7 @@ package site
 
 import (
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -143,7 +144,7 @@ func (s *Site) placeFiles(files []string) {
 			dir = ""
 		}
 		base := "/" + strings.TrimPrefix(f, ".") // .gitbook/assets/x.png → /gitbook/assets/x.png
-		if owner := s.dirs[dir]; owner != nil && owner.URL != "" && !strings.Contains(owner.URL, ".") {
+		if owner := s.dirs[dir]; owner != nil && strings.HasSuffix(owner.URL, "/") {
 			base = owner.URL + path.Base(f)
 		}
 		s.Files = append(s.Files, File{Src: f, URL: base, OutFile: strings.TrimPrefix(base, "/")})
@@ -167,7 +168,7 @@ func (s *Site) makeAliases() diag.List {
 				diags = append(diags, diag.Errorf(pos, "alias %q: %s", a, err))
 				continue
 			}
-			if other := s.byURL[u]; other != nil {
+			if other := s.byURL[u]; other != nil && !s.yieldToAlias(other) {
 				diags = append(diags, diag.Errorf(pos, "alias %q is the URL of %s", a, other.File()))
 				continue
 			}
@@ -180,4 +181,24 @@ func (s *Site) makeAliases() diag.List {
 		}
 	}
 	return diags
+}
+
+// yieldToAlias gives an alias the URL of p when p is only a list made for
+// a folder without an index page (Hugo writes the redirect there too): p
+// stays in the tree, for breadcrumbs and section lists, but is not
+// written. Real pages keep their URL.
+func (s *Site) yieldToAlias(p *Page) bool {
+	if p.Src != nil || p.Kind != KindSection {
+		return false
+	}
+	p.Redirected = true
+	delete(s.byURL, p.URL)
+	s.known[p.URL] = true // the redirect is there
+	return true
+}
+
+// dropRedirected takes the lists whose URL an alias took out of the pages
+// to write.
+func (s *Site) dropRedirected() {
+	s.Pages = slices.DeleteFunc(s.Pages, func(q *Page) bool { return q.Redirected })
 }

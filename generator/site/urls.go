@@ -8,7 +8,12 @@ import (
 )
 
 // Reserved lists the URLs the generator makes itself; no page may take one.
-var Reserved = []string{"/search/", "/404.html", "/sitemap.xml", "/index.xml", "/robots.txt"}
+var Reserved = []string{SearchURL, "/404.html", "/sitemap.xml", "/index.xml", "/robots.txt"}
+
+// SearchURL is the URL of the built-in search page. A content page may
+// take it (Hugo sites often have a content/search.md): its title and text
+// are shown above the search form.
+const SearchURL = "/search/"
 
 // assignURLs gives each page its URL and output file and reports URLs
 // claimed twice or pointing outside the site.
@@ -41,7 +46,9 @@ func (s *Site) assignURLs() diag.List {
 			diags = append(diags, diag.Errorf(pos, "URL %s is claimed by two pages: %s and %s", u, other.File(), p.File()))
 			continue
 		}
-		if owner, ok := reserved[u]; ok {
+		if u == SearchURL && p.Src != nil && p.Kind == KindPage {
+			s.Search = p // shown on the built-in search page, above the search form
+		} else if owner, ok := reserved[u]; ok {
 			diags = append(diags, diag.Errorf(pos, "URL %s is reserved for %s", u, owner))
 			continue
 		}
@@ -83,14 +90,20 @@ func (s *Site) pageURL(p *Page) (string, *diag.Diagnostic) {
 	}
 	segs = append(segs, name)
 	for i, seg := range segs {
-		segs[i] = urlize(seg)
+		segs[i] = urlize(seg, !s.Config.DisablePathToLower)
 	}
 	return "/" + strings.Join(segs, "/") + "/", nil
 }
 
-// urlize makes a path segment URL-friendly: spaces become hyphens.
-func urlize(seg string) string {
-	return strings.Join(strings.Fields(seg), "-")
+// urlize makes a path segment URL-friendly: spaces become hyphens and,
+// unless the site keeps case (disablePathToLower), letters become
+// lowercase, as Hugo does.
+func urlize(seg string, lower bool) string {
+	seg = strings.Join(strings.Fields(seg), "-")
+	if lower {
+		seg = strings.ToLower(seg)
+	}
+	return seg
 }
 
 // cleanURL normalizes a url or alias from front matter. It refuses paths
