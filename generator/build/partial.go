@@ -87,7 +87,9 @@ func (b *Builder) bodyEdits(r *run, changed []string) ([]*site.Page, []*content.
 		if err != nil {
 			return nil, nil, false
 		}
-		pg, diags := content.Parse(rel, data, r.cfg)
+		// A page below a cascade keeps what it inherited: a body edit
+		// changes no front matter, its own or its folders'.
+		pg, diags := content.ParseInherited(rel, data, r.cfg, old.Src.Inherited())
 		if pg == nil || len(diags) > 0 || pg.MatterHash != old.Src.MatterHash ||
 			pg.Meta.Title != old.Src.Meta.Title || pg.TitleFromH1 != old.Src.TitleFromH1 {
 			return nil, nil, false

@@ -17,9 +17,13 @@ type fieldReader struct {
 	lines map[string]int
 	diags diag.List
 	used  map[string]bool
+	from  map[string]diag.Pos // inherited keys: where their cascade is
 }
 
 func (r *fieldReader) pos(key string) diag.Pos {
+	if pos, ok := r.from[key]; ok {
+		return pos
+	}
 	return diag.Pos{File: r.file, Line: r.lines[key]}
 }
 

@@ -22,6 +22,12 @@ func (p *Page) IsReadme() bool {
 //
 // Any other page is not a folder's page.
 func FolderPages(pages []*Page) map[*Page]string {
+	out, _ := folderInfo(pages)
+	return out
+}
+
+// folderInfo returns FolderPages and the set of folders that hold pages.
+func folderInfo(pages []*Page) (map[*Page]string, map[string]bool) {
 	out := map[*Page]string{}
 	hasIndex := map[string]bool{}
 	hasPages := map[string]bool{}
@@ -54,7 +60,7 @@ func FolderPages(pages []*Page) map[*Page]string {
 			claimed["\x00"+p.Dir()] = true // one README per folder (names differing in case)
 		}
 	}
-	return out
+	return out, hasPages
 }
 
 // parent returns the folder above d ("" at the top).

@@ -121,6 +121,9 @@ func Load(site fs.FS, cfg *config.Config, opts Options) (*Tree, diag.List) {
 	redirects, diags := loadRedirects(site)
 	tree.Redirects = redirects
 	col.AddList(diags)
+	pages, diags := applyCascade(site, tree.Pages, cfg)
+	tree.Pages = pages
+	col.AddList(diags)
 	return tree, col.List()
 }
 

@@ -35,7 +35,9 @@ type Page struct {
 	TitleFromH1 bool // the title came from the body's leading "# Heading"
 	Playbook    *Playbook
 	CaseStudy   *CaseStudy
-	keys        map[string]bool
+	keys        map[string]bool // set by the front matter or inherited
+	cascade     []cascadeRule   // the page's own `cascade`
+	inherited   Inherited       // values taken from cascades above the page
 }
 
 // IsIndex reports whether the page is its folder's own page (_index.md or index.md).
@@ -56,8 +58,12 @@ func (p *Page) Dir() string {
 // Has reports whether the front matter set key.
 func (p *Page) Has(key string) bool { return p.keys[key] }
 
-// KeyPos returns the position of a front-matter key, or of the front matter's start.
+// KeyPos returns the position of a front-matter key, or of the front
+// matter's start. A value inherited from a cascade is at the cascade.
 func (p *Page) KeyPos(key string) diag.Pos {
+	if pos, ok := p.inherited.From[key]; ok {
+		return pos
+	}
 	line := p.Meta.Lines[key]
 	if line == 0 && p.Format != NoFrontMatter {
 		line = 1
@@ -69,6 +75,13 @@ func (p *Page) KeyPos(key string) diag.Pos {
 // content/. Every problem found is returned; the page is nil only when the
 // file could not be read at all.
 func Parse(relPath string, src []byte, cfg *config.Config) (*Page, diag.List) {
+	return ParseInherited(relPath, src, cfg, Inherited{})
+}
+
+// ParseInherited is Parse for a page below one or more cascades: each
+// inherited value is used unless the front matter sets its key, and a
+// problem with it is reported where the cascade set it.
+func ParseInherited(relPath string, src []byte, cfg *config.Config, inh Inherited) (*Page, diag.List) {
 	file := "content/" + relPath
 	p := &Page{Path: relPath, File: file, Hash: hashBytes(src)}
 	sp, d := SplitFrontMatter(file, src)
@@ -83,11 +96,13 @@ func Parse(relPath string, src []byte, cfg *config.Config) (*Page, diag.List) {
 		return nil, diag.List{d}
 	}
 	folded := foldKeys(file, raw, lines)
+	p.inherited = inherit(raw, inh)
 	p.keys = make(map[string]bool, len(raw))
 	for k := range raw {
 		p.keys[k] = true
 	}
-	r := &fieldReader{file: file, raw: raw, lines: lines, used: map[string]bool{}, diags: folded}
+	r := &fieldReader{file: file, raw: raw, lines: lines, used: map[string]bool{}, diags: folded, from: p.inherited.From}
+	p.cascade = readCascade(r)
 	p.Meta = readMeta(r, cfg)
 	p.Meta.Lines = lines
 	p.readType(r, cfg)
@@ -165,10 +180,30 @@ func (p *Page) Validate(required []string) diag.List {
 	for _, key := range required {
 		if !p.Has(key) && (key != "title" || !p.TitleFromH1) {
 			pos := diag.Pos{File: p.File, Line: 1}
-			diags = append(diags, diag.Errorf(pos, "missing required field %q for a %s (add it to the front matter)", key, p.Meta.Type))
+			why := ""
+			if from, ok := p.inherited.From["type"]; ok {
+				why = fmt.Sprintf("; its type comes from the cascade at %s", from)
+			}
+			diags = append(diags, diag.Errorf(pos, "missing required field %q for a %s (add it to the front matter%s)", key, p.Meta.Type, why))
 		}
 	}
 	return diags
+}
+
+// inherit adds the inherited values the front matter does not set to raw
+// and returns what was taken.
+func inherit(raw map[string]any, inh Inherited) Inherited {
+	var took Inherited
+	for k, v := range inh.Values {
+		if _, set := raw[k]; set {
+			continue
+		}
+		if took.Values == nil {
+			took.Values, took.From = map[string]any{}, map[string]diag.Pos{}
+		}
+		raw[k], took.Values[k], took.From[k] = v, v, inh.From[k]
+	}
+	return took
 }
 
 // fillTitle takes the title from a leading "# Heading", else from the file name.
