@@ -48,6 +48,9 @@ func (b *Builder) partial(ctx context.Context, changed []string) (*Result, error
 	for _, p := range pages {
 		r.views.forget(p)
 		r.records[p] = r.renderPage(p, &buf)
+		if p.Kind != site.KindPage { // a folder's page: its text is on its list
+			r.diags.Add(r.renderListPage(p, 0, &buf))
+		}
 	}
 	r.recheckLinks(pages)
 	r.renderAffectedLists(pages)

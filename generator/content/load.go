@@ -45,11 +45,13 @@ func (c *Cache) get(p string, hash uint64) *Page {
 	return nil
 }
 
-// Put stores a parsed page.
+// Put stores a parsed page. A page that inherited values from a cascade
+// is not stored: the cache holds pages as their files alone make them, so
+// that a changed cascade reaches them.
 func (c *Cache) Put(pg *Page) { c.put(pg) }
 
 func (c *Cache) put(pg *Page) {
-	if c == nil {
+	if c == nil || len(pg.inherited.Values) > 0 {
 		return
 	}
 	c.mu.Lock()
