@@ -120,6 +120,8 @@ func TestCascade(t *testing.T) {
 		"content/docs/deep/sub/_index.md": {Data: []byte("# Sub\n")},
 		"content/docs/deep/sub/x.md":      {Data: []byte("# X\n")},
 		"content/other.md":                {Data: []byte("# Other\n")},
+		"content/ops.md":                  {Data: []byte("---\ncascade:\n  owner: Ops desk\n---\n# Ops\n")},
+		"content/ops/rota.md":             {Data: []byte("# Rota\n")},
 	}
 	cfg := config.Default()
 	tree, diags := Load(site, cfg, Options{DropBodies: true})
@@ -143,6 +145,8 @@ func TestCascade(t *testing.T) {
 	check("docs/deep/api/get.md", "Deep team", "guide") // the nearest cascade wins
 	check("docs/deep/notes.md", "Docs team", "guide")   // outside the _target path
 	check("other.md", "", "page")
+	check("ops/rota.md", "Ops desk", "page") // ops.md is the page of ops/: its cascade counts
+	check("ops.md", "", "page")
 	if got := pages["docs/deep/notes.md"].Meta.Params["layout_hint"]; got != "pages only" {
 		t.Errorf("notes.md layout_hint = %v; want the kind=page rule's value", got)
 	}

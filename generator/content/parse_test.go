@@ -75,6 +75,9 @@ func FuzzParse(f *testing.F) {
 		"---\n- a\n- b\n---\n",
 		"+++\n[[results]]\nlabel = \"l\"\nbefore = 1\nafter = 2\n+++\n# H\n",
 		"---\ntags: {a: 1}\ndate: 2020-01-01\n---\n",
+		"---\nTitle: a\ntitle: b\nTAGS: [x]\n---\n",
+		"---\ncascade:\n  _target: 3\n  owner: x\n---\n",
+		"+++\n[[cascade]]\nType = \"playbook\"\n[cascade._target]\npath = \"[\"\n+++\n",
 	} {
 		f.Add("playbooks/x.md", []byte(s))
 		f.Add("case-studies/x.md", []byte(s))
