@@ -60,13 +60,22 @@ type record struct {
 func newRun(ctx context.Context, siteFS fs.FS, cfg *config.Config, theme *render.Theme, model *site.Site, out *output.Writer) *run {
 	r := &run{
 		ctx: ctx, siteFS: siteFS, cfg: cfg, theme: theme, model: model, out: out,
-		md:      markdown.New(markdown.Options{Unsafe: cfg.Markup.Unsafe}),
-		mdNoH1:  markdown.New(markdown.Options{Unsafe: cfg.Markup.Unsafe, DropLeadingH1: true}),
+		md:      markdown.New(markdownOptions(cfg, false)),
+		mdNoH1:  markdown.New(markdownOptions(cfg, true)),
 		records: make(map[*site.Page]*record, len(model.Pages)),
 		hashOf:  map[string]uint64{},
 	}
 	r.views = newViewMaker(cfg, model)
 	return r
+}
+
+// markdownOptions are the Markdown renderer's options for a site.
+func markdownOptions(cfg *config.Config, dropLeadingH1 bool) markdown.Options {
+	return markdown.Options{
+		Unsafe:        cfg.Markup.Unsafe,
+		DropLeadingH1: dropLeadingH1,
+		IDStyle:       markdown.IDStyle(cfg.Markup.AutoHeadingIDType),
+	}
 }
 
 // all runs every phase and returns the diagnostics.

@@ -51,7 +51,15 @@ type Markup struct {
 	Unsafe             bool   // allow raw HTML in Markdown
 	HighlightStyle     string // chroma style for the light theme
 	HighlightDarkStyle string // chroma style for the dark theme
+	// AutoHeadingIDType is the rule for automatic heading ids, one of
+	// AutoHeadingIDTypes (Hugo's names); "github" by default.
+	AutoHeadingIDType string
 }
+
+// AutoHeadingIDTypes lists the values [markup] autoHeadingIDType takes:
+// GitHub's rule (Hugo's default), the same with ASCII only, and Hugo's
+// pre-0.60 Blackfriday rule.
+var AutoHeadingIDTypes = []string{"github", "github-ascii", "blackfriday"}
 
 // Type configures one content type.
 type Type struct {
@@ -108,7 +116,7 @@ func Default() *Config {
 		Params:       map[string]any{},
 		Menu:         Menus{},
 		Taxonomies:   map[string]string{"tag": "tags", "team": "teams"},
-		Markup:       Markup{HighlightStyle: "github", HighlightDarkStyle: "github-dark"},
+		Markup:       Markup{HighlightStyle: "github", HighlightDarkStyle: "github-dark", AutoHeadingIDType: "github"},
 		Types: map[string]Type{
 			"playbook":   {Title: "Playbook", Section: "playbooks", Required: []string{"title", "teams", "duration", "outcome", "steps"}},
 			"guide":      {Title: "Guide", Section: "guides", Required: []string{"title", "description"}},
@@ -150,6 +158,7 @@ func Parse(src []byte, cfg *Config) (*Config, diag.List) {
 		diags = append(diags, diag.Warnf(pos, "unknown config key %q", key.String()))
 	}
 	diags = append(diags, raw.apply(cfg)...)
+	diags = append(diags, raw.applyHeadingIDType(src, cfg)...)
 	return cfg, diags
 }
 

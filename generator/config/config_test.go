@@ -63,11 +63,32 @@ func TestParseErrors(t *testing.T) {
 		{"baseURL = \"ftp://x/\"\n", "scheme must be http or https"},
 		{"baseURL = \"docs\"\n", "must be absolute"},
 		{"paginate = 0\n", "paginate must be at least 1"},
+		{"title = \"x\"\n[markup]\nunsafe = true\nautoHeadingIDType = \"gitlab\"\n", `config.toml:4: markup.autoHeadingIDType "gitlab": must be one of github, github-ascii, blackfriday`},
+		{"[markup.goldmark.parser]\nautoHeadingIDType = \"GitHub\"\n", `config.toml:2: markup.goldmark.parser.autoHeadingIDType "GitHub"`},
 	}
 	for _, tt := range tests {
 		_, diags := Parse([]byte(tt.src), Default())
 		if !diags.HasErrors() || !strings.Contains(diags.Error(), tt.want) {
 			t.Errorf("Parse(%q) = %v; want an error containing %q", tt.src, diags, tt.want)
+		}
+	}
+}
+
+func TestAutoHeadingIDType(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"", "github"},
+		{"[markup]\nautoHeadingIDType = \"blackfriday\"\n", "blackfriday"},
+		{"[markup.goldmark.parser]\nautoHeadingIDType = \"github-ascii\"\n", "github-ascii"},
+		// playbook's own key wins over Hugo's spelling.
+		{"[markup]\nautoHeadingIDType = \"github\"\n[markup.goldmark.parser]\nautoHeadingIDType = \"blackfriday\"\n", "github"},
+	}
+	for _, tt := range tests {
+		cfg, diags := Parse([]byte(tt.src), Default())
+		if len(diags) != 0 {
+			t.Errorf("Parse(%q): unexpected diagnostics %v", tt.src, diags)
+		}
+		if cfg.Markup.AutoHeadingIDType != tt.want {
+			t.Errorf("Parse(%q): autoHeadingIDType = %q; want %q", tt.src, cfg.Markup.AutoHeadingIDType, tt.want)
 		}
 	}
 }

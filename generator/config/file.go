@@ -30,6 +30,15 @@ type fileMarkup struct {
 	Unsafe             *bool   `toml:"unsafe"`
 	HighlightStyle     *string `toml:"highlightStyle"`
 	HighlightDarkStyle *string `toml:"highlightDarkStyle"`
+	AutoHeadingIDType  *string `toml:"autoHeadingIDType"`
+	// Goldmark holds Hugo's spelling of the same setting,
+	// [markup.goldmark.parser] autoHeadingIDType, so a Hugo site's
+	// config works unchanged.
+	Goldmark *struct {
+		Parser *struct {
+			AutoHeadingIDType *string `toml:"autoHeadingIDType"`
+		} `toml:"parser"`
+	} `toml:"goldmark"`
 }
 
 type fileType struct {

@@ -73,13 +73,8 @@ func (c *collector) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	case *ast.Heading:
 		c.heading(n)
 		return ast.WalkSkipChildren, nil
-	case *ast.Link:
-		n.Destination = c.link(n.Destination, n.Pos(), false)
-	case *ast.Image:
-		n.Destination = c.link(n.Destination, n.Pos(), true)
-	case *ast.AutoLink:
-		url := autoLinkURL(n, c.src)
-		c.addLink(Link{Dest: url, URL: url}, n.Pos())
+	case *ast.Link, *ast.Image, *ast.AutoLink:
+		c.inlineLink(n)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		c.code = append(appendLines(c.code, n, c.src), ' ')
 		return ast.WalkSkipChildren, nil
@@ -92,6 +87,36 @@ func (c *collector) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	return ast.WalkContinue, nil
 }
 
+// inlineLink records a link, image or autolink and rewrites its
+// destination to the resolved URL.
+func (c *collector) inlineLink(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Link:
+		n.Destination = c.link(n.Destination, n.Pos(), false)
+	case *ast.Image:
+		n.Destination = c.link(n.Destination, n.Pos(), true)
+	case *ast.AutoLink:
+		url := autoLinkURL(n, c.src)
+		c.addLink(Link{Dest: url, URL: url}, n.Pos())
+	}
+}
+
+// headingLinks records and rewrites the links inside a heading, whose
+// text is otherwise taken whole as its title.
+func (c *collector) headingLinks(h *ast.Heading) {
+	for n := h.FirstChild(); n != nil; n = n.NextSibling() {
+		if _, ok := n.(*ast.Text); ok {
+			continue // most headings are text only
+		}
+		_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if entering {
+				c.inlineLink(n)
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+}
+
 // space separates blocks in the plain text.
 func (c *collector) space() {
 	if len(c.text) > 0 && c.text[len(c.text)-1] != ' ' {
@@ -102,6 +127,7 @@ func (c *collector) space() {
 // heading records a heading and starts a new section.
 func (c *collector) heading(h *ast.Heading) {
 	c.endSection()
+	c.headingLinks(h)
 	title := plainText(h, c.src)
 	id := headingID(h)
 	c.headings = append(c.headings, Heading{Level: h.Level, ID: id, Text: title, Line: c.line(h.Pos())})
@@ -162,7 +188,7 @@ func (c *collector) result() *Result {
 // finish fills the fields that need the document itself.
 func (c *collector) finish(res *Result, doc ast.Node) {
 	if h := firstH1(doc); h != nil {
-		res.H1 = plainText(h, c.src)
+		res.H1, res.H1ID = plainText(h, c.src), headingID(h)
 	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if p, ok := n.(*ast.Paragraph); ok {

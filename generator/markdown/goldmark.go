@@ -59,7 +59,7 @@ func newGoldmarkWith(p parser.Parser, opts Options, autolinks bool) goldmark.Mar
 		extension.TaskList,
 		extension.Footnote,
 		extension.DefinitionList,
-		HeadingIDs,
+		NewHeadingIDs(opts.IDStyle),
 		HeadingAnchors,
 		Callouts,
 		CodeHighlighting,

@@ -2,8 +2,6 @@ package markdown
 
 import (
 	"strconv"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -11,21 +9,25 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// HeadingIDs is a goldmark extension that gives every heading a unique id:
-// an explicit {#id} attribute is kept, other headings get a slug of their
-// text ("Joint meetings" → "joint-meetings", then "joint-meetings-1").
-// Explicit ids are reserved first, so an automatic id never takes one.
-var HeadingIDs goldmark.Extender = extender(func(m goldmark.Markdown) {
-	addTransformer(m, headingIDTransformer{}, headingIDsPriority)
-})
+// HeadingIDs is a goldmark extension that gives every heading a unique id
+// by GitHub's rule: see NewHeadingIDs.
+var HeadingIDs = NewHeadingIDs(IDStyleGitHub)
 
-// fallbackID is the slug of a heading that has no letters or digits.
-const fallbackID = "section"
+// NewHeadingIDs returns a goldmark extension that gives every heading a
+// unique id: an explicit {#id} attribute is kept, other headings get the
+// style's slug of their text ("Joint meetings" → "joint-meetings", then
+// "joint-meetings-1"). Explicit ids are reserved first, so an automatic id
+// never takes one.
+func NewHeadingIDs(style IDStyle) goldmark.Extender {
+	return extender(func(m goldmark.Markdown) {
+		addTransformer(m, headingIDTransformer{style}, headingIDsPriority)
+	})
+}
 
-type headingIDTransformer struct{}
+type headingIDTransformer struct{ style IDStyle }
 
 // Transform implements parser.ASTTransformer.
-func (headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+func (t headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
 	var headings []*ast.Heading
 	eachBlock(doc, func(n ast.Node) bool {
@@ -42,7 +44,7 @@ func (headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc 
 	}
 	for _, h := range headings {
 		if _, ok := explicitID(h); !ok {
-			slug := ids.unique(Slug(plainText(h, src)))
+			slug := ids.unique(t.style.Slug(plainText(h, src)))
 			h.SetAttribute(idAttr, []byte(slug))
 		}
 	}
@@ -103,29 +105,4 @@ func (s *idSet) unique(slug string) string {
 			return candidate
 		}
 	}
-}
-
-// Slug turns heading text into an id: letters and digits of any script are
-// kept (lower-cased), runs of spaces, hyphens and underscores become one
-// hyphen, everything else is dropped. Text without letters or digits gives
-// "section".
-func Slug(s string) string {
-	b := make([]byte, 0, len(s))
-	pendingHyphen := false
-	for _, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r) || unicode.Is(unicode.Nl, r):
-			if pendingHyphen && len(b) > 0 {
-				b = append(b, '-')
-			}
-			pendingHyphen = false
-			b = utf8.AppendRune(b, unicode.ToLower(r))
-		case unicode.IsSpace(r) || r == '-' || r == '_':
-			pendingHyphen = true
-		}
-	}
-	if len(b) == 0 {
-		return fallbackID
-	}
-	return string(b)
 }

@@ -36,6 +36,8 @@ type Options struct {
 	// the template can print the title as the page's h1. Result.H1 is filled
 	// either way; a dropped heading is not listed in Result.Headings.
 	DropLeadingH1 bool
+	// IDStyle is the rule for heading ids ("" is IDStyleGitHub).
+	IDStyle IDStyle
 }
 
 // LinkResolver maps a link or image destination as written (for example
@@ -51,6 +53,11 @@ type Result struct {
 	// H1 is the text of the first level-1 heading if it is the first block
 	// of the document, else "".
 	H1 string
+	// H1ID is that heading's id. When DropLeadingH1 left the heading out,
+	// the id is still reserved on the page (no other heading takes it):
+	// the caller gives it to the title it prints, so that links to
+	// "#the-title" still land.
+	H1ID string
 	// TOC lists the h2 and h3 headings, in order.
 	TOC []Heading
 	// Headings lists every heading on the page, in order; their IDs are the
@@ -208,8 +215,8 @@ func (r *Renderer) render(buf *bytes.Buffer, src []byte, lineOffset int, resolve
 }
 
 // dropLeadingH1 removes the leading level-1 heading from doc and from the
-// records of res: its id no longer exists on the page, and its text opens
-// the page's first section.
+// records of res: its id is left in res.H1ID for the caller's title, and
+// its text opens the page's first section.
 func dropLeadingH1(doc ast.Node, res *Result) {
 	h := firstH1(doc)
 	doc.RemoveChild(doc, h)

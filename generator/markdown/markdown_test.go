@@ -20,28 +20,6 @@ func mustRender(t *testing.T, opts Options, src string, lineOffset int, resolve 
 	return res
 }
 
-func TestSlug(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Joint meetings", "joint-meetings"},
-		{"  Joint   meetings  ", "joint-meetings"},
-		{"Sales & Marketing: a truce", "sales-marketing-a-truce"},
-		{"snake_case and kebab-case", "snake-case-and-kebab-case"},
-		{"Q3 2024 — results", "q3-2024-results"},
-		{"営業とマーケティング", "営業とマーケティング"},
-		{"Ça va, Straße?", "ça-va-straße"},
-		{"Ελληνικά Κείμενα", "ελληνικά-κείμενα"},
-		{"हिन्दी शीर्षक", "हिन्दी-शीर्षक"},
-		{"???", "section"},
-		{"", "section"},
-		{"--a--b--", "a-b"},
-	}
-	for _, tt := range tests {
-		if got := Slug(tt.in); got != tt.want {
-			t.Errorf("Slug(%q) = %q; want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func headingIDs(res *Result) []string {
 	var ids []string
 	for _, h := range res.Headings {
