@@ -47,6 +47,7 @@ type run struct {
 // record is what rendering one page leaves behind for the later phases.
 type record struct {
 	anchors   anchorSet // ids on the page: link targets
+	titleID   string    // the id of the title taken from the leading "# Heading", if any
 	links     []site.Link
 	summary   string
 	words     int
@@ -189,6 +190,10 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 			return rec
 		}
 		fillRecord(rec, p, res, &seen)
+		if p.Src.TitleFromH1 && res.H1ID != "" {
+			rec.titleID = res.H1ID
+			rec.anchors += anchorSet(res.H1ID + "\x00")
+		}
 		for _, d := range res.Diagnostics {
 			d.Pos.File = p.Src.File
 			rec.diags = append(rec.diags, d)

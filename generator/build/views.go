@@ -145,6 +145,7 @@ func (v *viewMaker) page(p *site.Page, rec *record, body []byte) *render.Page {
 	}
 	view.Description = firstNonEmpty(view.Description, recSummary(rec), v.site.Description, p.Title)
 	if rec != nil {
+		view.TitleID = rec.titleID
 		view.TOC = toc(rec.toc)
 		view.ReadingTime = max(1, (rec.words+219)/220)
 	}

@@ -132,7 +132,12 @@ type Page struct {
 	Site *Site
 	Kind Kind
 
-	Title       string
+	Title string
+	// TitleID is the id of the page's title when it came from the
+	// Markdown's leading "# Heading": links to "#that-id" are valid, so
+	// the template puts it on the element that shows the title (the h1).
+	// Empty otherwise.
+	TitleID     string
 	Description string // for <meta name=description>, never empty on content pages
 	URL         string // site-absolute, BasePath included
 	Permalink   string // absolute URL
