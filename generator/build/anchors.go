@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"iter"
 	"strings"
 )
 
@@ -49,5 +50,16 @@ func (s anchorSet) has(id string) bool {
 			return true
 		}
 		from = start + 1
+	}
+}
+
+// all lists the ids in the set, in the order they were added.
+func (s anchorSet) all() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for id := range strings.SplitSeq(strings.TrimSuffix(string(s), "\x00"), "\x00") {
+			if id != "" && !yield(id) {
+				return
+			}
+		}
 	}
 }

@@ -18,6 +18,12 @@ func TestAnchorSet(t *testing.T) {
 			t.Errorf("has(%q) = true; want false", id)
 		}
 	}
+	if got, want := slices.Collect(set.all()), []string{"agenda", "aaa", "q&a", "fn:1"}; !slices.Equal(got, want) {
+		t.Errorf("all() = %q; want %q", got, want)
+	}
+	if got := slices.Collect(anchorSet("").all()); len(got) != 0 {
+		t.Errorf("empty set: all() = %q", got)
+	}
 }
 
 // FuzzAnchorSet checks has against a plain list of ids.
@@ -33,8 +39,13 @@ func FuzzAnchorSet(f *testing.F) {
 			}
 			html.WriteString(`<a id="` + s + `">`)
 		}
-		if got, want := htmlIDs([]byte(html.String())).has(id), id != "" && slices.Contains(ids, id); got != want {
+		set := htmlIDs([]byte(html.String()))
+		if got, want := set.has(id), id != "" && slices.Contains(ids, id); got != want {
 			t.Errorf("ids %q: has(%q) = %v, want %v", ids, id, got, want)
+		}
+		nonEmpty := slices.DeleteFunc(slices.Clone(ids), func(s string) bool { return s == "" })
+		if got := slices.Collect(set.all()); !slices.Equal(got, nonEmpty) {
+			t.Errorf("ids %q: all() = %q", ids, got)
 		}
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"iter"
 	"runtime"
 	"sort"
 	"sync"
@@ -306,17 +307,26 @@ func (r *run) checkLinksIn(p *site.Page) []*site.Page {
 		return nil
 	}
 	var targets []*site.Page
-	rec.linkDiags, targets = r.model.CheckLinks(p, rec.links, r.hasAnchor)
+	rec.linkDiags, targets = r.model.CheckLinks(p, rec.links, recordAnchors(r.records))
 	return targets
 }
 
-// hasAnchor reports whether page p has an element with the id.
-func (r *run) hasAnchor(p *site.Page, id string) bool {
-	rec := r.records[p]
-	if rec == nil {
-		return false
+// recordAnchors is the site.Anchors of a run: the ids recorded for each
+// rendered page.
+type recordAnchors map[*site.Page]*record
+
+// Has reports whether page p has an element with the id.
+func (m recordAnchors) Has(p *site.Page, id string) bool {
+	rec := m[p]
+	return rec != nil && rec.anchors.has(id)
+}
+
+// IDs lists the ids on page p.
+func (m recordAnchors) IDs(p *site.Page) iter.Seq[string] {
+	if rec := m[p]; rec != nil {
+		return rec.anchors.all()
 	}
-	return rec.anchors.has(id)
+	return func(func(string) bool) {}
 }
 
 // forEach calls fn for 0..n-1 on all cores, each worker with its own buffer.

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"net/url"
 	"path"
 	"strings"
@@ -15,6 +16,9 @@ type Target struct {
 	Fragment string // the #anchor without '#', if any
 	External bool   // a link to another site or scheme; never checked
 	Problem  string // why the link is broken; empty when it resolves
+	// Warning says why a link that resolves may still break elsewhere
+	// (its file name differs in letter case); empty for most links.
+	Warning string
 }
 
 // Resolve works out where dest, written in page from, points. Markdown
@@ -52,26 +56,19 @@ func (s *Site) Resolve(from *Page, dest, basePath string) Target {
 }
 
 func (s *Site) resolvePath(from *Page, p string) Target {
-	dir := ""
-	if from != nil && from.Src != nil {
-		dir = from.Src.Dir()
-	} else if from != nil {
-		dir = from.Dir
-	}
+	dir := sourceDir(from)
 	if strings.EqualFold(path.Ext(p), ".md") {
 		return s.resolveMarkdown(dir, p)
 	}
 	if strings.HasPrefix(p, "/") {
-		return s.resolveSitePath(p)
+		return s.resolveRooted(p)
 	}
-	// A relative path: first a content file or folder beside the source
-	// file, then the path as a browser would read it from the page's URL.
+	// A relative path: first a content file, folder or page beside the
+	// source file (GitHub's and Hugo's rule), then the path as a browser
+	// would read it from the page's URL.
 	if rel, ok := joinInside(dir, p); ok {
-		if u, ok := s.files[rel]; ok {
-			return Target{URL: u}
-		}
-		if sec := s.dirs[strings.TrimSuffix(rel, "/")]; sec != nil {
-			return Target{URL: sec.URL, Page: sec}
+		if t, ok := s.byContentPath(rel); ok {
+			return t
 		}
 	}
 	if from != nil {
@@ -80,6 +77,17 @@ func (s *Site) resolvePath(from *Page, p string) Target {
 		}
 	}
 	return Target{Problem: "no page or file " + p + " (relative to " + path.Join("content", dir) + ")"}
+}
+
+// sourceDir returns the content folder links in page from are relative to.
+func sourceDir(from *Page) string {
+	switch {
+	case from == nil:
+		return ""
+	case from.Src != nil:
+		return from.Src.Dir()
+	}
+	return from.Dir
 }
 
 func (s *Site) resolveMarkdown(dir, p string) Target {
@@ -93,7 +101,59 @@ func (s *Site) resolveMarkdown(dir, p string) Target {
 	if pg := s.byPath[rel]; pg != nil {
 		return Target{URL: pg.URL, Page: pg}
 	}
+	if pg := s.folded().pages[strings.ToLower(rel)]; pg != nil {
+		return Target{URL: pg.URL, Page: pg, Warning: caseWarning(pg.File())}
+	}
 	return Target{Problem: "no page content/" + rel}
+}
+
+// resolveRooted resolves a path from the site root: a URL of the site
+// (a page, a file, an alias), else a path below content/, the way Hugo's
+// link render hook finds pages.
+func (s *Site) resolveRooted(p string) Target {
+	t := s.resolveSitePath(p)
+	if t.Problem == "" {
+		return t
+	}
+	if rel, ok := joinInside("", strings.TrimPrefix(p, "/")); ok && rel != "" {
+		if found, ok := s.byContentPath(rel); ok {
+			return found
+		}
+	}
+	return t
+}
+
+// byContentPath finds what the content path rel (no leading slash) names:
+// a content file, a folder's page, or a page whose file is rel + ".md".
+// A match found only when letter case is ignored carries a warning.
+func (s *Site) byContentPath(rel string) (Target, bool) {
+	rel = strings.TrimSuffix(rel, "/")
+	if u, ok := s.files[rel]; ok {
+		return Target{URL: u}, true
+	}
+	if pg := s.dirs[rel]; pg != nil {
+		return Target{URL: pg.URL, Page: pg}, true
+	}
+	if pg := s.byPath[rel+".md"]; pg != nil && path.Ext(rel) == "" {
+		return Target{URL: pg.URL, Page: pg}, true
+	}
+	f := s.folded()
+	lower := strings.ToLower(rel)
+	if file, ok := f.files[lower]; ok {
+		return Target{URL: s.files[file], Warning: caseWarning(path.Join("content", file))}, true
+	}
+	if pg := f.dirs[lower]; pg != nil {
+		return Target{URL: pg.URL, Page: pg, Warning: caseWarning(path.Join("content", pg.Dir))}, true
+	}
+	if pg := f.pages[lower+".md"]; pg != nil && path.Ext(rel) == "" {
+		return Target{URL: pg.URL, Page: pg, Warning: caseWarning(pg.File())}, true
+	}
+	return Target{}, false
+}
+
+// caseWarning says that a link found its target only by ignoring case.
+func caseWarning(file string) string {
+	return "letter case differs from " + file + " (a case-sensitive host would not find it)"
 }
 
 func (s *Site) resolveSitePath(p string) Target {
@@ -118,10 +178,10 @@ func (s *Site) resolveSitePath(p string) Target {
 			return Target{URL: clean, Page: pg}
 		}
 	}
-	// A content file named from the content root, as GitBook and GitHub
-	// read "/.gitbook/assets/x.png".
-	if u, ok := s.files[strings.TrimPrefix(path.Clean(p), "/")]; ok {
-		return Target{URL: u}
+	if pg := s.folded().aliases[clean]; pg != nil {
+		// The redirect exists; the link goes straight to its page, so an
+		// #anchor survives.
+		return Target{URL: pg.URL, Page: pg}
 	}
 	return Target{Problem: "no page at " + p}
 }
@@ -159,11 +219,12 @@ type Link struct {
 	Target *Target
 }
 
-// CheckLinks reports each link of page from that does not resolve, and each
-// #anchor missing on its target. hasAnchor tells whether a page has an id.
-// It also returns the pages linked to, so a rebuild knows whom to re-check
-// when a page's headings change.
-func (s *Site) CheckLinks(from *Page, links []Link, hasAnchor func(p *Page, id string) bool) (diag.List, []*Page) {
+// CheckLinks reports each link of page from that does not resolve, each
+// #anchor missing on its target (naming the nearest id that exists, see
+// NearestAnchor) and each link that resolves with a warning. It also
+// returns the pages linked to, so a rebuild knows whom to re-check when a
+// page's headings change.
+func (s *Site) CheckLinks(from *Page, links []Link, anchors Anchors) (diag.List, []*Page) {
 	var diags diag.List
 	var targets []*Page
 	for _, l := range links {
@@ -180,9 +241,22 @@ func (s *Site) CheckLinks(from *Page, links []Link, hasAnchor func(p *Page, id s
 		case t.External:
 		case t.Problem != "":
 			diags = append(diags, diag.Warnf(l.Pos, "broken link %q: %s", l.Dest, t.Problem))
-		case t.Fragment != "" && t.Page != nil && !hasAnchor(t.Page, t.Fragment):
-			diags = append(diags, diag.Warnf(l.Pos, "broken link %q: %s has no heading with id %q", l.Dest, t.Page.File(), t.Fragment))
+		case t.Fragment != "" && t.Page != nil && !anchors.Has(t.Page, t.Fragment):
+			diags = append(diags, diag.Warnf(l.Pos, "broken link %q: %s", l.Dest, missingAnchor(t, anchors)))
+		}
+		if t.Warning != "" && t.Problem == "" {
+			diags = append(diags, diag.Warnf(l.Pos, "link %q: %s", l.Dest, t.Warning))
 		}
 	}
 	return diags, targets
+}
+
+// missingAnchor says that t's page lacks t's fragment, and which id was
+// probably meant.
+func missingAnchor(t Target, anchors Anchors) string {
+	msg := fmt.Sprintf("%s has no heading with id %q", t.Page.File(), t.Fragment)
+	if near := NearestAnchor(t.Fragment, anchors.IDs(t.Page)); near != "" {
+		msg += fmt.Sprintf("; did you mean %q?", "#"+near)
+	}
+	return msg
 }

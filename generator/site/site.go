@@ -109,6 +109,7 @@ type Site struct {
 	known  map[string]bool  // other URLs that exist (static files, generated pages)
 	files  map[string]string
 	byAge  []*Page // regular pages, newest first (see newestFirst)
+	lazy   lazyLookups
 }
 
 // File is a non-Markdown content file and where it goes.
