@@ -178,6 +178,11 @@ func (s *Site) resolveSitePath(p string) Target {
 			return Target{URL: clean, Page: pg}
 		}
 	}
+	// A content file named from the content root, as GitBook and GitHub
+	// read "/.gitbook/assets/x.png".
+	if u, ok := s.files[strings.TrimPrefix(path.Clean(p), "/")]; ok {
+		return Target{URL: u}
+	}
 	if pg := s.folded().aliases[clean]; pg != nil {
 		// The redirect exists; the link goes straight to its page, so an
 		// #anchor survives.
