@@ -101,19 +101,20 @@ func (c *collector) inlineLink(n ast.Node) {
 	}
 }
 
-// headingLinks records and rewrites the links inside a heading, whose
-// text is otherwise taken whole as its title.
-func (c *collector) headingLinks(h *ast.Heading) {
-	for n := h.FirstChild(); n != nil; n = n.NextSibling() {
-		if _, ok := n.(*ast.Text); ok {
+// headingLinks records and rewrites the links inside a heading (or
+// inside one of its inline nodes), whose text is otherwise taken whole as
+// its title.
+func (c *collector) headingLinks(n ast.Node) {
+	for child := n.FirstChild(); child != nil; child = child.NextSibling() {
+		switch child.(type) {
+		case *ast.Text:
 			continue // most headings are text only
+		case *ast.Link, *ast.Image, *ast.AutoLink:
+			c.inlineLink(child)
 		}
-		_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-			if entering {
-				c.inlineLink(n)
-			}
-			return ast.WalkContinue, nil
-		})
+		if child.HasChildren() {
+			c.headingLinks(child) // an image inside a link, a link inside emphasis
+		}
 	}
 }
 

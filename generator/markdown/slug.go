@@ -57,14 +57,15 @@ func Slug(s string) string { return IDStyleGitHub.Slug(s) }
 // Slug turns heading text into an id by the style's rule. It does not make
 // the id unique on its page.
 func (st IDStyle) Slug(s string) string {
+	var buf [64]byte // most ids fit: the slug is built without a heap allocation of its own
 	var b []byte
 	switch st {
 	case IDStyleBlackfriday:
-		b = blackfridaySlug(s)
+		b = appendBlackfridaySlug(buf[:0], s)
 	case IDStyleGitHubASCII:
-		b = githubSlug(removeAccents(s), true)
+		b = appendGitHubSlug(buf[:0], removeAccents(s), true)
 	default:
-		b = githubSlug(s, false)
+		b = appendGitHubSlug(buf[:0], s, false)
 	}
 	if len(b) == 0 {
 		return emptyID
@@ -72,9 +73,9 @@ func (st IDStyle) Slug(s string) string {
 	return string(b)
 }
 
-// githubSlug applies GitHub's rule, keeping only ASCII if asciiOnly.
-func githubSlug(s string, asciiOnly bool) []byte {
-	b := make([]byte, 0, len(s))
+// appendGitHubSlug appends s by GitHub's rule to b, keeping only ASCII if
+// asciiOnly.
+func appendGitHubSlug(b []byte, s string, asciiOnly bool) []byte {
 	for _, r := range s {
 		switch {
 		case asciiOnly && r >= utf8.RuneSelf:
@@ -96,9 +97,8 @@ func isWordRune(r rune) bool {
 	return unicode.In(r, unicode.L, unicode.M, unicode.Nd, unicode.Nl, unicode.Pc)
 }
 
-// blackfridaySlug applies Blackfriday's rule.
-func blackfridaySlug(s string) []byte {
-	b := make([]byte, 0, len(s))
+// appendBlackfridaySlug appends s by Blackfriday's rule to b.
+func appendBlackfridaySlug(b []byte, s string) []byte {
 	pendingHyphen := false
 	for _, r := range s {
 		if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
