@@ -3,7 +3,9 @@ package markdown
 import (
 	"bytes"
 	"reflect"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestIDStyleSlug(t *testing.T) {
@@ -98,4 +100,34 @@ func TestHeadingIDStyles(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzIDStyleSlug checks what every style promises for any text: an id is
+// never empty and holds no space; GitHub's keeps one hyphen per space or
+// hyphen of the text; github-ascii's is ASCII; Blackfriday's has no hyphen
+// at either end and never two in a row.
+func FuzzIDStyleSlug(f *testing.F) {
+	for _, s := range []string{"Sales & CE", "🚀 Launch", "日本語の見出し", "Ça va, Straße?", "--a--b--", "", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, st := range IDStyles {
+			id := st.Slug(s)
+			if id == "" || strings.ContainsAny(id, " \t\n") {
+				t.Fatalf("%s.Slug(%q) = %q", st, s, id)
+			}
+		}
+		if !utf8.ValidString(s) {
+			return
+		}
+		if id := IDStyleGitHub.Slug(s); id != emptyID && strings.Count(id, "-") != strings.Count(s, "-")+strings.Count(s, " ")+strings.Count(s, "\t") {
+			t.Errorf("github: Slug(%q) = %q: hyphens are not one per space or hyphen", s, id)
+		}
+		if id := IDStyleGitHubASCII.Slug(s); !isASCII(id) {
+			t.Errorf("github-ascii: Slug(%q) = %q is not ASCII", s, id)
+		}
+		if id := IDStyleBlackfriday.Slug(s); strings.HasPrefix(id, "-") || strings.HasSuffix(id, "-") || strings.Contains(id, "--") {
+			t.Errorf("blackfriday: Slug(%q) = %q", s, id)
+		}
+	})
 }
