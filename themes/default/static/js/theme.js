@@ -73,7 +73,26 @@
     window.addEventListener("resize", update);
   }
 
+  // GitHub finds a heading whatever the letter case of a link's #fragment
+  // ("#Next-Steps" reaches id "next-steps"); do the same when no id matches
+  // exactly, so links written for GitHub land. The build still warns.
+  function followFragmentAnyCase() {
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
+    if (!id || document.getElementById(id)) return;
+    var want = id.toLowerCase();
+    var all = document.querySelectorAll("[id]");
+    for (var i = 0; i < all.length; i++) {
+      if (all[i].id.toLowerCase() === want) {
+        all[i].scrollIntoView();
+        return;
+      }
+    }
+  }
+
   initThemeToggle();
   initMenu();
   initScrollableTables();
+  followFragmentAnyCase();
+  window.addEventListener("hashchange", followFragmentAnyCase);
 })();
