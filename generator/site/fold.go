@@ -2,6 +2,7 @@ package site
 
 import (
 	"maps"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -9,13 +10,14 @@ import (
 
 // lookups are the site's less common indexes, made on first use (most
 // builds never need them): content paths by lower-cased path, so a link
-// whose letter case differs from the file name still finds it, and alias
-// URLs.
+// whose letter case differs from the file name still finds it, alias
+// URLs, and pages by file name, to suggest where a broken link's file is.
 type lookups struct {
-	pages   map[string]*Page  // lower-cased source path → page
-	dirs    map[string]*Page  // lower-cased content folder → its page
-	files   map[string]string // lower-cased content file → its path
-	aliases map[string]*Page  // alias URL → the page it redirects to
+	pages   map[string]*Page   // lower-cased source path → page
+	dirs    map[string]*Page   // lower-cased content folder → its page
+	files   map[string]string  // lower-cased content file → its path
+	aliases map[string]*Page   // alias URL → the page it redirects to
+	names   map[string][]*Page // lower-cased file name ("x.md") → the pages of that name, in source order
 }
 
 // lazyLookups makes a Site's lookups once, safely from many goroutines.
@@ -39,6 +41,13 @@ func (s *Site) folded() *lookups {
 		}
 		for _, a := range s.Aliases {
 			l.aliases[a.URL] = a.Target
+		}
+		l.names = map[string][]*Page{}
+		for _, p := range s.Pages {
+			if p.Src != nil {
+				name := strings.ToLower(path.Base(p.Src.Path))
+				l.names[name] = append(l.names[name], p)
+			}
 		}
 		s.lazy.l = l
 	})

@@ -104,7 +104,16 @@ func (s *Site) resolveMarkdown(dir, p string) Target {
 	if pg := s.folded().pages[strings.ToLower(rel)]; pg != nil {
 		return Target{URL: pg.URL, Page: pg, Warning: caseWarning(pg.File())}
 	}
-	return Target{Problem: "no page content/" + rel}
+	return Target{Problem: "no page content/" + rel + s.elsewhere(rel)}
+}
+
+// elsewhere names the one page whose file has the name of the missing
+// content path rel, as "; did you mean content/…?", or returns "".
+func (s *Site) elsewhere(rel string) string {
+	if found := s.folded().names[strings.ToLower(path.Base(rel))]; len(found) == 1 {
+		return "; did you mean " + found[0].File() + "?"
+	}
+	return ""
 }
 
 // resolveRooted resolves a path from the site root: a URL of the site

@@ -51,6 +51,15 @@ func TestResolveLikeTheOriginal(t *testing.T) {
 			t.Errorf("Resolve(%q).Warning = %q; want %q", tt.dest, got.Warning, tt.warning)
 		}
 	}
+	for dest, want := range map[string]string{
+		"../team/weekly.md":     "no page content/team/weekly.md; did you mean content/team/meetings/weekly.md?",
+		"meetings/README.md":    "no page content/team/meetings/README.md; did you mean content/onboarding/README.md?",
+		"../onboarding/nope.md": "no page content/onboarding/nope.md",
+	} {
+		if got := s.Resolve(from, dest, "/kb/"); got.Problem != want {
+			t.Errorf("Resolve(%q).Problem = %q; want %q", dest, got.Problem, want)
+		}
+	}
 	for _, dest := range []string{"meeting/", "../onboarding/last-day", "/team/nope", "Procurement@example.com"} {
 		if got := s.Resolve(from, dest, "/kb/"); got.Problem == "" {
 			t.Errorf("Resolve(%q) = %q; want a problem", dest, got.URL)
