@@ -74,22 +74,34 @@ func (calloutTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 	}
 }
 
-// toCallout replaces q by a Callout if it starts with a callout marker.
+// toCallout replaces q by a Callout if it starts with a callout marker:
+// on a line of its own, or followed by the first line of text
+// ("> [!NOTE] Keep it short").
 func toCallout(q *ast.Blockquote, src []byte, pc parser.Context) {
 	p, ok := q.FirstChild().(*ast.Paragraph)
 	if !ok || p.Lines().Len() == 0 {
 		return
 	}
 	first := p.Lines().At(0)
-	marker, ok := calloutMarker(first.Value(src))
+	word, end, ok := calloutMarker(first.Value(src))
 	if !ok {
 		return
 	}
+	marker := strings.ToLower(word)
+	oneLine := first.Start+end < first.Stop
 	if _, known := calloutTitles[marker]; !known {
-		addWarning(pc, first.Start, "unknown callout type [!"+strings.ToUpper(marker)+"]; rendered as a blockquote")
+		if !oneLine || isUpperWord(word) {
+			addWarning(pc, first.Start, "unknown callout type [!"+strings.ToUpper(marker)+"]; rendered as a blockquote")
+		}
 		return
 	}
-	removeFirstLine(p, first)
+	if oneLine {
+		if !removeMarker(p, first, first.Start+end) {
+			return
+		}
+	} else {
+		removeFirstLine(p, first)
+	}
 	if !p.HasChildren() {
 		q.RemoveChild(q, p)
 	}
@@ -101,34 +113,73 @@ func toCallout(q *ast.Blockquote, src []byte, pc parser.Context) {
 	q.Parent().ReplaceChild(q.Parent(), q, c)
 }
 
-// calloutMarker returns the lower-cased WORD of a line that is exactly
-// [!WORD] apart from surrounding spaces.
-func calloutMarker(line []byte) (string, bool) {
-	line = bytes.TrimSpace(line)
-	if len(line) < 4 || !bytes.HasPrefix(line, []byte("[!")) || line[len(line)-1] != ']' {
-		return "", false
+// calloutMarker returns the WORD of a line that starts with
+// [!WORD] (after spaces) and the byte offset in line where the text after
+// the marker and its spaces begins, len(line) when the marker is alone.
+func calloutMarker(line []byte) (word string, end int, ok bool) {
+	rest := bytes.TrimLeft(line, " \t")
+	if !bytes.HasPrefix(rest, calloutOpen) {
+		return "", 0, false
 	}
-	word := line[2 : len(line)-1]
-	for _, b := range word {
+	start := len(line) - len(rest)
+	closing := bytes.IndexByte(rest, ']')
+	if closing < 3 {
+		return "", 0, false
+	}
+	name := rest[2:closing]
+	for _, b := range name {
 		if !util.IsAlphaNumeric(b) {
-			return "", false
+			return "", 0, false
 		}
 	}
-	return strings.ToLower(string(word)), len(word) > 0
+	after := rest[closing+1:]
+	text := bytes.TrimLeft(after, " \t\r\n")
+	if len(text) > 0 && len(text) == len(after) {
+		return "", 0, false // "[!NOTE]x": not a marker
+	}
+	end = start + closing + 1 + len(after) - len(text)
+	if len(bytes.TrimSpace(text)) == 0 {
+		end = len(line)
+	}
+	return string(name), end, true
 }
 
-// removeFirstLine drops the inline nodes on the paragraph's first line
-// (the marker) and the line itself.
-func removeFirstLine(p *ast.Paragraph, first text.Segment) {
-	for child := p.FirstChild(); child != nil && child.Pos() >= 0 && child.Pos() < first.Stop; child = p.FirstChild() {
-		p.RemoveChild(p, child)
+// isUpperWord reports whether an ASCII word was written in capitals, as
+// callout markers are: "[!FYI] text" is a mistyped marker, "[!x] text"
+// more likely prose.
+func isUpperWord(word string) bool {
+	return len(word) > 1 && strings.ToUpper(word) == word
+}
+
+// removeMarker drops the inline nodes of the marker on the paragraph's
+// first line, up to the byte offset end, where the text begins. It
+// reports false, changing nothing, when the marker is not plain text.
+func removeMarker(p *ast.Paragraph, first text.Segment, end int) bool {
+	var drop []ast.Node
+	var cut *ast.Text
+	for child := p.FirstChild(); child != nil; child = child.NextSibling() {
+		t, ok := child.(*ast.Text)
+		if !ok {
+			return false // the marker holds markup
+		}
+		if t.Segment.Stop <= end {
+			drop = append(drop, t)
+			continue
+		}
+		if t.Segment.Start < end {
+			cut = t
+		}
+		break
+	}
+	for _, n := range drop {
+		p.RemoveChild(p, n)
+	}
+	if cut != nil {
+		cut.Segment = cut.Segment.WithStart(end)
 	}
 	lines := p.Lines()
-	rest := text.NewSegments()
-	for i := 1; i < lines.Len(); i++ {
-		rest.Append(lines.At(i))
-	}
-	p.SetLines(rest)
+	lines.Set(0, first.WithStart(end))
+	return true
 }
 
 type calloutRenderer struct{}
@@ -150,4 +201,18 @@ func renderCallout(w util.BufWriter, _ []byte, node ast.Node, entering bool) (as
 	_, _ = w.WriteString(calloutTitles[n.Variant])
 	_, _ = w.WriteString("</p>\n")
 	return ast.WalkContinue, nil
+}
+
+// removeFirstLine drops the inline nodes on the paragraph's first line
+// (the marker) and the line itself.
+func removeFirstLine(p *ast.Paragraph, first text.Segment) {
+	for child := p.FirstChild(); child != nil && child.Pos() >= 0 && child.Pos() < first.Stop; child = p.FirstChild() {
+		p.RemoveChild(p, child)
+	}
+	lines := p.Lines()
+	rest := text.NewSegments()
+	for i := 1; i < lines.Len(); i++ {
+		rest.Append(lines.At(i))
+	}
+	p.SetLines(rest)
 }

@@ -70,21 +70,24 @@ func TestCalloutMarker(t *testing.T) {
 	tests := []struct {
 		line string
 		want string
+		end  int // where the text after the marker begins
 		ok   bool
 	}{
-		{"[!NOTE]", "note", true},
-		{"  [!Tip]  \n", "tip", true},
-		{"[!warning]", "warning", true},
-		{"[!NOTE] text", "", false},
-		{"[!]", "", false},
-		{"[NOTE]", "", false},
-		{"[!NO TE]", "", false},
-		{"[!NOTE", "", false},
+		{"[!NOTE]", "NOTE", 7, true},
+		{"  [!Tip]  \n", "Tip", 11, true},
+		{"[!warning]", "warning", 10, true},
+		{"[!NOTE] text", "NOTE", 8, true},
+		{" [!NOTE]   text ", "NOTE", 11, true},
+		{"[!NOTE]text", "", 0, false},
+		{"[!]", "", 0, false},
+		{"[NOTE]", "", 0, false},
+		{"[!NO TE]", "", 0, false},
+		{"[!NOTE", "", 0, false},
 	}
 	for _, tt := range tests {
-		got, ok := calloutMarker([]byte(tt.line))
-		if got != tt.want || ok != tt.ok {
-			t.Errorf("calloutMarker(%q) = %q, %v; want %q, %v", tt.line, got, ok, tt.want, tt.ok)
+		got, end, ok := calloutMarker([]byte(tt.line))
+		if got != tt.want || end != tt.end || ok != tt.ok {
+			t.Errorf("calloutMarker(%q) = %q, %d, %v; want %q, %d, %v", tt.line, got, end, ok, tt.want, tt.end, tt.ok)
 		}
 	}
 }
