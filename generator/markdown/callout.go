@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -107,6 +108,9 @@ func toCallout(q *ast.Blockquote, src []byte, pc parser.Context) {
 	}
 	c := &Callout{Variant: marker}
 	c.SetPos(q.Pos())
+	for _, a := range q.Attributes() {
+		c.SetAttribute(a.Name, a.Value)
+	}
 	for child := q.FirstChild(); child != nil; child = q.FirstChild() {
 		c.AppendChild(c, child)
 	}
@@ -182,6 +186,10 @@ func removeMarker(p *ast.Paragraph, first text.Segment, end int) bool {
 	return true
 }
 
+// calloutAttributeFilter lists the attributes an attribute line may give a
+// callout besides its class (and data-…, which goldmark always allows).
+var calloutAttributeFilter = util.NewBytesFilterString("dir,hidden,id,lang,title,translate")
+
 type calloutRenderer struct{}
 
 // RegisterFuncs implements renderer.NodeRenderer.
@@ -197,7 +205,17 @@ func renderCallout(w util.BufWriter, _ []byte, node ast.Node, entering bool) (as
 	}
 	_, _ = w.WriteString(`<aside class="callout callout-`)
 	_, _ = w.WriteString(n.Variant)
-	_, _ = w.WriteString(`" role="note">` + "\n" + `<p class="callout-title">`)
+	if class, ok := n.AttributeString("class"); ok {
+		if v, ok := class.([]byte); ok && len(v) > 0 {
+			_ = w.WriteByte(' ')
+			_, _ = w.Write(util.EscapeHTML(v))
+		}
+	}
+	_, _ = w.WriteString(`" role="note"`)
+	if n.Attributes() != nil {
+		html.RenderAttributes(w, n, calloutAttributeFilter)
+	}
+	_, _ = w.WriteString(">\n" + `<p class="callout-title">`)
 	_, _ = w.WriteString(calloutTitles[n.Variant])
 	_, _ = w.WriteString("</p>\n")
 	return ast.WalkContinue, nil

@@ -19,9 +19,11 @@ import (
 // node kind (goldmark's HTML renderer uses 1000, its extensions 500).
 const (
 	overrideRendererPriority = 100 // replaces goldmark's renderer for a node kind
+	attributesPriority       = 50  // before heading ids: an attribute line may set one
 	headingIDsPriority       = 100 // runs after goldmark's own AST transformers
 	calloutPriority          = 200
 	tableAlignPriority       = 300
+	attributeLinePriority    = 850 // block parsers: after blockquotes, before HTML blocks and paragraphs
 )
 
 // warningsKey holds a *[]offsetWarning in the parser context so that AST
@@ -59,6 +61,7 @@ func newGoldmarkWith(p parser.Parser, opts Options, autolinks bool) goldmark.Mar
 		extension.TaskList,
 		extension.Footnote,
 		extension.DefinitionList,
+		BlockAttributes(opts.Unsafe),
 		NewHeadingIDs(opts.IDStyle),
 		HeadingAnchors,
 		Callouts,

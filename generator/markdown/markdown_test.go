@@ -456,3 +456,15 @@ func collapseSpace(text []byte) string {
 	s, _ := collapseSpaceCount(text)
 	return s
 }
+
+func TestBlockAttributesUnsafeKeepsStyle(t *testing.T) {
+	src := "Red text.\n{style=\"color: red\" .x}\n"
+	safe := mustRender(t, Options{}, src, 0, nil)
+	if want := "<p class=\"x\">Red text.</p>\n"; string(safe.HTML) != want {
+		t.Errorf("safe HTML = %q; want %q", safe.HTML, want)
+	}
+	unsafe := mustRender(t, Options{Unsafe: true}, src, 0, nil)
+	if want := "<p style=\"color: red\" class=\"x\">Red text.</p>\n"; string(unsafe.HTML) != want {
+		t.Errorf("unsafe HTML = %q; want %q", unsafe.HTML, want)
+	}
+}
