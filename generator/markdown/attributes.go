@@ -128,7 +128,6 @@ func (t attributeTransformer) apply(n ast.Node, attrs []ast.Attribute) {
 	}
 }
 
-
 // safeAttribute reports whether an attribute may be written without
 // Unsafe: not an inline style (which a strict Content-Security-Policy
 // blocks anyway) and not an event handler.
