@@ -62,6 +62,7 @@ func newGoldmarkWith(p parser.Parser, opts Options, autolinks bool) goldmark.Mar
 		extension.Footnote,
 		extension.DefinitionList,
 		BlockAttributes(opts.Unsafe),
+		Emoji,
 		NewHeadingIDs(opts.IDStyle),
 		HeadingAnchors,
 		Callouts,

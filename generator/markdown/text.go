@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	emojiast "github.com/yuin/goldmark-emoji/ast"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
@@ -41,6 +42,8 @@ func appendInline(buf []byte, n ast.Node, src []byte) []byte {
 		return appendSourceText(buf, n.Value, n.IsRaw() || n.IsCode())
 	case *ast.AutoLink:
 		return append(buf, n.Label(src)...)
+	case *emojiast.Emoji:
+		return appendEmoji(buf, n)
 	case *ast.RawHTML, *east.FootnoteLink, *east.FootnoteBacklink, *east.TaskCheckBox:
 		return buf
 	}
