@@ -164,6 +164,7 @@ func (r *run) renderTaxonomyPage(tax *site.Taxonomy, tv *render.Taxonomy, buf *b
 	view := r.views.newPage(render.KindTaxonomy, tv.Title, tax.URL)
 	view.Taxonomy, view.Terms = tv, tv.Terms
 	view.Description = tv.Title + " used across " + r.cfg.Title
+	view.Lead = view.Description
 	view.Breadcrumbs = []render.Link{{Title: "Home", URL: r.views.url("/")}}
 	return r.execute(tax.URL[1:]+"index.html", view, buf)
 }
@@ -179,6 +180,7 @@ func (r *run) renderTermPage(tax *site.Taxonomy, tv *render.Taxonomy, term *site
 		view := r.views.newPage(render.KindTerm, term.Name, term.URL)
 		view.Taxonomy = tv
 		view.Description = "Pages with " + tax.Singular + " " + term.Name
+		view.Lead = view.Description
 		view.Breadcrumbs = []render.Link{{Title: "Home", URL: r.views.url("/")}, {Title: tv.Title, URL: tv.URL}}
 		return view
 	})

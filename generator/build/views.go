@@ -143,6 +143,10 @@ func (v *viewMaker) page(p *site.Page, rec *record, body []byte) *render.Page {
 	if src := p.Src; src != nil {
 		v.fillMeta(view, p, src)
 	}
+	view.Lead = view.Description // the page's own: its first paragraph is already on it
+	if kind == render.KindHome {
+		view.Lead = firstNonEmpty(view.Lead, v.site.Description)
+	}
 	view.Description = firstNonEmpty(view.Description, recSummary(rec), v.site.Description, p.Title)
 	if rec != nil {
 		view.TitleID = rec.titleID

@@ -139,6 +139,10 @@ type Page struct {
 	// Empty otherwise.
 	TitleID     string
 	Description string // for <meta name=description>, never empty on content pages
+	// Lead is the sentence shown under the page's title: the front
+	// matter's description (or summary), "" without one. Unlike
+	// Description it never repeats the page's first paragraph.
+	Lead string
 	URL         string // site-absolute, BasePath included
 	Permalink   string // absolute URL
 	Type        string // playbook, guide, case-study or page

@@ -69,6 +69,7 @@ func basePage(kind Kind, typ, title, url string) *Page {
 		Site: fixtureSite(), Kind: kind, Type: typ, Title: title, URL: url,
 		Permalink:   "https://intranet.example.com" + url,
 		Description: title + " — description.",
+		Lead:        title + " — description.",
 	}
 }
 
