@@ -142,7 +142,7 @@ type Page struct {
 	// Lead is the sentence shown under the page's title: the front
 	// matter's description (or summary), "" without one. Unlike
 	// Description it never repeats the page's first paragraph.
-	Lead string
+	Lead        string
 	URL         string // site-absolute, BasePath included
 	Permalink   string // absolute URL
 	Type        string // playbook, guide, case-study or page
