@@ -94,7 +94,7 @@ func (b *Builder) bodyEdits(r *run, changed []string) ([]*site.Page, []*content.
 		// changes no front matter, its own or its folders'.
 		pg, diags := content.ParseInherited(rel, data, r.cfg, old.Src.Inherited())
 		if pg == nil || len(diags) > 0 || pg.MatterHash != old.Src.MatterHash ||
-			pg.Meta.Title != old.Src.Meta.Title || pg.TitleFromH1 != old.Src.TitleFromH1 {
+			pg.Meta.Title != old.Src.Meta.Title || pg.TitleHTML != old.Src.TitleHTML || pg.TitleFromH1 != old.Src.TitleFromH1 {
 			return nil, nil, false
 		}
 		pages, srcs = append(pages, old), append(srcs, pg)

@@ -169,6 +169,7 @@ func (v *viewMaker) page(p *site.Page, rec *record, body []byte) *render.Page {
 
 func (v *viewMaker) fillMeta(view *render.Page, p *site.Page, src *content.Page) {
 	m := src.Meta
+	view.TitleHTML = template.HTML(src.TitleHTML) // rendered by markdown.Title: inline markup only, raw HTML escaped
 	view.Description = firstNonEmpty(m.Description, m.Summary)
 	view.Date, view.Lastmod, view.Draft, view.Owner = m.Date, p.Lastmod(), m.Draft, m.Owner
 	view.Params = m.Params

@@ -15,6 +15,7 @@ import (
 
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/markdown"
 )
 
 // Page is one Markdown file with its decoded front matter.
@@ -33,11 +34,15 @@ type Page struct {
 	dropped    bool // Body was freed after loading (Options.DropBodies)
 
 	TitleFromH1 bool // the title came from the body's leading "# Heading"
-	Playbook    *Playbook
-	CaseStudy   *CaseStudy
-	keys        map[string]bool // set by the front matter or inherited
-	cascade     []cascadeRule   // the page's own `cascade`
-	inherited   Inherited       // values taken from cascades above the page
+	// TitleHTML is the title as inline HTML when it was written with
+	// inline Markdown ("The *MQL* trap"), else "". Meta.Title then holds
+	// it as plain text ("The MQL trap").
+	TitleHTML string
+	Playbook  *Playbook
+	CaseStudy *CaseStudy
+	keys      map[string]bool // set by the front matter or inherited
+	cascade   []cascadeRule   // the page's own `cascade`
+	inherited Inherited       // values taken from cascades above the page
 }
 
 // IsIndex reports whether the page is its folder's own page (_index.md or index.md).
@@ -206,13 +211,17 @@ func inherit(raw map[string]any, inh Inherited) Inherited {
 	return took
 }
 
-// fillTitle takes the title from a leading "# Heading", else from the file name.
+// fillTitle takes the title from a leading "# Heading", else from the file
+// name. Inline Markdown in a title from the front matter or the heading is
+// rendered to TitleHTML and stripped from Meta.Title.
 func (p *Page) fillTitle() {
 	if p.Meta.Title != "" {
+		p.Meta.Title, p.TitleHTML = markdown.Title(p.Meta.Title)
 		return
 	}
 	if h1 := leadingH1(p.Body); h1 != "" {
-		p.Meta.Title, p.TitleFromH1 = h1, true
+		p.Meta.Title, p.TitleHTML = markdown.Title(h1)
+		p.TitleFromH1 = true
 		return
 	}
 	name := strings.TrimSuffix(path.Base(p.Path), ".md")
@@ -245,7 +254,7 @@ func leadingH1(body []byte) string {
 		}
 		if bytes.HasPrefix(t, []byte("# ")) {
 			h := strings.TrimSpace(strings.TrimRight(string(t[2:]), "# "))
-			if i := strings.Index(h, " {#"); i >= 0 && strings.HasSuffix(h, "}") {
+			if i := attributesAt(h); i >= 0 {
 				h = strings.TrimSpace(h[:i])
 			}
 			return h
@@ -253,6 +262,19 @@ func leadingH1(body []byte) string {
 		return ""
 	}
 	return ""
+}
+
+// attributesAt returns where a heading's trailing attribute list
+// ("Title {#id .class}") starts, or -1.
+func attributesAt(h string) int {
+	if !strings.HasSuffix(h, "}") {
+		return -1
+	}
+	i := strings.LastIndex(h, " {")
+	if i < 0 || len(h) < i+3 || !strings.ContainsRune("#.", rune(h[i+2])) {
+		return -1
+	}
+	return i
 }
 
 // hashSeed keys the page hashes, which are only compared within one process.

@@ -39,10 +39,26 @@ func TestParseTitleFallbacks(t *testing.T) {
 		{"sales/pricing_approvals.md", "No heading here.", "Pricing approvals"},
 		{"people/onboarding/index.md", "Intro", "Onboarding"},
 		{"x.md", "## Not an H1\n# Later", "X"},
+		{"y.md", "# Budget rules {.wide #budget}\n", "Budget rules"},
+		{"z.md", "# Sets {of} things\n", "Sets {of} things"},
 	} {
 		p, _ := Parse(tt.path, []byte(tt.src), cfg)
 		if p.Meta.Title != tt.title {
 			t.Errorf("Parse(%s).Title = %q; want %q", tt.path, p.Meta.Title, tt.title)
+		}
+	}
+}
+
+func TestParseTitleMarkup(t *testing.T) {
+	cfg := config.Default()
+	for _, tt := range []struct{ src, title, html string }{
+		{"# **Total Rewards**\n", "Total Rewards", "<strong>Total Rewards</strong>"},
+		{"+++\ntitle = \"The *MQL* trap\"\n+++\n", "The MQL trap", "The <em>MQL</em> trap"},
+		{"+++\ntitle = \"Plain words\"\n+++\n", "Plain words", ""},
+	} {
+		p, _ := Parse("t.md", []byte(tt.src), cfg)
+		if p.Meta.Title != tt.title || p.TitleHTML != tt.html {
+			t.Errorf("Parse(%q) title = %q, %q; want %q, %q", tt.src, p.Meta.Title, p.TitleHTML, tt.title, tt.html)
 		}
 	}
 }

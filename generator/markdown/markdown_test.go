@@ -468,3 +468,26 @@ func TestBlockAttributesUnsafeKeepsStyle(t *testing.T) {
 		t.Errorf("unsafe HTML = %q; want %q", unsafe.HTML, want)
 	}
 }
+
+func TestTitle(t *testing.T) {
+	tests := []struct{ src, text, html string }{
+		{"Lead handoff SLA", "Lead handoff SLA", ""},
+		{"**Total Rewards**", "Total Rewards", "<strong>Total Rewards</strong>"},
+		{"The *MQL* trap", "The MQL trap", "The <em>MQL</em> trap"},
+		{"Use `git rebase`", "Use git rebase", "Use <code>git rebase</code>"},
+		{":rocket: Launch ~~late~~", "🚀 Launch late", "🚀 Launch <del>late</del>"},
+		{"See [the SLA](sla.md)", "See the SLA", ""},
+		{"C# <tips> & R&amp;D", "C# <tips> & R&D", ""},
+		{"*Q&amp;A* <b>", "Q&A <b>", "<em>Q&amp;A</em> &lt;b&gt;"},
+		{"1. Intro", "1. Intro", ""},
+		{"# not a heading", "# not a heading", ""},
+		{"snake_case_name at 10:30", "snake_case_name at 10:30", ""},
+		{`Escaped \*stars\*`, "Escaped *stars*", ""},
+	}
+	for _, tt := range tests {
+		text, html := Title(tt.src)
+		if text != tt.text || html != tt.html {
+			t.Errorf("Title(%q) = %q, %q; want %q, %q", tt.src, text, html, tt.text, tt.html)
+		}
+	}
+}

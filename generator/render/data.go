@@ -132,7 +132,11 @@ type Page struct {
 	Site *Site
 	Kind Kind
 
-	Title string
+	Title string // plain text, markup stripped
+	// TitleHTML is the title for the page's own h1 when it was written
+	// with inline Markdown ("The *MQL* trap" → The <em>MQL</em> trap),
+	// else "": show {{ with .TitleHTML }}{{ . }}{{ else }}{{ .Title }}{{ end }}.
+	TitleHTML template.HTML
 	// TitleID is the id of the page's title when it came from the
 	// Markdown's leading "# Heading": links to "#that-id" are valid, so
 	// the template puts it on the element that shows the title (the h1).
