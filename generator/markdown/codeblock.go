@@ -38,6 +38,10 @@ func renderCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast
 		lang = fenced.Language(src)
 	}
 	code := codeText(node, src)
+	if isDiagram(node, src) {
+		writeDiagram(w, code)
+		return ast.WalkSkipChildren, nil
+	}
 	if lx := lookupLexer(string(lang)); lx != nil {
 		if html, ok := cachedHighlight(lx, code); ok {
 			writeHighlighted(w, lang, lx.name, html)

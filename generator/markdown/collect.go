@@ -26,6 +26,7 @@ type collector struct {
 	text     []byte // plain text of the current section
 	code     []byte // text of the current section's code blocks
 	words    int
+	diagrams int
 }
 
 // linkAt is a Link with the byte offset used to sort links by position.
@@ -76,6 +77,9 @@ func (c *collector) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	case *ast.Link, *ast.Image, *ast.AutoLink:
 		c.inlineLink(n)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		if isDiagram(n, c.src) {
+			c.diagrams++
+		}
 		c.code = append(appendLines(c.code, n, c.src), ' ')
 		return ast.WalkSkipChildren, nil
 	case *ast.HTMLBlock:
@@ -169,7 +173,7 @@ func (c *collector) addLink(l Link, offset int) {
 
 // result assembles the Result from what was collected (without HTML).
 func (c *collector) result() *Result {
-	res := &Result{Headings: c.headings, WordCount: c.words}
+	res := &Result{Headings: c.headings, WordCount: c.words, Diagrams: c.diagrams}
 	for _, h := range c.headings {
 		if h.Level == 2 || h.Level == 3 {
 			res.TOC = append(res.TOC, h)

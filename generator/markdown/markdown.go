@@ -71,6 +71,9 @@ type Result struct {
 	// Summary is the plain text of the first paragraph, cut at a word
 	// boundary to at most about 300 characters.
 	Summary string
+	// Diagrams counts the ```mermaid blocks: a page with any needs the
+	// theme's diagram script.
+	Diagrams int
 	// WordCount counts the words of the text (headings and code included;
 	// each Han, kana or Thai character counts as a word).
 	WordCount int

@@ -491,3 +491,13 @@ func TestTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestDiagramsCounted(t *testing.T) {
+	src := "```mermaid\ngraph TD\n  A --> B\n```\n\n```go\nx := 1\n```\n\n```mermaid\npie\n```\n"
+	if res := mustRender(t, Options{}, src, 0, nil); res.Diagrams != 2 {
+		t.Errorf("Diagrams = %d; want 2", res.Diagrams)
+	}
+	if res := mustRender(t, Options{}, "Text about mermaid.\n", 0, nil); res.Diagrams != 0 {
+		t.Errorf("Diagrams = %d without a diagram; want 0", res.Diagrams)
+	}
+}
