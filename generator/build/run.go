@@ -52,6 +52,7 @@ type record struct {
 	links     []site.Link
 	summary   string
 	words     int
+	diagrams  bool // the page has a ```mermaid diagram
 	sections  []search.Section
 	body      []byte // rendered Markdown, kept only for list pages
 	toc       []markdown.Heading
@@ -216,6 +217,7 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 
 func fillRecord(rec *record, p *site.Page, res *markdown.Result, seen *resolved) {
 	rec.summary, rec.words, rec.toc = res.Summary, res.WordCount, res.TOC
+	rec.diagrams = res.Diagrams > 0
 	rec.anchors = htmlIDs(res.HTML)
 	for _, l := range res.Links {
 		pos := diag.Pos{File: p.Src.File, Line: l.Line, Col: l.Col}

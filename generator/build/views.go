@@ -152,6 +152,7 @@ func (v *viewMaker) page(p *site.Page, rec *record, body []byte) *render.Page {
 		view.TitleID = rec.titleID
 		view.TOC = toc(rec.toc)
 		view.ReadingTime = max(1, (rec.words+219)/220)
+		view.Diagrams = rec.diagrams
 	}
 	if p.Prev != nil {
 		l := v.link(p.Prev)

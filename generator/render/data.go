@@ -160,7 +160,10 @@ type Page struct {
 	Teams       []Link
 	Params      map[string]any // front-matter keys playbook does not know itself
 
-	Content     template.HTML
+	Content template.HTML
+	// Diagrams is set when Content holds a ```mermaid diagram: the page
+	// loads the diagram scripts (js/vendor/mermaid.min.js, js/diagrams.js).
+	Diagrams    bool
 	TOC         []TOCEntry
 	Breadcrumbs []Link // from the home page down to the parent, current page excluded
 	Prev, Next  *Link  // neighbours within the section
