@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -25,6 +26,15 @@ type siteHandler struct {
 // csp is sent with every page: the preview is as strict as production
 // should be, so an inline script shows up as an error during preview.
 const csp = "default-src 'self'"
+
+// diagramCSP is sent with pages that draw ```mermaid diagrams: mermaid
+// styles the SVG it makes with a <style> element and style attributes, so
+// those pages need inline styles; scripts and everything else stay 'self'.
+const diagramCSP = "default-src 'self'; style-src 'self' 'unsafe-inline'"
+
+// diagramScript is in the pages that draw diagrams (see the default
+// theme's partials/head.html).
+var diagramScript = []byte("js/vendor/mermaid.min.js")
 
 func (h siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -146,6 +156,9 @@ func (h siteHandler) writeFile(w http.ResponseWriter, r *http.Request, rel strin
 }
 
 func (h siteHandler) writeHTML(w http.ResponseWriter, r *http.Request, status int, page []byte) {
+	if bytes.Contains(page, diagramScript) {
+		w.Header().Set("Content-Security-Policy", diagramCSP)
+	}
 	if h.hub != nil {
 		page = injectReload(page, h.hub.Build())
 	}

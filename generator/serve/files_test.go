@@ -171,3 +171,20 @@ func FuzzSafeRel(f *testing.F) {
 		}
 	})
 }
+
+// Pages that draw diagrams get the policy the README gives them (inline
+// styles, which mermaid needs); all others and every other file keep the
+// strict one.
+func TestDiagramPagesCSP(t *testing.T) {
+	dir := siteDir(t)
+	writeFile(t, filepath.Join(dir, "flow", "index.html"),
+		`<!doctype html><html><head><script src="/js/vendor/mermaid.min.js" defer></script></head><body>flow</body></html>`)
+	h := siteHandler{dir: dir, base: "/"}
+	for path, want := range map[string]string{"/flow/": diagramCSP, "/": csp, "/guides/": csp, "/css/site.css": csp} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1"+path, nil))
+		if got := rec.Header().Get("Content-Security-Policy"); got != want {
+			t.Errorf("GET %s: Content-Security-Policy = %q; want %q", path, got, want)
+		}
+	}
+}

@@ -96,6 +96,9 @@ func checkPage(ctx context.Context, url string, v view, axeSource string) []stri
 	if err != nil {
 		return []string{"load: " + err.Error()}
 	}
+	if err := waitDiagrams(ctx); err != nil {
+		return []string{"diagrams: " + err.Error()}
+	}
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](axeSource+"\n;true")); err != nil {
 		return []string{"inject axe: " + err.Error()}
 	}

@@ -19,6 +19,7 @@ var screenshotPages = []string{
 	"index.html",
 	"playbooks/index.html",
 	"playbooks/mql-sql-workshop/index.html",
+	diagramPage,
 	"case-studies/northwind-analytics/index.html",
 	"guides/shared-metrics/index.html",
 	"teams/index.html",
@@ -49,10 +50,13 @@ func TestScreenshots(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", page, err)
 			}
+			if err := waitDiagrams(ctx); err != nil {
+				t.Fatalf("%s: %v", page, err)
+			}
 			name := strings.NewReplacer("/index.html", "", "/", "_", ".html", "").Replace(page) + "-" + v.name
 			shoot(t, filepath.Join(out, name+"-full.png"), chromedp.FullScreenshot(100))
 			shoot(t, filepath.Join(out, name+"-top.png"), chromedp.CaptureScreenshot())
-			for _, sel := range []string{".results", ".steps", ".list-section", ".page-footer"} {
+			for _, sel := range []string{".results", ".steps", ".list-section", ".page-footer", ".diagram"} {
 				present, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("`+sel+`") !== null`))
 				if err != nil {
 					t.Fatal(err)
