@@ -53,6 +53,16 @@ var calloutTitles = map[string]string{
 	"caution":   "Caution",
 }
 
+// calloutAliases maps the other alert types of Hugo themes (Docsy's
+// Bootstrap colours) and Obsidian to the closest of GitHub's five.
+var calloutAliases = map[string]string{
+	"info": "note", "nb": "note", "abstract": "note", "summary": "note", "tldr": "note",
+	"todo": "note", "example": "note", "quote": "note", "primary": "note", "secondary": "note",
+	"hint": "tip", "success": "tip", "check": "tip", "done": "tip", "question": "tip", "help": "tip", "faq": "tip",
+	"attention": "warning",
+	"danger":    "caution", "error": "caution", "bug": "caution", "failure": "caution", "fail": "caution",
+}
+
 type calloutTransformer struct{}
 
 // calloutOpen starts every callout marker.
@@ -89,6 +99,9 @@ func toCallout(q *ast.Blockquote, src []byte, pc parser.Context) {
 		return
 	}
 	marker := strings.ToLower(word)
+	if variant, ok := calloutAliases[marker]; ok {
+		marker = variant
+	}
 	oneLine := first.Start+end < first.Stop
 	if _, known := calloutTitles[marker]; !known {
 		if !oneLine || isUpperWord(word) {
