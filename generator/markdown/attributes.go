@@ -46,8 +46,12 @@ type attributeLineParser struct{}
 // Trigger implements parser.BlockParser.
 func (attributeLineParser) Trigger() []byte { return []byte{'{'} }
 
+// attributeLinesKey is set in the parser context once an attribute line
+// was found, so that pages without one skip the transformer's walk.
+var attributeLinesKey = parser.NewContextKey()
+
 // Open implements parser.BlockParser.
-func (attributeLineParser) Open(_ ast.Node, reader text.Reader, _ parser.Context) (ast.Node, parser.State) {
+func (attributeLineParser) Open(_ ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	line, _ := reader.PeekLine()
 	trimmed := bytes.TrimSpace(line)
 	if len(trimmed) < 2 || trimmed[0] != '{' || trimmed[len(trimmed)-1] != '}' || trimmed[1] == '{' {
@@ -67,6 +71,7 @@ func (attributeLineParser) Open(_ ast.Node, reader text.Reader, _ parser.Context
 		n.SetAttribute(a.Name, a.Value)
 	}
 	reader.AdvanceToEOL()
+	pc.Set(attributeLinesKey, true)
 	return n, parser.NoChildren
 }
 
@@ -90,7 +95,10 @@ func (attributeLineParser) CanAcceptIndentedLine() bool { return false }
 type attributeTransformer struct{ unsafe bool }
 
 // Transform implements parser.ASTTransformer.
-func (t attributeTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+func (t attributeTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	if pc.Get(attributeLinesKey) == nil {
+		return
+	}
 	var lines []ast.Node
 	eachBlock(doc, func(n ast.Node) bool {
 		if n.Kind() == kindAttributeLine {
