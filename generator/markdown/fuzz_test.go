@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -24,6 +25,7 @@ func FuzzRender(f *testing.F) {
 	f.Add([]byte("> [!NOTE]\n> [!NOTE]\n"), 0)
 	f.Add([]byte("> [!NOTE]"), 0)
 	f.Add([]byte("##\n# {#}\n"), 0)
+	f.Add([]byte("Text\n{.a #b onclick=\"x\" style='y' data-z=1}\n\n> [!DANGER] :rocket: go\n{#c}\n"), 0)
 	safe, unsafe := New(Options{DropLeadingH1: true}), New(Options{Unsafe: true})
 	f.Fuzz(func(t *testing.T, src []byte, lineOffset int) {
 		if lineOffset < 0 || lineOffset > 1<<20 {
@@ -35,6 +37,9 @@ func FuzzRender(f *testing.F) {
 		}
 		if bytes.Contains(res.HTML, []byte("<script")) {
 			t.Fatalf("safe mode emitted a script tag for %q", src)
+		}
+		if eventHandler.Match(res.HTML) {
+			t.Fatalf("safe mode emitted an event handler attribute for %q", src)
 		}
 		checkResult(t, res, lineOffset, src)
 		if _, err := unsafe.render(nil, src, lineOffset, nil); err != nil {
@@ -147,3 +152,27 @@ func FuzzMayAutolink(f *testing.F) {
 		}
 	})
 }
+
+// eventHandler matches an on… attribute inside a tag.
+var eventHandler = regexp.MustCompile(`(?i)<[a-z][^<>]*\son[a-z]*\s*=`)
+
+// FuzzTitle checks that any title gives plain text without tags and HTML
+// with only inline formatting: no links, images or raw HTML.
+func FuzzTitle(f *testing.F) {
+	for _, s := range []string{"**Total Rewards**", "The *MQL* trap", "[x](y.md) <b>z</b> ![i](p.png)", ":rocket: `a` ~~b~~", "1. Intro", "<https://x.example/>", "a\\\n0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		plain, html := Title(src)
+		if !strings.ContainsAny(src, titleMarkup) && (plain != src || html != "") {
+			t.Fatalf("Title(%q) = %q, %q; want it unchanged", src, plain, html)
+		}
+		if titleTag.MatchString(html) {
+			t.Fatalf("Title(%q) HTML %q holds a tag other than inline formatting", src, html)
+		}
+	})
+}
+
+// titleTag matches an HTML tag other than the inline formatting a title
+// may hold.
+var titleTag = regexp.MustCompile(`<(/?)(a|img|script|p|div|iframe|span|br)[\s>/]`)

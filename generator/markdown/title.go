@@ -29,7 +29,7 @@ func Title(src string) (plain, html string) {
 	if !strings.ContainsAny(src, titleMarkup) {
 		return src, ""
 	}
-	source := []byte(src)
+	source := []byte(lineBreaks.Replace(src)) // one line: no hard breaks in a heading
 	doc := titleMarkdown.Parser().Parse(text.NewReader(source))
 	p := doc.FirstChild()
 	if p == nil {
@@ -47,6 +47,9 @@ func Title(src string) (plain, html string) {
 	}
 	return plain, string(out)
 }
+
+// lineBreaks joins the lines of a title written over several.
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 
 // titleMarkdown parses a title as one paragraph of inline Markdown: with
 // no block parsers but the paragraph's, "1. Intro" or "# x" stay text.
