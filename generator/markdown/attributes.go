@@ -16,7 +16,9 @@ import (
 // {.class #id key=value} gives those attributes to the block right before
 // it (a heading, paragraph, list, table, blockquote or callout) and is never
 // printed. goldmark's attribute syntax is used as it is. Without Unsafe,
-// style and on… (event handler) attributes are dropped.
+// style and on… (event handler) attributes are dropped; with it, goldmark's
+// renderers still write only the attributes their filters allow (never
+// an event handler).
 func BlockAttributes(unsafe bool) goldmark.Extender {
 	return extender(func(m goldmark.Markdown) {
 		m.Parser().AddOptions(parser.WithBlockParsers(util.Prioritized(attributeLineParser{}, attributeLinePriority)))
