@@ -1,6 +1,7 @@
 // Prints the licence notice of the mermaid bundle: mermaid's own licence,
 // then that of every package it depends on (the bundle includes their
-// code), each once, sorted by name. Used by tools/mermaid/update.sh.
+// code), each once, sorted by name. Run by tools/mermaid/update.sh in the
+// folder where it installed mermaid.
 "use strict";
 const { execFileSync } = require("node:child_process");
 const fs = require("node:fs");

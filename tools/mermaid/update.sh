@@ -1,25 +1,26 @@
 #!/bin/sh
 # Updates the copy of the mermaid diagram library that the default theme
 # ships (themes/default/static/js/vendor/mermaid.min.js, embedded in the
-# binary and loaded only by pages with a ```mermaid block), and its licence
-# notice. Run from anywhere in the repository:
+# binary and loaded only by pages with a ```mermaid block) and its licence
+# notice. mermaid is installed in a temporary folder, not in the
+# repository's node_modules, so `npm ci` for the tests does not fetch it.
 #
-#   tools/mermaid/update.sh            # the version pinned in package.json
-#   tools/mermaid/update.sh 11.17.2    # pin another version first
+#   tools/mermaid/update.sh            # the version in tools/mermaid/VERSION
+#   tools/mermaid/update.sh 11.17.2    # another version (written to VERSION)
 #
-# Needs node and npm. Then build a site with a diagram and run the browser
-# test: REQUIRE_BROWSER=1 go test ./internal/sitecheck -run Diagram
+# Needs node and npm. Then run the browser test of diagrams:
+#   REQUIRE_BROWSER=1 go test ./internal/sitecheck -run Diagrams
 set -eu
-cd "$(git rev-parse --show-toplevel)"
-if [ $# -gt 0 ]; then
-	npm install --save-dev --save-exact "mermaid@$1"
-else
-	npm ci
-fi
-out=themes/default/static/js/vendor
+repo="$(git rev-parse --show-toplevel)"
+version="${1:-$(cat "$repo/tools/mermaid/VERSION")}"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+(cd "$tmp" && npm init -y >/dev/null && npm install --no-audit --no-fund --save-exact "mermaid@$version" >/dev/null)
+out="$repo/themes/default/static/js/vendor"
 mkdir -p "$out"
-# The single-file browser bundle, without its source-map comment (the map
-# is not shipped, and a browser's developer tools would ask for it).
-sed '/^\/\/# sourceMappingURL=/d' node_modules/mermaid/dist/mermaid.min.js >"$out/mermaid.min.js"
-node tools/mermaid/notice.js >"$out/mermaid.LICENSE.txt"
-echo "mermaid $(node -p 'require("mermaid/package.json").version') → $out"
+# The single-file browser bundle, without a source-map comment (the map is
+# not shipped, and a browser's developer tools would ask for it).
+sed '/^\/\/# sourceMappingURL=/d' "$tmp/node_modules/mermaid/dist/mermaid.min.js" >"$out/mermaid.min.js"
+(cd "$tmp" && node "$repo/tools/mermaid/notice.js") >"$out/mermaid.LICENSE.txt"
+echo "$version" >"$repo/tools/mermaid/VERSION"
+echo "mermaid $version → $out"
