@@ -15,9 +15,11 @@ import (
 // collector walks a parsed document once, resolving link destinations and
 // gathering headings, links and plain text.
 type collector struct {
-	src        []byte
+	src        []byte // what goldmark parsed: the page, shortcodes expanded
+	orig       []byte // the page as written
+	spans      []mapSpan
 	lineOffset int
-	lines      []int // byte offsets where lines start, built on first use
+	lines      []int // byte offsets where lines of orig start, built on first use
 	resolve    LinkResolver
 
 	headings []Heading
@@ -36,7 +38,7 @@ type linkAt struct {
 
 func newCollector(src []byte, lineOffset int, resolve LinkResolver) *collector {
 	s := scratchBuffers.Get().(*scratch)
-	return &collector{src: src, lineOffset: lineOffset, resolve: resolve,
+	return &collector{src: src, orig: src, lineOffset: lineOffset, resolve: resolve,
 		sections: []Section{{}}, text: s.text[:0], code: s.code[:0]}
 }
 
@@ -163,7 +165,10 @@ func (c *collector) link(dest []byte, offset int, image bool) []byte {
 }
 
 func (c *collector) addLink(l Link, offset int) {
-	l.Line, l.Col = c.position(offset)
+	if c.spans != nil && offset >= 0 {
+		offset = origOffset(c.spans, offset)
+	}
+	l.Line, l.Col = c.origPosition(offset)
 	c.links = append(c.links, linkAt{Link: l, offset: offset})
 }
 
@@ -199,6 +204,22 @@ func (c *collector) finish(res *Result, doc ast.Node) {
 	}
 }
 
+// problems turns the shortcode expansion's problems, at offsets of the
+// page as written, into diagnostics.
+func (c *collector) problems(ps []scProblem) diag.List {
+	var out diag.List
+	for _, p := range ps {
+		line, col := c.origPosition(p.offset)
+		pos := diag.Pos{Line: line, Col: col}
+		if p.err {
+			out = append(out, diag.Errorf(pos, "%s", p.msg))
+		} else {
+			out = append(out, diag.Warnf(pos, "%s", p.msg))
+		}
+	}
+	return out
+}
+
 // positioned turns warnings found at byte offsets into diagnostics.
 func (c *collector) positioned(ws []offsetWarning) diag.List {
 	var out diag.List
@@ -216,13 +237,21 @@ func (c *collector) line(offset int) int {
 }
 
 // position returns the file line and the 1-based byte column of a byte
-// offset of the body. A negative offset (unknown) gives 0, 0.
+// offset of the parsed body. A negative offset (unknown) gives 0, 0.
 func (c *collector) position(offset int) (line, col int) {
+	if c.spans != nil && offset >= 0 {
+		offset = origOffset(c.spans, offset)
+	}
+	return c.origPosition(offset)
+}
+
+// origPosition is position for an offset of the body as written.
+func (c *collector) origPosition(offset int) (line, col int) {
 	if offset < 0 {
 		return 0, 0
 	}
 	if c.lines == nil {
-		c.lines = lineStarts(c.src)
+		c.lines = lineStarts(c.orig)
 	}
 	i, found := slices.BinarySearch(c.lines, offset)
 	if !found {

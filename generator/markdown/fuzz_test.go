@@ -29,7 +29,7 @@ func FuzzRender(f *testing.F) {
 		if lineOffset < 0 || lineOffset > 1<<20 {
 			lineOffset = 0
 		}
-		res, err := safe.render(nil, src, lineOffset, testResolver)
+		res, err := safe.render(nil, src, lineOffset, testResolver, nil)
 		if err != nil {
 			t.Fatalf("render: %v", err)
 		}
@@ -37,7 +37,7 @@ func FuzzRender(f *testing.F) {
 			t.Fatalf("safe mode emitted a script tag for %q", src)
 		}
 		checkResult(t, res, lineOffset, src)
-		if _, err := unsafe.render(nil, src, lineOffset, nil); err != nil {
+		if _, err := unsafe.render(nil, src, lineOffset, nil, nil); err != nil {
 			t.Fatalf("render unsafe: %v", err)
 		}
 	})

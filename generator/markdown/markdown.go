@@ -38,6 +38,9 @@ type Options struct {
 	DropLeadingH1 bool
 	// IDStyle is the rule for heading ids ("" is IDStyleGitHub).
 	IDStyle IDStyle
+	// Shortcodes runs the site's own shortcode templates; nil leaves only
+	// the built-in shortcodes (see shortcode_builtin.go).
+	Shortcodes ShortcodeTemplates
 }
 
 // LinkResolver maps a link or image destination as written (for example
@@ -170,18 +173,33 @@ func (r *Renderer) Render(src []byte, lineOffset int, resolve LinkResolver) (res
 // allocating one per page. The Result's HTML then shares out's bytes: it is
 // valid until out is written again. A nil out gets a buffer of its own.
 func (r *Renderer) RenderInto(out *bytes.Buffer, src []byte, lineOffset int, resolve LinkResolver) (res *Result, err error) {
+	return r.RenderPage(out, src, lineOffset, resolve, nil)
+}
+
+// RenderPage is RenderInto with the page's context for shortcodes
+// ({{< name >}}, {{% name %}}, GitBook's {% name %}): .Page, .Site and the
+// params of the param shortcode. pc may be nil.
+func (r *Renderer) RenderPage(out *bytes.Buffer, src []byte, lineOffset int, resolve LinkResolver, pc *PageContext) (res *Result, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			res = nil
 			err = diag.Errorf(diag.Pos{Line: lineOffset + 1}, "markdown: internal error while rendering: %v", v)
 		}
 	}()
-	return r.render(out, src, lineOffset, resolve)
+	return r.render(out, src, lineOffset, resolve, pc)
 }
 
 // render does the work of Render without turning panics into errors, so
 // that tests and fuzzing see them.
-func (r *Renderer) render(buf *bytes.Buffer, src []byte, lineOffset int, resolve LinkResolver) (*Result, error) {
+func (r *Renderer) render(buf *bytes.Buffer, src []byte, lineOffset int, resolve LinkResolver, pcx *PageContext) (*Result, error) {
+	c := newCollector(src, lineOffset, resolve)
+	var x *expansion
+	if hasShortcodes(src) {
+		if x = expandShortcodes(src, r.opts.Shortcodes, pcx, resolve, c.origPosition); x != nil {
+			src = x.src
+			c.src, c.spans = x.src, x.spans
+		}
+	}
 	var pending []offsetWarning
 	pc := parser.NewContext()
 	pc.Set(warningsKey, &pending)
@@ -191,12 +209,18 @@ func (r *Renderer) render(buf *bytes.Buffer, src []byte, lineOffset int, resolve
 	}
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
-	c := newCollector(src, lineOffset, resolve)
 	c.collect(doc)
 	c.release()
+	if x != nil {
+		c.links = append(c.links, x.links...)
+	}
 	res := c.result()
 	c.finish(res, doc)
 	res.Diagnostics = c.positioned(pending)
+	if x != nil {
+		res.Diagnostics = append(res.Diagnostics, c.problems(x.problems)...)
+		x.cleanResult(res)
+	}
 	if r.opts.DropLeadingH1 && res.H1 != "" {
 		dropLeadingH1(doc, res)
 	}
@@ -209,6 +233,9 @@ func (r *Renderer) render(buf *bytes.Buffer, src []byte, lineOffset int, resolve
 	out := output{buf}
 	if err := md.Renderer().Render(out, src, doc); err != nil {
 		return nil, fmt.Errorf("markdown: rendering HTML: %w", err)
+	}
+	if x != nil {
+		fillHoles(&out, x) // last: shortcode output is the site's own markup
 	}
 	res.HTML = out.Bytes()
 	return res, nil
