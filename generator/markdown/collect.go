@@ -212,7 +212,7 @@ func (c *collector) problems(ps []scProblem) diag.List {
 		line, col := c.origPosition(p.offset)
 		pos := diag.Pos{Line: line, Col: col}
 		if p.err {
-			out = append(out, diag.Errorf(pos, "%s", p.msg))
+			out = append(out, diag.Errorf(pos, "%s: %w", p.msg, p.cause))
 		} else {
 			out = append(out, diag.Warnf(pos, "%s", p.msg))
 		}

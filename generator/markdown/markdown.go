@@ -194,7 +194,7 @@ func (r *Renderer) RenderPage(out *bytes.Buffer, src []byte, lineOffset int, res
 func (r *Renderer) render(buf *bytes.Buffer, src []byte, lineOffset int, resolve LinkResolver, pcx *PageContext) (*Result, error) {
 	c := newCollector(src, lineOffset, resolve)
 	var x *expansion
-	if hasShortcodes(src) {
+	if MayHaveShortcodes(src) {
 		if x = expandShortcodes(src, r.opts.Shortcodes, pcx, resolve, c.origPosition); x != nil {
 			src = x.src
 			c.src, c.spans = x.src, x.spans

@@ -151,6 +151,7 @@ type scProblem struct {
 	offset int
 	msg    string
 	err    bool
+	cause  error // for errors: what went wrong
 }
 
 // expander expands a page's shortcodes.
@@ -279,8 +280,7 @@ func (e *expander) template(p *piece, n *scNode, sc *Shortcode) {
 	sc.pos = e.position(t.start)
 	var out bytes.Buffer
 	if err := e.templates.Execute(&out, t.name, sc); err != nil {
-		e.problems = append(e.problems, scProblem{offset: t.start, err: true,
-			msg: fmt.Sprintf("shortcode %q: %v", t.name, err)})
+		e.problems = append(e.problems, scProblem{offset: t.start, err: true, msg: "shortcode " + strconv.Quote(t.name), cause: err})
 		return
 	}
 	if !t.markdown {

@@ -39,8 +39,9 @@ var (
 	liquidEndRaw = []byte("endraw")
 )
 
-// hasShortcodes is the cheap gate: without "{{" or "{%" a page has no tag.
-func hasShortcodes(src []byte) bool {
+// MayHaveShortcodes is the cheap gate in front of shortcode expansion: a
+// page without "{{" or "{%" has no shortcode, and pays nothing more.
+func MayHaveShortcodes(src []byte) bool {
 	return bytes.Contains(src, hugoOpen) || bytes.Contains(src, liquidOpen)
 }
 
