@@ -217,9 +217,7 @@ func placeholderPrefix(src []byte) string {
 func (e *expander) emitRange(p *piece, from, to int, nodes []*scNode, parent *Shortcode) {
 	pos := from
 	for i, n := range nodes {
-		p.copySrc(e.src, pos, n.tag.start)
-		e.emitNode(p, n, parent, i)
-		pos = n.end()
+		pos = e.emitNode(p, pos, n, parent, i)
 	}
 	p.copySrc(e.src, pos, to)
 }
@@ -237,39 +235,77 @@ func (e *expander) inner(n *scNode, sc *Shortcode) piece {
 	return q
 }
 
-// emitNode expands one shortcode.
-func (e *expander) emitNode(p *piece, n *scNode, parent *Shortcode, ordinal int) {
+// emitNode appends the source from pos up to the node, then the node
+// expanded, and returns the offset after it.
+func (e *expander) emitNode(p *piece, pos int, n *scNode, parent *Shortcode, ordinal int) int {
 	t := n.tag
-	switch {
-	case t.closing:
-		return // a closing tag without an opening one
-	case t.literal != nil && t.litAt > 0:
-		p.copySrc(e.src, t.litAt, t.litAt+len(t.literal))
-		return
-	case t.literal != nil:
-		p.gen(t.literal, t.start)
-		return
-	}
 	sc := &Shortcode{name: t.name, args: t.args, parent: parent, ordinal: ordinal, page: e.page}
-	if t.liquid {
-		if b := liquidBuiltins[t.name]; b != nil {
-			b(e, p, n, sc)
-			return
+	switch {
+	case t.closing: // a closing tag without an opening one
+		return e.drop(p, pos, n, sc)
+	case t.literal != nil && t.litAt > 0:
+		p.copySrc(e.src, pos, t.start)
+		p.copySrc(e.src, t.litAt, t.litAt+len(t.literal))
+		return n.end()
+	case t.literal != nil:
+		p.copySrc(e.src, pos, t.start)
+		p.gen(t.literal, t.start)
+		return n.end()
+	}
+	var b builtin
+	switch {
+	case t.liquid:
+		b = liquidBuiltins[t.name]
+		if b == nil {
+			e.unknownUse("{% "+t.name+" %}", t.start)
+			return e.drop(p, pos, n, sc)
 		}
-		e.unknownUse("{% "+t.name+" %}", t.start)
-		e.emitInner(p, n, sc)
-		return
+	case e.templates != nil && e.templates.Has(t.name):
+		b = (*expander).template
+	default:
+		b = hugoBuiltins[t.name]
+		if b == nil {
+			e.unknownUse(t.name, t.start)
+			return e.drop(p, pos, n, sc)
+		}
 	}
-	if e.templates != nil && e.templates.Has(t.name) {
-		e.template(p, n, sc)
-		return
+	p.copySrc(e.src, pos, t.start)
+	b(e, p, n, sc)
+	return n.end()
+}
+
+// drop appends the source from pos with the node's tags removed and its
+// inner content kept. A tag alone on its line takes the line with it, so
+// that no blank line splits the paragraph or HTML block around it.
+func (e *expander) drop(p *piece, pos int, n *scNode, sc *Shortcode) int {
+	start, next := e.tagLine(n.tag, pos)
+	p.copySrc(e.src, pos, start)
+	if n.close == nil {
+		return next
 	}
-	if b := hugoBuiltins[t.name]; b != nil {
-		b(e, p, n, sc)
-		return
+	cstart, cnext := e.tagLine(n.close, next)
+	e.emitRange(p, next, cstart, n.kids, sc)
+	return cnext
+}
+
+// tagLine returns the range a removed tag takes: its line, newline
+// included, when nothing else is on it (and the line starts at floor or later),
+// else the tag alone.
+func (e *expander) tagLine(t *scTag, floor int) (int, int) {
+	ls := bytes.LastIndexByte(e.src[:t.start], '\n') + 1
+	if ls < floor || len(bytes.Trim(e.src[ls:t.start], " \t")) > 0 {
+		return t.start, t.end
 	}
-	e.unknownUse(t.name, t.start)
-	e.emitInner(p, n, sc)
+	le := bytes.IndexByte(e.src[t.end:], '\n')
+	if le < 0 {
+		le = len(e.src)
+	} else {
+		le += t.end
+	}
+	if len(bytes.Trim(e.src[t.end:le], " \t\r")) > 0 {
+		return t.start, t.end
+	}
+	return ls, min(le+1, len(e.src))
 }
 
 // template runs a site-defined shortcode.
