@@ -292,8 +292,8 @@ func (e *expander) drop(p *piece, pos int, n *scNode, sc *Shortcode) int {
 // included, when nothing else is on it (and the line starts at floor or later),
 // else the tag alone.
 func (e *expander) tagLine(t *scTag, floor int) (int, int) {
-	ls := bytes.LastIndexByte(e.src[:t.start], '\n') + 1
-	if ls < floor || len(bytes.Trim(e.src[ls:t.start], " \t")) > 0 {
+	ls := floor + bytes.LastIndexByte(e.src[floor:t.start], '\n') + 1
+	if ls == floor && floor > 0 && e.src[floor-1] != '\n' || len(bytes.Trim(e.src[ls:t.start], " \t")) > 0 {
 		return t.start, t.end
 	}
 	le := bytes.IndexByte(e.src[t.end:], '\n')
@@ -383,15 +383,25 @@ func (e *expander) wrap(p *piece, n *scNode, sc *Shortcode, open, close string) 
 }
 
 // linePrefix returns the run of spaces, tabs and '>' that starts the line
-// holding offset at.
+// holding offset at. A line start more than maxPrefixSearch bytes back
+// is not looked for (no prefix), so that a long line of shortcodes costs
+// linear time.
 func linePrefix(src []byte, at int) []byte {
-	start := bytes.LastIndexByte(src[:at], '\n') + 1
+	from := max(0, at-maxPrefixSearch)
+	nl := bytes.LastIndexByte(src[from:at], '\n')
+	if nl < 0 && from > 0 {
+		return nil
+	}
+	start := from + nl + 1
 	end := start
 	for end < at && (src[end] == ' ' || src[end] == '\t' || src[end] == '>') {
 		end++
 	}
 	return src[start:end]
 }
+
+// maxPrefixSearch bounds linePrefix's search for the line start.
+const maxPrefixSearch = 512
 
 // warn records a warning at an original offset.
 func (e *expander) warn(offset int, msg string) {

@@ -55,6 +55,12 @@ func scanTags(src []byte) ([]scTag, []scanWarning) {
 	var warns []scanWarning
 	var fences []span2
 	fencesDone := false
+	// A tag is read only up to the next "}}" or "%}" and never past the
+	// next opener, so that reading the source stays linear however many
+	// unclosed tags it has.
+	hugoEnd, liquidEnd := nextIndex{pat: []byte("}}")}, nextIndex{pat: []byte("%}")}
+	nextHugo, nextLiquid := nextIndex{pat: hugoOpen}, nextIndex{pat: liquidOpen}
+	endRaw := nextIndex{pat: liquidEndRaw}
 	for i := 0; i < len(src); {
 		j := bytes.IndexByte(src[i:], '{')
 		if j < 0 || i+j+1 >= len(src) {
@@ -64,7 +70,7 @@ func scanTags(src []byte) ([]scTag, []scanWarning) {
 		next := src[i+1]
 		switch {
 		case next == '{' && i+2 < len(src) && (src[i+2] == '<' || src[i+2] == '%'):
-			t, ok := scanHugo(src, i)
+			t, ok := scanHugo(src[:tagLimit(src, i, &hugoEnd, &nextHugo)], i)
 			if !ok {
 				warns = append(warns, scanWarning{offset: i, msg: "unclosed shortcode tag " + string(src[i:i+3]) + "; shown as text"})
 				i += 3
@@ -80,7 +86,10 @@ func scanTags(src []byte) ([]scTag, []scanWarning) {
 				i += 2
 				continue
 			}
-			t, ok := scanLiquid(src, i)
+			t, ok := scanLiquid(src[:tagLimit(src, i, &liquidEnd, &nextLiquid)], i)
+			if ok && t.name == "raw" {
+				t, ok = rawBlock(src, t, &endRaw)
+			}
 			if !ok {
 				i += 2 // "{%" in prose: not a tag
 				continue
@@ -92,6 +101,40 @@ func scanTags(src []byte) ([]scTag, []scanWarning) {
 		}
 	}
 	return tags, warns
+}
+
+// tagLimit returns where reading the tag at i must stop: after the first
+// end marker, and before the next opener.
+func tagLimit(src []byte, i int, end, open *nextIndex) int {
+	lim := len(src)
+	if k := end.find(src, i+2); k >= 0 {
+		lim = k + 2
+	}
+	if k := open.find(src, i+2); k >= 0 && k < lim {
+		lim = k
+	}
+	return lim
+}
+
+// nextIndex finds the next occurrence of pat, remembering the last answer:
+// asked again from a later offset before that occurrence, it answers
+// without searching.
+type nextIndex struct {
+	pat      []byte
+	from, at int
+	valid    bool
+}
+
+func (m *nextIndex) find(src []byte, from int) int {
+	if m.valid && from >= m.from && (m.at < 0 || m.at >= from) {
+		return m.at
+	}
+	k := bytes.Index(src[from:], m.pat)
+	if k >= 0 {
+		k += from
+	}
+	m.from, m.at, m.valid = from, k, true
+	return k
 }
 
 // scanHugo reads the Hugo tag starting at src[at:], which starts with
@@ -225,11 +268,14 @@ func scanLiquid(src []byte, at int) (scTag, bool) {
 	for i = n; ; {
 		i = skipSpace(src, i)
 		switch {
-		case i >= len(src) || bytes.Contains(src[at:i], []byte("\n\n")):
-			return t, false // a tag never spans a blank line
+		case i >= len(src):
+			return t, false
 		case hasAt(src, i, "%}"), hasAt(src, i, "-%}"):
+			if bytes.Contains(src[at:i], []byte("\n\n")) {
+				return t, false // a tag never spans a blank line
+			}
 			t.end = bytes.Index(src[i:], []byte("%}")) + i + 2
-			return liquidDone(src, t)
+			return liquidDone(t)
 		}
 		a, next, ok := scanArg(src, i)
 		if !ok {
@@ -239,31 +285,32 @@ func scanLiquid(src []byte, at int) (scTag, bool) {
 	}
 }
 
-// liquidDone finishes a Liquid tag: end tags, and raw blocks read whole.
-func liquidDone(src []byte, t scTag) (scTag, bool) {
+// liquidDone finishes a Liquid tag: "endNAME" closes NAME.
+func liquidDone(t scTag) (scTag, bool) {
 	if strings.HasPrefix(t.name, "end") && len(t.name) > 3 {
 		t.closing, t.name = true, t.name[3:]
-		return t, true
 	}
-	if t.name != "raw" {
-		return t, true
-	}
+	return t, true
+}
+
+// rawBlock extends a {% raw %} tag over everything up to its
+// {% endraw %}, which is printed as it is.
+func rawBlock(src []byte, t scTag, endRaw *nextIndex) (scTag, bool) {
 	for i := t.end; ; {
-		k := bytes.Index(src[i:], liquidOpen)
-		if k < 0 {
+		j := endRaw.find(src, i)
+		if j < 0 {
 			return t, false
 		}
-		i += k
-		j := skipSpace(src, i+2+boolInt(hasAt(src, i+2, "-")))
-		if !bytes.HasPrefix(src[j:], liquidEndRaw) {
-			i += 2
+		open := bytes.LastIndex(src[t.end:j], liquidOpen)
+		if open < 0 || len(bytes.Trim(src[t.end+open+2:j], " -")) > 0 {
+			i = j + len(liquidEndRaw)
 			continue
 		}
 		e := bytes.Index(src[j:], []byte("%}"))
 		if e < 0 {
 			return t, false
 		}
-		t.literal, t.litAt = src[t.end:i], t.end
+		t.literal, t.litAt = src[t.end:t.end+open], t.end
 		t.end = j + e + 2
 		return t, true
 	}
@@ -341,11 +388,4 @@ func hasAt(src []byte, i int, ss ...string) bool {
 		}
 	}
 	return false
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }

@@ -54,3 +54,12 @@ func testPageContext() *PageContext {
 		},
 	}
 }
+
+// testArchive makes a txtar archive of name, content pairs.
+func testArchive(pairs ...string) *txtar.Archive {
+	ar := &txtar.Archive{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		ar.Files = append(ar.Files, txtar.File{Name: pairs[i], Data: []byte(pairs[i+1])})
+	}
+	return ar
+}
