@@ -63,3 +63,78 @@ func testArchive(pairs ...string) *txtar.Archive {
 	}
 	return ar
 }
+
+func TestScanTags(t *testing.T) {
+	cases := []struct {
+		src  string
+		want string // name, flags and args of each tag, "|" between tags
+	}{
+		{`{{< figure src="a b.png" alt="say \"hi\"" >}}`, `figure [src=a b.png alt=say "hi"]`},
+		{"{{% alert title=`two\nlines` %}}", "alert markdown [title=two\nlines]"},
+		{`{{<note/>}}`, `note self []`},
+		{`{{< blocks/cover 1 "two" >}}x{{< /blocks/cover >}}`, `blocks/cover [1 two]|blocks/cover closing []`},
+		{`{{</* highlight go */>}}`, `literal {{< highlight go >}}`},
+		{`{{%/* x */%}}`, `literal {{% x %}}`},
+		{`{% hint style="info" %}a{% endhint %}`, `hint liquid [style=info]|hint liquid closing []`},
+		{"{% raw %}{{< x >}}{% endraw %}", `literal {{< x >}}`},
+		{"```\n{% hint %}\n```\n{{< a >}}", `a []`},
+		{`{{< a "unclosed >}}`, ``},
+		{`{% if x }`, ``},
+	}
+	for _, c := range cases {
+		tags, _ := scanTags([]byte(c.src))
+		var got []string
+		for _, tg := range tags {
+			got = append(got, describeTag(tg))
+		}
+		if g := strings.Join(got, "|"); g != c.want {
+			t.Errorf("scanTags(%q) = %q, want %q", c.src, g, c.want)
+		}
+	}
+}
+
+func describeTag(t scTag) string {
+	if t.literal != nil {
+		return "literal " + string(t.literal)
+	}
+	s := t.name
+	if t.markdown {
+		s += " markdown"
+	}
+	if t.liquid {
+		s += " liquid"
+	}
+	if t.closing {
+		s += " closing"
+	}
+	if t.selfClose {
+		s += " self"
+	}
+	var args []string
+	for _, a := range t.args {
+		if a.key != "" {
+			args = append(args, a.key+"="+a.val)
+		} else {
+			args = append(args, a.val)
+		}
+	}
+	return s + " [" + strings.Join(args, " ") + "]"
+}
+
+func TestShortcodeGet(t *testing.T) {
+	positional := &Shortcode{args: []scArg{{val: "a"}, {val: "b"}}}
+	named := &Shortcode{args: []scArg{{key: "src", val: "x.png"}, {key: "0", val: "zero"}}}
+	checks := []struct {
+		got, want any
+	}{
+		{positional.Get(0), "a"}, {positional.Get(1), "b"}, {positional.Get(2), ""}, {positional.Get("1"), "b"},
+		{positional.IsNamedParams(), false}, {len(positional.Params().([]any)), 2},
+		{named.Get("src"), "x.png"}, {named.Get("0"), "zero"}, {named.Get(0), ""}, {named.Get("nope"), ""},
+		{named.IsNamedParams(), true}, {named.Params().(map[string]any)["src"], "x.png"},
+	}
+	for i, c := range checks {
+		if c.got != c.want {
+			t.Errorf("check %d: got %v, want %v", i, c.got, c.want)
+		}
+	}
+}
