@@ -44,7 +44,7 @@ func (t headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, p
 	}
 	for _, h := range headings {
 		if _, ok := explicitID(h); !ok {
-			slug := ids.unique(t.style.Slug(plainText(h, src)))
+			slug := ids.unique(t.style.Slug(withoutPlaceholders(pc, plainText(h, src))))
 			h.SetAttribute(idAttr, []byte(slug))
 		}
 	}

@@ -203,6 +203,9 @@ func (r *Renderer) render(buf *bytes.Buffer, src []byte, lineOffset int, resolve
 	var pending []offsetWarning
 	pc := parser.NewContext()
 	pc.Set(warningsKey, &pending)
+	if x != nil {
+		pc.Set(placeholdersKey, x)
+	}
 	md := r.md
 	if !mayAutolink(src) {
 		md = r.noAutolinks

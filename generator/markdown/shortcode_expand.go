@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+
+	"github.com/yuin/goldmark/parser"
 )
 
 // Shortcodes are expanded before goldmark parses the page, the way Hugo
@@ -202,6 +204,18 @@ func expandShortcodes(src []byte, templates ShortcodeTemplates, ctx *PageContext
 	e.reportUnknown()
 	sort.SliceStable(e.problems, func(i, j int) bool { return e.problems[i].offset < e.problems[j].offset })
 	return &expansion{src: p.out, spans: p.spans, prefix: e.prefix, holes: e.holes, problems: e.problems, links: e.links}
+}
+
+// placeholdersKey holds the *expansion of the page in the parser context,
+// so that heading ids leave placeholders out.
+var placeholdersKey = parser.NewContextKey()
+
+// withoutPlaceholders removes the page's placeholders from heading text.
+func withoutPlaceholders(pc parser.Context, s string) string {
+	if x, ok := pc.Get(placeholdersKey).(*expansion); ok && x != nil {
+		return x.stripHoles(s)
+	}
+	return s
 }
 
 // placeholderPrefix returns a word that does not occur in src.

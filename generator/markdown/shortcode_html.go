@@ -36,6 +36,12 @@ func (x *expansion) fill(buf *output, html []byte, depth int) {
 			html = html[i+len(prefix):]
 			continue
 		}
+		if inTag(html[:i]) { // an attribute: the text of the HTML only
+			buf.Write(html[:i])
+			buf.WriteString(attrText(x.holes[n]))
+			html = html[end:]
+			continue
+		}
 		start, alone := i, false
 		if bytes.HasSuffix(html[:i], []byte("<p>")) && bytes.HasPrefix(html[end:], []byte("</p>")) {
 			start, end, alone = i-3, end+4, true
@@ -51,6 +57,42 @@ func (x *expansion) fill(buf *output, html []byte, depth int) {
 		}
 		html = html[end:]
 	}
+}
+
+// inTag reports whether the end of html is inside a tag (an attribute).
+func inTag(html []byte) bool {
+	for i := len(html) - 1; i >= 0; i-- {
+		switch html[i] {
+		case '>':
+			return false
+		case '<':
+			return true
+		}
+	}
+	return false
+}
+
+// attrText is the text of a piece of HTML without its tags, fit for an
+// attribute value.
+func attrText(h []byte) string {
+	var b strings.Builder
+	in := false
+	for _, c := range h {
+		switch {
+		case c == '<':
+			in = true
+		case c == '>':
+			in = false
+		case in:
+		case c == '"':
+			b.WriteString("&#34;")
+		case c == '\n':
+			b.WriteByte(' ')
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return strings.TrimSpace(b.String())
 }
 
 // holeAt reads the number and the closing "E" of a placeholder whose
