@@ -18,6 +18,7 @@ type collector struct {
 	src        []byte // what goldmark parsed: the page, shortcodes expanded
 	orig       []byte // the page as written
 	spans      []mapSpan
+	x          *expansion // the page's shortcodes, nil when it has none
 	lineOffset int
 	lines      []int // byte offsets where lines of orig start, built on first use
 	resolve    LinkResolver
@@ -198,7 +199,13 @@ func (c *collector) finish(res *Result, doc ast.Node) {
 	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if p, ok := n.(*ast.Paragraph); ok {
-			res.Summary = truncateWords(plainText(p, c.src), summaryLimit)
+			text := plainText(p, c.src)
+			if c.x != nil { // a paragraph that only holds a shortcode's HTML is no summary
+				if text = c.x.stripHoles(text); text == "" {
+					continue
+				}
+			}
+			res.Summary = truncateWords(text, summaryLimit)
 			break
 		}
 	}

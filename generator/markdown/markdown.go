@@ -197,7 +197,7 @@ func (r *Renderer) render(buf *bytes.Buffer, src []byte, lineOffset int, resolve
 	if MayHaveShortcodes(src) {
 		if x = expandShortcodes(src, r.opts.Shortcodes, pcx, resolve, c.origPosition); x != nil {
 			src = x.src
-			c.src, c.spans = x.src, x.spans
+			c.src, c.spans, c.x = x.src, x.spans, x
 		}
 	}
 	var pending []offsetWarning

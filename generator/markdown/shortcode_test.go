@@ -138,3 +138,26 @@ func TestShortcodeGet(t *testing.T) {
 		}
 	}
 }
+
+// Placeholders never reach the plain text: summary, sections, headings.
+func TestShortcodePlainText(t *testing.T) {
+	src := "{{< note >}}\nFirst words inside.\n{{< /note >}}\n\n## Setup {{< youtube id=\"v1\" >}}\n\nBody {{< figure src=\"a.png\" >}} text.\n"
+	res, err := New(Options{}).render(nil, []byte(src), 0, testResolver, testPageContext())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Summary != "First words inside." {
+		t.Errorf("summary = %q", res.Summary)
+	}
+	for _, s := range res.Sections {
+		if strings.Contains(s.Text+s.Title, "PBSHORTCODE") {
+			t.Errorf("placeholder in section %+v", s)
+		}
+	}
+	if len(res.Headings) != 1 || res.Headings[0].ID != "setup" || res.Headings[0].Text != "Setup" {
+		t.Errorf("headings = %+v", res.Headings)
+	}
+	if strings.Contains(string(res.HTML), "PBSHORTCODE") {
+		t.Errorf("placeholder left in HTML:\n%s", res.HTML)
+	}
+}
