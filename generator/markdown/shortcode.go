@@ -156,7 +156,7 @@ func (s *Shortcode) Site() any {
 	return s.page.ctx.Site
 }
 
-// named returns the named argument key, or the positional argument n when
+// arg returns the named argument key, or the positional argument n when
 // n >= 0 and there is no such name.
 func (t *scTag) arg(key string, n int) string {
 	for _, a := range t.args {

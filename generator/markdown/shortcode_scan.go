@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"sort"
 	"strings"
 )
 
@@ -45,15 +46,12 @@ func MayHaveShortcodes(src []byte) bool {
 	return bytes.Contains(src, hugoOpen) || bytes.Contains(src, liquidOpen)
 }
 
-// scanWarning is a problem found by the scanner at a byte offset.
-type scanWarning = offsetWarning
-
 // scanTags returns the tags of src in order, and warnings for malformed
 // ones (which are left as text).
-func scanTags(src []byte) ([]scTag, []scanWarning) {
+func scanTags(src []byte) ([]scTag, []offsetWarning) {
 	var tags []scTag
-	var warns []scanWarning
-	var fences []span2
+	var warns []offsetWarning
+	var fences []byteRange
 	fencesDone := false
 	// A tag is read only up to the next "}}" or "%}" and never past the
 	// next opener, so that reading the source stays linear however many
@@ -72,7 +70,7 @@ func scanTags(src []byte) ([]scTag, []scanWarning) {
 		case next == '{' && i+2 < len(src) && (src[i+2] == '<' || src[i+2] == '%'):
 			t, ok := scanHugo(src[:tagLimit(src, i, &hugoEnd, &nextHugo)], i)
 			if !ok {
-				warns = append(warns, scanWarning{offset: i, msg: "unclosed shortcode tag " + string(src[i:i+3]) + "; shown as text"})
+				warns = append(warns, offsetWarning{offset: i, msg: "unclosed shortcode tag " + string(src[i:i+3]) + "; shown as text"})
 				i += 3
 				continue
 			}
@@ -316,13 +314,13 @@ func rawBlock(src []byte, t scTag, endRaw *nextIndex) (scTag, bool) {
 	}
 }
 
-// span2 is a byte range [from, to).
-type span2 struct{ from, to int }
+// byteRange is the byte range [from, to) of a fenced code block.
+type byteRange struct{ from, to int }
 
 // fencedRanges returns the byte ranges of fenced code blocks in src, found
 // line by line (``` or ~~~ fences, indented or not).
-func fencedRanges(src []byte) []span2 {
-	var out []span2
+func fencedRanges(src []byte) []byteRange {
+	var out []byteRange
 	var fence []byte
 	open := 0
 	for i := 0; i < len(src); {
@@ -341,25 +339,21 @@ func fencedRanges(src []byte) []span2 {
 			}
 			fence, open = line[:n], end
 		case fence != nil && bytes.HasPrefix(line, fence) && len(bytes.TrimSpace(bytes.TrimLeft(line, string(fence[:1])))) == 0:
-			out = append(out, span2{open, i})
+			out = append(out, byteRange{open, i})
 			fence = nil
 		}
 		i = end
 	}
 	if fence != nil {
-		out = append(out, span2{open, len(src)})
+		out = append(out, byteRange{open, len(src)})
 	}
 	return out
 }
 
 // inRanges reports whether offset lies in one of the sorted ranges.
-func inRanges(rs []span2, offset int) bool {
-	for _, r := range rs {
-		if offset >= r.from && offset < r.to {
-			return true
-		}
-	}
-	return false
+func inRanges(rs []byteRange, offset int) bool {
+	i := sort.Search(len(rs), func(i int) bool { return rs[i].to > offset })
+	return i < len(rs) && offset >= rs[i].from
 }
 
 func skipSpace(src []byte, i int) int {
