@@ -16,7 +16,7 @@ import (
 // build: markdownify renders Markdown (one paragraph comes out without its
 // <p>, as Hugo's does), relURL and absURL put the base URL in front.
 func shortcodeFuncs(cfg *config.Config) template.FuncMap {
-	md := markdown.New(markdown.Options{Unsafe: cfg.Markup.Unsafe})
+	md := markdown.New(markdown.Options{Unsafe: cfg.Markup.Unsafe, NoShortcodes: true})
 	base, abs := cfg.BasePath(), cfg.BaseURL
 	if abs == "" {
 		abs = base

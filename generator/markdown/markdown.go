@@ -41,6 +41,9 @@ type Options struct {
 	// Shortcodes runs the site's own shortcode templates; nil leaves only
 	// the built-in shortcodes (see shortcode_builtin.go).
 	Shortcodes ShortcodeTemplates
+	// NoShortcodes leaves shortcode tags as text: for Markdown that has
+	// been through shortcode expansion already (a template's markdownify).
+	NoShortcodes bool
 }
 
 // LinkResolver maps a link or image destination as written (for example
@@ -194,7 +197,7 @@ func (r *Renderer) RenderPage(out *bytes.Buffer, src []byte, lineOffset int, res
 func (r *Renderer) render(buf *bytes.Buffer, src []byte, lineOffset int, resolve LinkResolver, pcx *PageContext) (*Result, error) {
 	c := newCollector(src, lineOffset, resolve)
 	var x *expansion
-	if MayHaveShortcodes(src) {
+	if !r.opts.NoShortcodes && MayHaveShortcodes(src) {
 		if x = expandShortcodes(src, r.opts.Shortcodes, pcx, resolve, c.origPosition); x != nil {
 			src = x.src
 			c.src, c.spans, c.x = x.src, x.spans, x
