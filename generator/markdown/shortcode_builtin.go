@@ -224,7 +224,7 @@ func figureShortcode(e *expander, p *piece, n *scNode, _ *Shortcode) {
 		b.WriteString("</figcaption>")
 	}
 	b.WriteString("</figure>\n")
-	e.block(p, []byte(b.String()), t.start)
+	e.standalone(p, []byte(b.String()), t.start)
 }
 
 // highlightShortcode renders its inner content as a fenced code block in
@@ -238,12 +238,12 @@ func highlightShortcode(e *expander, p *piece, n *scNode, sc *Shortcode) {
 	if lx := lookupLexer(string(lang)); lx != nil {
 		if h, ok := cachedHighlight(lx, code); ok {
 			writeHighlighted(w, lang, lx.name, h)
-			e.block(p, buf.Bytes(), n.tag.start)
+			e.standalone(p, buf.Bytes(), n.tag.start)
 			return
 		}
 	}
 	writePlainCode(w, lang, code)
-	e.block(p, buf.Bytes(), n.tag.start)
+	e.standalone(p, buf.Bytes(), n.tag.start)
 }
 
 // videoShortcode makes a link card to a video instead of an embedded
@@ -255,7 +255,7 @@ func videoShortcode(site, base string) builtin {
 		if title == "" {
 			title = site + " video " + id
 		}
-		e.block(p, linkCard(base+id, title, site+" video"), n.tag.start)
+		e.linkCard(p, base+id, title, site+" video", n.tag.start)
 	}
 }
 
@@ -265,12 +265,18 @@ func embedTag(e *expander, p *piece, n *scNode, sc *Shortcode) {
 	if title == "" {
 		title = url
 	}
-	e.block(p, linkCard(url, title, "Embedded page"), n.tag.start)
+	e.linkCard(p, url, title, "Embedded page", n.tag.start)
 	e.emitInner(p, n, sc)
 }
 
-// linkCard is the markup of a link to embedded content from another site.
-func linkCard(url, title, label string) []byte {
-	return []byte(`<p class="embed-card"><span class="embed-label">` + html.EscapeString(label) + `:</span> <a href="` +
-		html.EscapeString(safeHref(url)) + `">` + html.EscapeString(title) + "</a></p>\n")
+// linkCard appends a link to embedded content from another site: a
+// paragraph of its own, or a span where the tag stands in a line.
+func (e *expander) linkCard(p *piece, url, title, label string, at int) {
+	body := `<span class="embed-label">` + html.EscapeString(label) + `:</span> <a href="` +
+		html.EscapeString(safeHref(url)) + `">` + html.EscapeString(title) + "</a>"
+	if e.startsLine(at) {
+		e.block(p, []byte(`<p class="embed-card">`+body+"</p>\n"), at)
+		return
+	}
+	p.gen(e.hole([]byte(`<span class="embed-card">`+body+"</span>")), at)
 }

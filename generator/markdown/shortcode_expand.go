@@ -429,6 +429,25 @@ func (e *expander) block(p *piece, html []byte, at int) {
 	p.gen(b, at)
 }
 
+// standalone appends the HTML of a shortcode without inner Markdown
+// (figure, video, code): a block when the tag starts its line, else
+// inline where it stands, so that a figure in a table cell or after
+// text stays there.
+func (e *expander) standalone(p *piece, html []byte, at int) {
+	if e.startsLine(at) {
+		e.block(p, html, at)
+		return
+	}
+	p.gen(e.hole(bytes.TrimSuffix(html, []byte("\n"))), at)
+}
+
+// startsLine reports whether only a line prefix (indentation, "> ")
+// comes before offset at on its line.
+func (e *expander) startsLine(at int) bool {
+	lineStart := at - len(linePrefix(e.src, at))
+	return lineStart == 0 || e.src[lineStart-1] == '\n'
+}
+
 // wrap appends open, the node's inner Markdown and close, each of the
 // two as a block.
 func (e *expander) wrap(p *piece, n *scNode, sc *Shortcode, open, close string) {
