@@ -9,8 +9,8 @@ import (
 // This file finds shortcode tags in a page's source: Hugo's {{< name >}}
 // and {{% name %}} (with closing, self-closing and escaped forms) and
 // GitBook's (Liquid's) {% name %}. Hugo processes shortcodes anywhere in
-// the content, code blocks included; GitBook tags inside fenced code are
-// left alone, as GitBook shows them.
+// the content, code blocks included; GitBook tags inside fenced code and
+// inline code spans are left alone, as GitBook shows them.
 
 // scTag is one shortcode tag found in the source.
 type scTag struct {
@@ -80,7 +80,7 @@ func scanTags(src []byte) ([]scTag, []offsetWarning) {
 			if !fencesDone {
 				fences, fencesDone = fencedRanges(src), true
 			}
-			if inRanges(fences, i) {
+			if inRanges(fences, i) || inCodeSpan(src, i) {
 				i += 2
 				continue
 			}
@@ -348,6 +348,18 @@ func fencedRanges(src []byte) []byteRange {
 		out = append(out, byteRange{open, len(src)})
 	}
 	return out
+}
+
+// inCodeSpan reports whether offset seems to be inside an inline code
+// span: an odd number of backticks comes before it on its line (looked
+// for up to maxPrefixSearch bytes back).
+func inCodeSpan(src []byte, offset int) bool {
+	from := max(0, offset-maxPrefixSearch)
+	line := src[from:offset]
+	if nl := bytes.LastIndexByte(line, '\n'); nl >= 0 {
+		line = line[nl+1:]
+	}
+	return bytes.Count(line, []byte("`"))%2 == 1
 }
 
 // inRanges reports whether offset lies in one of the sorted ranges.

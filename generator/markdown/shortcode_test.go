@@ -78,6 +78,7 @@ func TestScanTags(t *testing.T) {
 		{`{% hint style="info" %}a{% endhint %}`, `hint liquid [style=info]|hint liquid closing []`},
 		{"{% raw %}{{< x >}}{% endraw %}", `literal {{< x >}}`},
 		{"```\n{% hint %}\n```\n{{< a >}}", `a []`},
+		{"Write `{% include x.html %}` in Jekyll, {% hint %} here.", `hint liquid []`},
 		{`{{< a "unclosed >}}`, ``},
 		{`{% if x }`, ``},
 	}
