@@ -71,7 +71,8 @@ func newRun(ctx context.Context, siteFS fs.FS, cfg *config.Config, theme *render
 	return r
 }
 
-// markdownOptions are the Markdown renderer's options for a site.
+// markdownOptions are the Markdown renderer's options for a site, with
+// the site's shortcode templates.
 func markdownOptions(cfg *config.Config, dropLeadingH1 bool, sc markdown.ShortcodeTemplates) markdown.Options {
 	return markdown.Options{
 		Unsafe:        cfg.Markup.Unsafe,
