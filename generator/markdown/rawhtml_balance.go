@@ -86,7 +86,10 @@ func (b *balancer) balance(frag []byte, c ast.Node, block bool, anchors *[]strin
 			if voidElements[string(name)] {
 				continue
 			}
-			if tt == html.SelfClosingTagToken { // <div/> opens a div in HTML
+			if tt == html.SelfClosingTagToken { // <b/> opens a b in HTML: write <b></b>
+				if end := len(out) - 2; end > mark && out[end] == '/' {
+					out = append(out[:end], '>')
+				}
 				out = appendEndTag(out, string(name))
 				continue
 			}

@@ -79,9 +79,10 @@ func (c *collector) rewriteURLs(tok *html.Token, offset int) bool {
 		}
 		var v string
 		switch {
-		case a.Key == "href" && tok.Data == "a",
-			a.Key == "src" && (tok.Data == "img" || tok.Data == "source"):
-			v = c.rawLink(a.Val, offset, tok.Data != "a")
+		case a.Key == "href" && tok.Data == "a", a.Key == "src" && tok.Data == "iframe": // iframes: unsafe mode
+			v = c.rawLink(a.Val, offset, false)
+		case a.Key == "src" && (tok.Data == "img" || tok.Data == "source"):
+			v = c.rawLink(a.Val, offset, true)
 		case a.Key == "srcset" && (tok.Data == "img" || tok.Data == "source"):
 			v = c.rawSrcset(a.Val, offset)
 		default:
