@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	"golang.org/x/net/html"
 )
 
 // Raw HTML (goldmark's HTMLBlock and RawHTML nodes) is processed after
@@ -137,6 +138,26 @@ func (f *fragment) offset(at int) int {
 	return p.src + max(0, at-p.at-p.padding)
 }
 
+// sanitize sanitizes a fragment of container c with the policy and
+// balances it; a lone tag without attributes takes the short way.
+func (b *balancer) sanitize(frag []byte, c ast.Node, block bool, anchors *[]string) []byte {
+	if name, tt, ok := simpleTag(frag); ok {
+		var buf [16]byte
+		name = lowerASCII(buf[:0], name)
+		if tag, known := sanitizedSimpleTag(name, tt); known {
+			switch {
+			case tag == nil:
+				return nil
+			case tt == html.EndTagToken:
+				return b.close(nil, string(name), tag, c)
+			default:
+				return b.start(nil, string(name), tag, tt == html.SelfClosingTagToken, c, block)
+			}
+		}
+	}
+	return b.balance(htmlPolicy().SanitizeBytes(frag), c, block, anchors)
+}
+
 // processRaw resolves, records and (in safe mode) sanitizes and balances
 // the raw HTML nodes the collector found, replacing each by its result.
 func (c *collector) processRaw(unsafe bool) {
@@ -157,9 +178,8 @@ func (c *collector) processRaw(unsafe bool) {
 			}
 			continue
 		}
-		out = htmlPolicy().SanitizeBytes(out)
 		b.enter(parent)
-		out = b.balance(out, parent, f.block, &c.anchors)
+		out = b.sanitize(out, parent, f.block, &c.anchors)
 		if f.block && len(out) > 0 && out[len(out)-1] != '\n' {
 			out = append(out, '\n')
 		}

@@ -70,38 +70,49 @@ func (b *balancer) balance(frag []byte, c ast.Node, block bool, anchors *[]strin
 	}
 	z := html.NewTokenizer(bytes.NewReader(frag))
 	out := make([]byte, 0, len(frag)+16)
+	var tag []byte
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			return out
 		}
-		raw := z.Raw()
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
-			mark := len(out)
-			out = append(out, raw...) // copied before TagName lowercases the buffer
+			tag = append(tag[:0], z.Raw()...) // copied before TagName lowercases the buffer
 			name, more := z.TagName()
-			out = b.closeImplied(out, mark, string(name), c)
 			tagAnchors(z, string(name), more, anchors)
-			if voidElements[string(name)] {
-				continue
-			}
-			if tt == html.SelfClosingTagToken { // <b/> opens a b in HTML: write <b></b>
-				if end := len(out) - 2; end > mark && out[end] == '/' {
-					out = append(out[:end], '>')
-				}
-				out = appendEndTag(out, string(name))
-				continue
-			}
-			b.open = append(b.open, openElement{name: string(name), container: c, block: block})
+			out = b.start(out, string(name), tag, tt == html.SelfClosingTagToken, c, block)
 		case html.EndTagToken:
-			raw = bytes.Clone(raw)
+			tag = append(tag[:0], z.Raw()...)
 			name, _ := z.TagName()
-			out = b.close(out, string(name), raw, c)
+			out = b.close(out, string(name), tag, c)
 		default:
-			out = append(out, raw...)
+			out = append(out, z.Raw()...)
 		}
 	}
+}
+
+// start writes the start tag of element name (its sanitized text tag)
+// after the end tags it implies, and remembers the element as open in
+// container c unless it is void. <br/> is written <br>, and <b/> (which
+// opens a b in HTML) <b></b>.
+func (b *balancer) start(out []byte, name string, tag []byte, selfClosing bool, c ast.Node, block bool) []byte {
+	out = b.closeImplied(out, name, c)
+	mark := len(out)
+	out = tidyTag(append(out, tag...), mark)
+	if selfClosing {
+		if end := len(out) - 2; end > mark && out[end] == '/' {
+			out = append(out[:end], '>')
+		}
+	}
+	switch {
+	case voidElements[name]:
+	case selfClosing:
+		out = appendEndTag(out, name)
+	default:
+		b.open = append(b.open, openElement{name: name, container: c, block: block})
+	}
+	return out
 }
 
 // close writes the end tag raw of element name if it is open in container
@@ -120,24 +131,19 @@ func (b *balancer) close(out []byte, name string, raw []byte, c ast.Node) []byte
 	return out
 }
 
-// closeImplied inserts, at mark before the start tag of element name, the
-// end tags HTML implies there: a <li> ends an open <li>, a <tr> an open
-// cell and row, a block element an open <p>.
-func (b *balancer) closeImplied(out []byte, mark int, name string, c ast.Node) []byte {
-	var ends []byte
+// closeImplied writes the end tags HTML implies before a start tag of
+// element name: a <li> ends an open <li>, a <tr> an open cell and row, a
+// block element an open <p>.
+func (b *balancer) closeImplied(out []byte, name string, c ast.Node) []byte {
 	for len(b.open) > 0 {
 		top := b.open[len(b.open)-1]
 		if top.container != c || !impliesEnd(name, top.name) {
 			break
 		}
-		ends = appendEndTag(ends, top.name)
+		out = appendEndTag(out, top.name)
 		b.open = b.open[:len(b.open)-1]
 	}
-	if len(ends) == 0 {
-		return out
-	}
-	tag := bytes.Clone(out[mark:])
-	return append(append(out[:mark], ends...), tag...)
+	return out
 }
 
 // impliesEnd reports whether a start tag of element start ends an open
@@ -184,6 +190,21 @@ func tagAnchors(z *html.Tokenizer, name string, more bool, anchors *[]string) {
 		}
 	}
 }
+
+// tidyTag writes the boolean attributes of the tag that starts at mark
+// without the empty value the sanitizer gives them (open="" as open).
+func tidyTag(out []byte, mark int) []byte {
+	for _, a := range booleanAttrs {
+		if i := bytes.Index(out[mark:], a); i >= 0 {
+			i += mark + len(a) - len(`=""`)
+			out = append(out[:i], out[i+len(`=""`):]...)
+		}
+	}
+	return out
+}
+
+// booleanAttrs are the allowed boolean attributes as the sanitizer writes them.
+var booleanAttrs = [][]byte{[]byte(` open=""`), []byte(` reversed=""`)}
 
 // appendEndTag appends </name>.
 func appendEndTag(out []byte, name string) []byte {

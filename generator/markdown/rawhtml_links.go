@@ -15,8 +15,8 @@ import (
 // (in safe mode the balancer records those that survive sanitizing). Tags
 // without a changed URL are kept byte for byte.
 func (c *collector) rewriteRaw(f *fragment, unsafe bool) []byte {
-	if bytes.IndexByte(f.text, '<') < 0 {
-		return f.text
+	if bytes.IndexByte(f.text, '<') < 0 || !unsafe && !hasFold(f.text, "href") && !hasFold(f.text, "src") {
+		return f.text // nothing to resolve (in unsafe mode anchors are looked for too)
 	}
 	z := html.NewTokenizer(bytes.NewReader(f.text))
 	out := make([]byte, 0, len(f.text)+32)
@@ -135,6 +135,16 @@ func (c *collector) addAnchors(tok *html.Token) {
 			c.anchors = append(c.anchors, a.Val)
 		}
 	}
+}
+
+// hasFold reports whether s contains the lowercase ASCII word in any case.
+func hasFold(s []byte, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if s[i]|0x20 == word[0] && bytes.EqualFold(s[i:i+len(word)], []byte(word)) {
+			return true
+		}
+	}
+	return false
 }
 
 // attr returns the value of a tag's attribute, or "".
