@@ -29,6 +29,7 @@ type collector struct {
 
 	raw     []ast.Node // HTMLBlock and RawHTML nodes, in document order
 	anchors []string   // ids and names in raw HTML
+	removed []removal  // elements safe mode removed from raw HTML
 }
 
 // linkAt is a Link with the byte offset used to sort links by position.

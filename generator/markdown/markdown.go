@@ -204,7 +204,7 @@ func (r *Renderer) render(buf *bytes.Buffer, src []byte, lineOffset int, resolve
 	c.release()
 	res := c.result()
 	c.finish(res, doc)
-	res.Diagnostics = c.positioned(pending)
+	res.Diagnostics = c.positioned(append(pending, c.removalWarnings()...))
 	if r.opts.DropLeadingH1 && res.H1 != "" {
 		dropLeadingH1(doc, res)
 	}

@@ -46,6 +46,18 @@ var (
 	mediaQuery = regexp.MustCompile(`^[a-zA-Z0-9 ():,.-]+$`)
 )
 
+// allowedElements is the set of elements the policy keeps (a and img
+// with their URLs), for the warnings about removed ones.
+var allowedElements = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{"a": true, "img": true, "source": true}
+	for _, list := range [][]string{textElements, blockElements} {
+		for _, name := range list {
+			m[name] = true
+		}
+	}
+	return m
+})
+
 func newHTMLPolicy() *bluemonday.Policy {
 	p := bluemonday.NewPolicy()
 	p.AllowElements(textElements...)

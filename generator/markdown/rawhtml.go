@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -138,24 +139,63 @@ func (f *fragment) offset(at int) int {
 	return p.src + max(0, at-p.at-p.padding)
 }
 
-// sanitize sanitizes a fragment of container c with the policy and
-// balances it; a lone tag without attributes takes the short way.
-func (b *balancer) sanitize(frag []byte, c ast.Node, block bool, anchors *[]string) []byte {
-	if name, tt, ok := simpleTag(frag); ok {
+// safeRaw returns fragment f of container c sanitized with the policy
+// and balanced; a lone tag without attributes takes the short way, from a
+// table. Elements the policy removes are noted for a warning.
+func (c *collector) safeRaw(b *balancer, f *fragment, container ast.Node) []byte {
+	if name, tt, ok := simpleTag(f.text); ok {
 		var buf [16]byte
 		name = lowerASCII(buf[:0], name)
 		if tag, known := sanitizedSimpleTag(name, tt); known {
 			switch {
 			case tag == nil:
+				if tt != html.EndTagToken {
+					c.noteRemoved(string(name), f.offset(0))
+				}
 				return nil
 			case tt == html.EndTagToken:
-				return b.close(nil, string(name), tag, c)
+				return b.close(nil, string(name), tag, container)
 			default:
-				return b.start(nil, string(name), tag, tt == html.SelfClosingTagToken, c, block)
+				return b.start(nil, string(name), tag, tt == html.SelfClosingTagToken, container, f.block)
 			}
 		}
 	}
-	return b.balance(htmlPolicy().SanitizeBytes(frag), c, block, anchors)
+	out := c.rewriteRaw(f, false)
+	return b.balance(htmlPolicy().SanitizeBytes(out), container, f.block, &c.anchors)
+}
+
+// removal counts the elements of one name that safe mode removed from a
+// page, and where the first one was.
+type removal struct {
+	name          string
+	count, offset int
+}
+
+// noteRemoved counts an element removed at offset.
+func (c *collector) noteRemoved(name string, offset int) {
+	for i := range c.removed {
+		if c.removed[i].name == name {
+			c.removed[i].count++
+			return
+		}
+	}
+	c.removed = append(c.removed, removal{name: name, count: 1, offset: offset})
+}
+
+// removalWarnings returns one warning per element name removed from the
+// page, at its first use: what the author wrote is not shown, and never
+// silently.
+func (c *collector) removalWarnings() []offsetWarning {
+	var ws []offsetWarning
+	for _, r := range c.removed {
+		times := ""
+		if r.count > 1 {
+			times = fmt.Sprintf(" (%d times)", r.count)
+		}
+		ws = append(ws, offsetWarning{offset: r.offset, msg: fmt.Sprintf(
+			"raw HTML <%s> removed%s: not allowed in safe mode ([markup] unsafe = true keeps raw HTML as written)", r.name, times)})
+	}
+	return ws
 }
 
 // processRaw resolves, records and (in safe mode) sanitizes and balances
@@ -171,15 +211,14 @@ func (c *collector) processRaw(unsafe bool) {
 			continue
 		}
 		f := fragmentOf(n, c.src)
-		out := c.rewriteRaw(&f, unsafe)
 		if unsafe {
-			if !bytes.Equal(out, f.text) {
+			if out := c.rewriteRaw(&f, true); !bytes.Equal(out, f.text) {
 				parent.ReplaceChild(parent, n, newRawNode(out, f.block))
 			}
 			continue
 		}
 		b.enter(parent)
-		out = b.sanitize(out, parent, f.block, &c.anchors)
+		out := c.safeRaw(&b, &f, parent)
 		if f.block && len(out) > 0 && out[len(out)-1] != '\n' {
 			out = append(out, '\n')
 		}

@@ -12,11 +12,12 @@ import (
 // page's links at the position of its tag. In safe mode an iframe becomes a
 // link to the page it embeds (the site makes no requests to other sites);
 // in unsafe mode the ids and names of the fragment are recorded as anchors
-// (in safe mode the balancer records those that survive sanitizing). Tags
-// without a changed URL are kept byte for byte.
+// (in safe mode the balancer records those that survive sanitizing), in
+// safe mode the elements the policy will remove are noted. Tags without a
+// changed URL are kept byte for byte.
 func (c *collector) rewriteRaw(f *fragment, unsafe bool) []byte {
-	if bytes.IndexByte(f.text, '<') < 0 || !unsafe && !hasFold(f.text, "href") && !hasFold(f.text, "src") {
-		return f.text // nothing to resolve (in unsafe mode anchors are looked for too)
+	if bytes.IndexByte(f.text, '<') < 0 {
+		return f.text
 	}
 	z := html.NewTokenizer(bytes.NewReader(f.text))
 	out := make([]byte, 0, len(f.text)+32)
@@ -40,6 +41,8 @@ func (c *collector) rewriteRaw(f *fragment, unsafe bool) []byte {
 			}
 			if unsafe {
 				c.addAnchors(&tok)
+			} else if !allowedElements()[tok.Data] {
+				c.noteRemoved(tok.Data, f.offset(start))
 			}
 			if c.rewriteURLs(&tok, f.offset(start)) {
 				out = append(out[:mark], tok.String()...)
@@ -54,10 +57,12 @@ func (c *collector) rewriteRaw(f *fragment, unsafe bool) []byte {
 }
 
 // embedLink appends a visible link standing for an iframe to out and
-// records it. An iframe without a source leaves nothing.
+// records it. An iframe without a source (srcdoc) leaves nothing but a
+// warning.
 func (c *collector) embedLink(out []byte, tok *html.Token, offset int) []byte {
 	src := strings.TrimSpace(attr(tok, "src"))
 	if src == "" {
+		c.noteRemoved("iframe", offset)
 		return out
 	}
 	url := string(c.link([]byte(src), offset, false))
@@ -135,16 +140,6 @@ func (c *collector) addAnchors(tok *html.Token) {
 			c.anchors = append(c.anchors, a.Val)
 		}
 	}
-}
-
-// hasFold reports whether s contains the lowercase ASCII word in any case.
-func hasFold(s []byte, word string) bool {
-	for i := 0; i+len(word) <= len(s); i++ {
-		if s[i]|0x20 == word[0] && bytes.EqualFold(s[i:i+len(word)], []byte(word)) {
-			return true
-		}
-	}
-	return false
 }
 
 // attr returns the value of a tag's attribute, or "".
