@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"regexp"
+	"strings"
 	"sync"
 
 	"github.com/microcosm-cc/bluemonday"
@@ -54,6 +55,26 @@ var allowedElements = sync.OnceValue(func() map[string]bool {
 		for _, name := range list {
 			m[name] = true
 		}
+	}
+	return m
+})
+
+// htmlElements are the names of HTML's elements, current and obsolete, and
+// of the SVG and MathML roots: a tag with another name is no HTML (see
+// appendAsText).
+var htmlElements = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, name := range strings.Fields(`
+		a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big
+		blink blockquote body br button canvas caption center cite code col colgroup data datalist dd
+		del details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame
+		frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe image img input ins isindex kbd
+		keygen label legend li link listing main map mark marquee math menu menuitem meta meter nav
+		nobr noembed noframes noscript object ol optgroup option output p param picture plaintext pre
+		progress q rb rp rt rtc ruby s samp script search section select slot small source spacer span
+		strike strong style sub summary sup svg table tbody td template textarea tfoot th thead time
+		title tr track tt u ul var video wbr xmp`) {
+		m[name] = true
 	}
 	return m
 })

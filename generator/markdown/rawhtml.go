@@ -219,12 +219,17 @@ func (c *collector) processRaw(unsafe bool) {
 		}
 		b.enter(parent)
 		out := c.safeRaw(&b, &f, parent)
-		if f.block && len(out) > 0 && out[len(out)-1] != '\n' {
-			out = append(out, '\n')
-		}
-		if len(bytes.TrimSpace(out)) == 0 && f.block {
-			parent.RemoveChild(parent, n)
-			continue
+		if f.block {
+			text := bytes.TrimSpace(out)
+			if len(text) == 0 {
+				parent.RemoveChild(parent, n)
+				continue
+			}
+			if bytes.IndexByte(text, '<') < 0 { // only text is left: a paragraph, as Markdown's text
+				out = append(append([]byte("<p>"), text...), "</p>\n"...)
+			} else if out[len(out)-1] != '\n' {
+				out = append(out, '\n')
+			}
 		}
 		parent.ReplaceChild(parent, n, newRawNode(out, f.block))
 	}

@@ -13,8 +13,9 @@ import (
 // link to the page it embeds (the site makes no requests to other sites);
 // in unsafe mode the ids and names of the fragment are recorded as anchors
 // (in safe mode the balancer records those that survive sanitizing), in
-// safe mode the elements the policy will remove are noted. Tags without a
-// changed URL are kept byte for byte.
+// safe mode the elements the policy will remove are noted and tags that
+// are no HTML at all are turned into text. Tags without a changed URL are
+// kept byte for byte.
 func (c *collector) rewriteRaw(f *fragment, unsafe bool) []byte {
 	if bytes.IndexByte(f.text, '<') < 0 {
 		return f.text
@@ -34,26 +35,41 @@ func (c *collector) rewriteRaw(f *fragment, unsafe bool) []byte {
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			tok := z.Token()
-			if !unsafe && tok.Data == "iframe" {
+			switch {
+			case unsafe:
+				c.addAnchors(&tok)
+			case !htmlElements()[tok.Data]:
+				out = appendAsText(out, mark)
+				continue
+			case tok.Data == "iframe":
 				out = c.embedLink(out[:mark], &tok, f.offset(start))
 				inFrame = tt == html.StartTagToken
 				continue
-			}
-			if unsafe {
-				c.addAnchors(&tok)
-			} else if !allowedElements()[tok.Data] {
+			case !allowedElements()[tok.Data]:
 				c.noteRemoved(tok.Data, f.offset(start))
 			}
 			if c.rewriteURLs(&tok, f.offset(start)) {
 				out = append(out[:mark], tok.String()...)
 			}
-		case html.EndTagToken, html.TextToken:
+		case html.EndTagToken:
 			if inFrame { // the iframe's fallback text and end tag go with it
+				out, inFrame = out[:mark], false
+			} else if name, _ := z.TagName(); !unsafe && !htmlElements()[string(name)] {
+				out = appendAsText(out, mark)
+			}
+		case html.TextToken:
+			if inFrame {
 				out = out[:mark]
-				inFrame = tt == html.TextToken
 			}
 		}
 	}
+}
+
+// appendAsText turns the tag written at out[mark:] into text. Safe mode
+// does this for a tag whose name is no HTML name, such as the placeholder
+// in "ssh <username>@host" or "<Run ID>": the author meant the text.
+func appendAsText(out []byte, mark int) []byte {
+	return append(out[:mark], html.EscapeString(string(out[mark:]))...)
 }
 
 // embedLink appends a visible link standing for an iframe to out and
