@@ -75,6 +75,9 @@ var xssPayloads = []string{
 	"<div>\n\n*markdown* <img src=x\nonerror=alert(1)>\n\n</div>",
 	"- <div onclick=alert(1)>\n- </div><script>alert(1)</script>",
 	"> <details><summary onclick=alert(1)>x</summary>\n\n</details>",
+	`<x onclick=alert(1)>placeholder-looking tag</x>`,
+	`<my-widget onmouseover="alert(1)"><script>alert(1)</script></my-widget>`,
+	"<Run ID onclick=alert(1)>\n<img src=x onerror=alert(1)>",
 }
 
 func TestXSSCorpus(t *testing.T) {
