@@ -53,8 +53,12 @@ func (n *rawInline) Kind() ast.NodeKind { return kindRawInline }
 // Dump implements ast.Node.
 func (n *rawInline) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
-// newRawNode returns a node writing html, a block or an inline one.
+// newRawNode returns a node writing html, a block or an inline one. NUL
+// bytes become U+FFFD, as goldmark writes raw HTML.
 func newRawNode(html []byte, block bool) ast.Node {
+	if bytes.IndexByte(html, 0) >= 0 {
+		html = bytes.ReplaceAll(html, []byte{0}, []byte("\uFFFD"))
+	}
 	if block {
 		return &rawBlock{html: html}
 	}
@@ -198,6 +202,21 @@ func (c *collector) removalWarnings() []offsetWarning {
 	return ws
 }
 
+// asBlock returns the sanitized HTML of a block ending in a newline, as a
+// paragraph if only text is left, or nil if nothing is.
+func asBlock(out []byte) []byte {
+	text := bytes.TrimSpace(out)
+	switch {
+	case len(text) == 0:
+		return nil
+	case bytes.IndexByte(text, '<') < 0: // only text is left: a paragraph, as Markdown's text
+		return append(append([]byte("<p>"), text...), "</p>\n"...)
+	case out[len(out)-1] != '\n':
+		return append(out, '\n')
+	}
+	return out
+}
+
 // processRaw resolves, records and (in safe mode) sanitizes and balances
 // the raw HTML nodes the collector found, replacing each by its result.
 func (c *collector) processRaw(unsafe bool) {
@@ -220,15 +239,9 @@ func (c *collector) processRaw(unsafe bool) {
 		b.enter(parent)
 		out := c.safeRaw(&b, &f, parent)
 		if f.block {
-			text := bytes.TrimSpace(out)
-			if len(text) == 0 {
+			if out = asBlock(out); out == nil {
 				parent.RemoveChild(parent, n)
 				continue
-			}
-			if bytes.IndexByte(text, '<') < 0 { // only text is left: a paragraph, as Markdown's text
-				out = append(append([]byte("<p>"), text...), "</p>\n"...)
-			} else if out[len(out)-1] != '\n' {
-				out = append(out, '\n')
 			}
 		}
 		parent.ReplaceChild(parent, n, newRawNode(out, f.block))

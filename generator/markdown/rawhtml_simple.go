@@ -27,7 +27,7 @@ func simpleTag(frag []byte) (name []byte, tt html.TokenType, ok bool) {
 	for j < n-1 && isASCIIAlnum(frag[j]) {
 		j++
 	}
-	if j == i || frag[i] <= '9' {
+	if j == i || frag[i] <= '9' { // no name, or one that starts with a digit
 		return nil, 0, false
 	}
 	k := j
