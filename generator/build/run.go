@@ -222,7 +222,7 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 
 func fillRecord(rec *record, p *site.Page, res *markdown.Result, seen *resolved) {
 	rec.summary, rec.words, rec.toc = res.Summary, res.WordCount, res.TOC
-	rec.anchors = htmlIDs(res.HTML)
+	rec.anchors = htmlIDs(res.HTML).with(res.Anchors)
 	for _, l := range res.Links {
 		pos := diag.Pos{File: p.Src.File, Line: l.Line, Col: l.Col}
 		rec.links = append(rec.links, site.Link{Dest: l.Dest, Pos: pos, Target: seen.target(l.Dest)})

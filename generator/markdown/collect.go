@@ -29,6 +29,10 @@ type collector struct {
 	text     []byte // plain text of the current section
 	code     []byte // text of the current section's code blocks
 	words    int
+
+	raw     []ast.Node // HTMLBlock and RawHTML nodes, in document order
+	anchors []string   // ids and names in raw HTML
+	removed []removal  // elements safe mode removed from raw HTML
 }
 
 // linkAt is a Link with the byte offset used to sort links by position.
@@ -82,6 +86,10 @@ func (c *collector) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		c.code = append(appendLines(c.code, n, c.src), ' ')
 		return ast.WalkSkipChildren, nil
 	case *ast.HTMLBlock:
+		c.raw = append(c.raw, n)
+		return ast.WalkSkipChildren, nil
+	case *ast.RawHTML:
+		c.raw = append(c.raw, n)
 		return ast.WalkSkipChildren, nil
 	}
 	if n.Type() == ast.TypeInline && !n.HasChildren() {
@@ -106,7 +114,7 @@ func (c *collector) inlineLink(n ast.Node) {
 
 // headingLinks records and rewrites the links inside a heading (or
 // inside one of its inline nodes), whose text is otherwise taken whole as
-// its title.
+// its title, and notes its raw HTML.
 func (c *collector) headingLinks(n ast.Node) {
 	for child := n.FirstChild(); child != nil; child = child.NextSibling() {
 		switch child.(type) {
@@ -114,6 +122,8 @@ func (c *collector) headingLinks(n ast.Node) {
 			continue // most headings are text only
 		case *ast.Link, *ast.Image, *ast.AutoLink:
 			c.inlineLink(child)
+		case *ast.RawHTML:
+			c.raw = append(c.raw, child)
 		}
 		if child.HasChildren() {
 			c.headingLinks(child) // an image inside a link, a link inside emphasis
@@ -175,7 +185,7 @@ func (c *collector) addLink(l Link, offset int) {
 
 // result assembles the Result from what was collected (without HTML).
 func (c *collector) result() *Result {
-	res := &Result{Headings: c.headings, WordCount: c.words}
+	res := &Result{Headings: c.headings, WordCount: c.words, Anchors: c.anchors}
 	for _, h := range c.headings {
 		if h.Level == 2 || h.Level == 3 {
 			res.TOC = append(res.TOC, h)

@@ -19,7 +19,8 @@ var update = flag.Bool("update", false, "rewrite the expected sections of testda
 // A golden case is a txtar archive. Its comment holds options, one per line:
 // "unsafe", "drop-h1", "line-offset N", "no-resolver". Sections:
 // input.md (required), output.html, toc.json (h1, TOC and headings),
-// links.json, warnings.txt (only when there are warnings). Sections named
+// links.json, anchors.json (only when raw HTML has ids or names),
+// warnings.txt (only when there are warnings). Sections named
 // layouts/shortcodes/NAME.html are shortcode templates; every case renders
 // with testPageContext.
 func TestGolden(t *testing.T) {
@@ -57,16 +58,22 @@ func runGolden(t *testing.T, file string) {
 	if len(res.Diagnostics) > 0 {
 		got["warnings.txt"] = formatWarnings(res)
 	}
+	if len(res.Anchors) > 0 {
+		got["anchors.json"] = mustJSON(t, res.Anchors)
+	}
 	if *update {
 		writeGolden(t, file, ar, got)
 		return
 	}
-	for _, name := range []string{"output.html", "toc.json", "links.json", "warnings.txt"} {
+	for _, name := range goldenSections {
 		if want := section(ar, name); !bytes.Equal(got[name], want) {
 			t.Errorf("%s: %s differs (run go test -update to accept)\n--- got ---\n%s\n--- want ---\n%s", file, name, got[name], want)
 		}
 	}
 }
+
+// goldenSections are the sections a case's output is compared in, in order.
+var goldenSections = []string{"output.html", "toc.json", "links.json", "anchors.json", "warnings.txt"}
 
 type caseOptions struct {
 	opts       Options
@@ -118,7 +125,7 @@ func writeGolden(t *testing.T, file string, ar *txtar.Archive, got map[string][]
 			out.Files = append(out.Files, f)
 		}
 	}
-	for _, name := range []string{"output.html", "toc.json", "links.json", "warnings.txt"} {
+	for _, name := range goldenSections {
 		if got[name] != nil {
 			out.Files = append(out.Files, txtar.File{Name: name, Data: got[name]})
 		}

@@ -27,9 +27,11 @@ import (
 
 // Options configure a Renderer.
 type Options struct {
-	// Unsafe allows raw HTML; when false raw HTML is escaped (shown as text),
-	// not dropped. HTML comments are left out in safe mode (they are never
-	// visible in either mode).
+	// Unsafe passes raw HTML through as written. When false (safe mode)
+	// raw HTML is sanitized with an allowlist like GitHub's (see
+	// htmlPolicy), iframes become links, HTML comments are left out and
+	// what raw HTML leaves open is closed (see balancer). In both modes the
+	// links of raw HTML are resolved and recorded like Markdown links.
 	Unsafe bool
 	// DropLeadingH1 leaves out a level-1 heading that is the first block of
 	// the document. Use it for pages whose title comes from that heading, so
@@ -69,8 +71,13 @@ type Result struct {
 	// Headings lists every heading on the page, in order; their IDs are the
 	// anchors that exist on the page.
 	Headings []Heading
-	// Links lists every link and image destination in source order.
+	// Links lists every link and image destination in source order, those
+	// of raw HTML (a href, img src and srcset, iframe src) included.
 	Links []Link
+	// Anchors lists the ids of elements and names of a elements written
+	// in raw HTML (in safe mode those the sanitizer kept), in source order:
+	// link targets besides the headings.
+	Anchors []string
 	// Sections is the plain text split at headings, for the search index.
 	// The text before the first heading, if any, comes first with ID "".
 	Sections []Section
@@ -216,13 +223,14 @@ func (r *Renderer) render(buf *bytes.Buffer, src []byte, lineOffset int, resolve
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
 	c.collect(doc)
+	c.processRaw(r.opts.Unsafe)
 	c.release()
 	if x != nil {
 		c.links = append(c.links, x.links...)
 	}
 	res := c.result()
 	c.finish(res, doc)
-	res.Diagnostics = c.positioned(pending)
+	res.Diagnostics = c.positioned(append(pending, c.removalWarnings()...))
 	if x != nil {
 		res.Diagnostics = append(res.Diagnostics, c.problems(x.problems)...)
 		x.cleanResult(res)

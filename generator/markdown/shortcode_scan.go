@@ -86,7 +86,7 @@ func scanTags(src []byte) ([]scTag, []offsetWarning) {
 			}
 			t, ok := scanLiquid(src[:tagLimit(src, i, &liquidEnd, &nextLiquid)], i)
 			if ok && t.name == "raw" {
-				t, ok = rawBlock(src, t, &endRaw)
+				t, ok = liquidRawBlock(src, t, &endRaw)
 			}
 			if !ok {
 				i += 2 // "{%" in prose: not a tag
@@ -291,9 +291,9 @@ func liquidDone(t scTag) (scTag, bool) {
 	return t, true
 }
 
-// rawBlock extends a {% raw %} tag over everything up to its
+// liquidRawBlock extends a {% raw %} tag over everything up to its
 // {% endraw %}, which is printed as it is.
-func rawBlock(src []byte, t scTag, endRaw *nextIndex) (scTag, bool) {
+func liquidRawBlock(src []byte, t scTag, endRaw *nextIndex) (scTag, bool) {
 	for i := t.end; ; {
 		j := endRaw.find(src, i)
 		if j < 0 {
