@@ -33,6 +33,24 @@ func htmlIDs(html []byte) anchorSet {
 	return anchorSet(b.String())
 }
 
+// with returns the set with ids added: the ids and names of raw HTML,
+// which the scan of htmlIDs does not see in every form (<a name="x">,
+// id='x' in unsafe mode).
+func (s anchorSet) with(ids []string) anchorSet {
+	if len(ids) == 0 {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(string(s))
+	for _, id := range ids {
+		if strings.IndexByte(id, 0) < 0 {
+			b.WriteString(id)
+			b.WriteByte(0)
+		}
+	}
+	return anchorSet(b.String())
+}
+
 // has reports whether id is in the set.
 func (s anchorSet) has(id string) bool {
 	if id == "" || strings.IndexByte(id, 0) >= 0 {

@@ -26,6 +26,18 @@ func TestAnchorSet(t *testing.T) {
 	}
 }
 
+func TestAnchorSetWith(t *testing.T) {
+	set := htmlIDs([]byte(`<h2 id="agenda">A</h2>`)).with([]string{"old-name", "x\x00y"})
+	for id, want := range map[string]bool{"agenda": true, "old-name": true, "x": false, "y": false, "old": false} {
+		if got := set.has(id); got != want {
+			t.Errorf("has(%q) = %v; want %v", id, got, want)
+		}
+	}
+	if s := htmlIDs([]byte(`<p id="a">`)); s.with(nil) != s {
+		t.Errorf("with(nil) changed the set")
+	}
+}
+
 // FuzzAnchorSet checks has against a plain list of ids.
 func FuzzAnchorSet(f *testing.F) {
 	f.Add("aaa,aa,a", "aa")

@@ -132,6 +132,8 @@ func (b *Builder) run(ctx context.Context) (*Result, error) {
 	}
 	theme, d := render.LoadTheme(siteFS, cfg.Theme)
 	diags = append(diags, d...)
+	shortcodes, d := render.LoadShortcodes(siteFS, cfg.Theme, shortcodeFuncs(cfg))
+	diags = append(diags, d...)
 	tree, d := content.Load(siteFS, cfg, content.Options{Cache: b.cache, DropBodies: b.oneOff})
 	diags = append(diags, d...)
 	model, d := site.New(tree, cfg, site.Options{BuildDrafts: b.opts.BuildDrafts})
@@ -147,7 +149,7 @@ func (b *Builder) run(ctx context.Context) (*Result, error) {
 	if err != nil {
 		return fail(diag.List{diag.Errorf(diag.Pos{}, "%w", err)})
 	}
-	r := newRun(ctx, siteFS, cfg, theme, model, out)
+	r := newRun(ctx, siteFS, cfg, theme, model, out, shortcodes)
 	if b.opts.InPlace {
 		r.prevHash = b.prev
 	}

@@ -60,11 +60,11 @@ type record struct {
 	linkDiags diag.List // its broken links
 }
 
-func newRun(ctx context.Context, siteFS fs.FS, cfg *config.Config, theme *render.Theme, model *site.Site, out *output.Writer) *run {
+func newRun(ctx context.Context, siteFS fs.FS, cfg *config.Config, theme *render.Theme, model *site.Site, out *output.Writer, sc markdown.ShortcodeTemplates) *run {
 	r := &run{
 		ctx: ctx, siteFS: siteFS, cfg: cfg, theme: theme, model: model, out: out,
-		md:      markdown.New(markdownOptions(cfg, false)),
-		mdNoH1:  markdown.New(markdownOptions(cfg, true)),
+		md:      markdown.New(markdownOptions(cfg, false, sc)),
+		mdNoH1:  markdown.New(markdownOptions(cfg, true, sc)),
 		records: make(map[*site.Page]*record, len(model.Pages)),
 		hashOf:  map[string]uint64{},
 	}
@@ -72,12 +72,14 @@ func newRun(ctx context.Context, siteFS fs.FS, cfg *config.Config, theme *render
 	return r
 }
 
-// markdownOptions are the Markdown renderer's options for a site.
-func markdownOptions(cfg *config.Config, dropLeadingH1 bool) markdown.Options {
+// markdownOptions are the Markdown renderer's options for a site, with
+// the site's shortcode templates.
+func markdownOptions(cfg *config.Config, dropLeadingH1 bool, sc markdown.ShortcodeTemplates) markdown.Options {
 	return markdown.Options{
 		Unsafe:        cfg.Markup.Unsafe,
 		DropLeadingH1: dropLeadingH1,
 		IDStyle:       markdown.IDStyle(cfg.Markup.AutoHeadingIDType),
+		Shortcodes:    sc,
 	}
 }
 
@@ -186,7 +188,11 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 		html := htmlBuffers.Get().(*bytes.Buffer)
 		defer htmlBuffers.Put(html)
 		var seen resolved
-		res, err := mr.RenderInto(html, body, p.Src.BodyLine, r.resolver(p, &seen))
+		var pc *markdown.PageContext
+		if markdown.MayHaveShortcodes(body) {
+			pc = r.pageContext(p)
+		}
+		res, err := mr.RenderPage(html, body, p.Src.BodyLine, r.resolver(p, &seen), pc)
 		if err != nil {
 			rec.diags = append(rec.diags, withFile(err, p.Src.File))
 			return rec
@@ -218,7 +224,7 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 func fillRecord(rec *record, p *site.Page, res *markdown.Result, seen *resolved) {
 	rec.summary, rec.words, rec.toc = res.Summary, res.WordCount, res.TOC
 	rec.diagrams = res.Diagrams > 0
-	rec.anchors = htmlIDs(res.HTML)
+	rec.anchors = htmlIDs(res.HTML).with(res.Anchors)
 	for _, l := range res.Links {
 		pos := diag.Pos{File: p.Src.File, Line: l.Line, Col: l.Col}
 		rec.links = append(rec.links, site.Link{Dest: l.Dest, Pos: pos, Target: seen.target(l.Dest)})

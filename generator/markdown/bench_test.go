@@ -76,6 +76,44 @@ func BenchmarkRenderCached(b *testing.B) {
 	}
 }
 
+// BenchmarkRenderRawHTML renders the page of BenchmarkRenderCached with
+// raw HTML added (a details block, a table, line breaks, superscripts, a
+// link, an image and an anchor): compared with that benchmark, the cost
+// of sanitizing, balancing and resolving the raw HTML of one page.
+func BenchmarkRenderRawHTML(b *testing.B) {
+	r := New(Options{})
+	src := []byte(benchPage(1) + rawHTMLSection)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := r.Render(src, 5, testResolver); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+const rawHTMLSection = `
+## Raw HTML <a name="raw"></a>
+
+<details>
+<summary>Quarterly targets</summary>
+
+| Team | Target |
+|---|---|
+| Sales | 12<sup>th</sup> of each month<br>and a review |
+| Marketing | 40 MQLs<br>per week |
+
+</details>
+
+<p align="center"><img src="chart.png" alt="Chart" width="400"><br>
+<a href="../guides/sla.md#targets">The SLA</a> and <kbd>Ctrl</kbd>+<kbd>K</kbd>.</p>
+
+<table>
+<tr><th>Stage</th><th>Owner</th></tr>
+<tr><td>MQL</td><td>Marketing</td></tr>
+</table>
+`
+
 func BenchmarkRenderParallel(b *testing.B) {
 	r := New(Options{})
 	src := []byte(benchPage(1))

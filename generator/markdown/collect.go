@@ -15,9 +15,12 @@ import (
 // collector walks a parsed document once, resolving link destinations and
 // gathering headings, links and plain text.
 type collector struct {
-	src        []byte
+	src        []byte // what goldmark parsed: the page, shortcodes expanded
+	orig       []byte // the page as written
+	spans      []mapSpan
+	x          *expansion // the page's shortcodes, nil when it has none
 	lineOffset int
-	lines      []int // byte offsets where lines start, built on first use
+	lines      []int // byte offsets where lines of orig start, built on first use
 	resolve    LinkResolver
 
 	headings []Heading
@@ -27,6 +30,10 @@ type collector struct {
 	code     []byte // text of the current section's code blocks
 	words    int
 	diagrams int
+
+	raw     []ast.Node // HTMLBlock and RawHTML nodes, in document order
+	anchors []string   // ids and names in raw HTML
+	removed []removal  // elements safe mode removed from raw HTML
 }
 
 // linkAt is a Link with the byte offset used to sort links by position.
@@ -37,7 +44,7 @@ type linkAt struct {
 
 func newCollector(src []byte, lineOffset int, resolve LinkResolver) *collector {
 	s := scratchBuffers.Get().(*scratch)
-	return &collector{src: src, lineOffset: lineOffset, resolve: resolve,
+	return &collector{src: src, orig: src, lineOffset: lineOffset, resolve: resolve,
 		sections: []Section{{}}, text: s.text[:0], code: s.code[:0]}
 }
 
@@ -83,6 +90,10 @@ func (c *collector) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		c.code = append(appendLines(c.code, n, c.src), ' ')
 		return ast.WalkSkipChildren, nil
 	case *ast.HTMLBlock:
+		c.raw = append(c.raw, n)
+		return ast.WalkSkipChildren, nil
+	case *ast.RawHTML:
+		c.raw = append(c.raw, n)
 		return ast.WalkSkipChildren, nil
 	}
 	if n.Type() == ast.TypeInline && !n.HasChildren() {
@@ -107,7 +118,7 @@ func (c *collector) inlineLink(n ast.Node) {
 
 // headingLinks records and rewrites the links inside a heading (or
 // inside one of its inline nodes), whose text is otherwise taken whole as
-// its title.
+// its title, and notes its raw HTML.
 func (c *collector) headingLinks(n ast.Node) {
 	for child := n.FirstChild(); child != nil; child = child.NextSibling() {
 		switch child.(type) {
@@ -115,6 +126,8 @@ func (c *collector) headingLinks(n ast.Node) {
 			continue // most headings are text only
 		case *ast.Link, *ast.Image, *ast.AutoLink:
 			c.inlineLink(child)
+		case *ast.RawHTML:
+			c.raw = append(c.raw, child)
 		}
 		if child.HasChildren() {
 			c.headingLinks(child) // an image inside a link, a link inside emphasis
@@ -167,13 +180,16 @@ func (c *collector) link(dest []byte, offset int, image bool) []byte {
 }
 
 func (c *collector) addLink(l Link, offset int) {
-	l.Line, l.Col = c.position(offset)
+	if c.spans != nil && offset >= 0 {
+		offset = origOffset(c.spans, offset)
+	}
+	l.Line, l.Col = c.origPosition(offset)
 	c.links = append(c.links, linkAt{Link: l, offset: offset})
 }
 
 // result assembles the Result from what was collected (without HTML).
 func (c *collector) result() *Result {
-	res := &Result{Headings: c.headings, WordCount: c.words, Diagrams: c.diagrams}
+	res := &Result{Headings: c.headings, WordCount: c.words, Diagrams: c.diagrams, Anchors: c.anchors}
 	for _, h := range c.headings {
 		if h.Level == 2 || h.Level == 3 {
 			res.TOC = append(res.TOC, h)
@@ -197,10 +213,32 @@ func (c *collector) finish(res *Result, doc ast.Node) {
 	}
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if p, ok := n.(*ast.Paragraph); ok {
-			res.Summary = truncateWords(plainText(p, c.src), summaryLimit)
+			text := plainText(p, c.src)
+			if c.x != nil { // a paragraph that only holds a shortcode's HTML is no summary
+				if text = c.x.stripHoles(text); text == "" {
+					continue
+				}
+			}
+			res.Summary = truncateWords(text, summaryLimit)
 			break
 		}
 	}
+}
+
+// problems turns the shortcode expansion's problems, at offsets of the
+// page as written, into diagnostics.
+func (c *collector) problems(ps []scProblem) diag.List {
+	var out diag.List
+	for _, p := range ps {
+		line, col := c.origPosition(p.offset)
+		pos := diag.Pos{Line: line, Col: col}
+		if p.err {
+			out = append(out, diag.Errorf(pos, "%s: %w", p.msg, p.cause))
+		} else {
+			out = append(out, diag.Warnf(pos, "%s", p.msg))
+		}
+	}
+	return out
 }
 
 // positioned turns warnings found at byte offsets into diagnostics.
@@ -220,13 +258,21 @@ func (c *collector) line(offset int) int {
 }
 
 // position returns the file line and the 1-based byte column of a byte
-// offset of the body. A negative offset (unknown) gives 0, 0.
+// offset of the parsed body. A negative offset (unknown) gives 0, 0.
 func (c *collector) position(offset int) (line, col int) {
+	if c.spans != nil && offset >= 0 {
+		offset = origOffset(c.spans, offset)
+	}
+	return c.origPosition(offset)
+}
+
+// origPosition is position for an offset of the body as written.
+func (c *collector) origPosition(offset int) (line, col int) {
 	if offset < 0 {
 		return 0, 0
 	}
 	if c.lines == nil {
-		c.lines = lineStarts(c.src)
+		c.lines = lineStarts(c.orig)
 	}
 	i, found := slices.BinarySearch(c.lines, offset)
 	if !found {

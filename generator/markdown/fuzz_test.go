@@ -13,7 +13,8 @@ import (
 )
 
 // FuzzRender checks that no input makes rendering panic or fail, in safe and
-// unsafe mode, and that safe mode never lets a raw tag through.
+// unsafe mode, and that safe mode never lets a script tag through (see
+// FuzzRawHTML for the sanitizer).
 func FuzzRender(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*.txtar")
 	for _, file := range files {
@@ -31,7 +32,7 @@ func FuzzRender(f *testing.F) {
 		if lineOffset < 0 || lineOffset > 1<<20 {
 			lineOffset = 0
 		}
-		res, err := safe.render(nil, src, lineOffset, testResolver)
+		res, err := safe.render(nil, src, lineOffset, testResolver, nil)
 		if err != nil {
 			t.Fatalf("render: %v", err)
 		}
@@ -42,7 +43,7 @@ func FuzzRender(f *testing.F) {
 			t.Fatalf("safe mode emitted an event handler attribute for %q", src)
 		}
 		checkResult(t, res, lineOffset, src)
-		if _, err := unsafe.render(nil, src, lineOffset, nil); err != nil {
+		if _, err := unsafe.render(nil, src, lineOffset, nil, nil); err != nil {
 			t.Fatalf("render unsafe: %v", err)
 		}
 	})

@@ -19,7 +19,10 @@ var update = flag.Bool("update", false, "rewrite the expected sections of testda
 // A golden case is a txtar archive. Its comment holds options, one per line:
 // "unsafe", "drop-h1", "line-offset N", "no-resolver". Sections:
 // input.md (required), output.html, toc.json (h1, TOC and headings),
-// links.json, warnings.txt (only when there are warnings).
+// links.json, anchors.json (only when raw HTML has ids or names),
+// warnings.txt (only when there are warnings). Sections named
+// layouts/shortcodes/NAME.html are shortcode templates; every case renders
+// with testPageContext.
 func TestGolden(t *testing.T) {
 	files, err := filepath.Glob("testdata/*.txtar")
 	if err != nil || len(files) == 0 {
@@ -38,11 +41,12 @@ func runGolden(t *testing.T, file string) {
 		t.Fatal(err)
 	}
 	c := parseCaseOptions(t, string(ar.Comment))
+	c.opts.Shortcodes = testTemplates(t, ar)
 	input := section(ar, "input.md")
 	if input == nil {
 		t.Fatalf("%s: no input.md section", file)
 	}
-	res, err := New(c.opts).render(nil, input, c.lineOffset, c.resolver)
+	res, err := New(c.opts).render(nil, input, c.lineOffset, c.resolver, c.page)
 	if err != nil {
 		t.Fatalf("Render: %v", err)
 	}
@@ -54,25 +58,32 @@ func runGolden(t *testing.T, file string) {
 	if len(res.Diagnostics) > 0 {
 		got["warnings.txt"] = formatWarnings(res)
 	}
+	if len(res.Anchors) > 0 {
+		got["anchors.json"] = mustJSON(t, res.Anchors)
+	}
 	if *update {
 		writeGolden(t, file, ar, got)
 		return
 	}
-	for _, name := range []string{"output.html", "toc.json", "links.json", "warnings.txt"} {
+	for _, name := range goldenSections {
 		if want := section(ar, name); !bytes.Equal(got[name], want) {
 			t.Errorf("%s: %s differs (run go test -update to accept)\n--- got ---\n%s\n--- want ---\n%s", file, name, got[name], want)
 		}
 	}
 }
 
+// goldenSections are the sections a case's output is compared in, in order.
+var goldenSections = []string{"output.html", "toc.json", "links.json", "anchors.json", "warnings.txt"}
+
 type caseOptions struct {
 	opts       Options
 	lineOffset int
 	resolver   LinkResolver
+	page       *PageContext
 }
 
 func parseCaseOptions(t *testing.T, comment string) caseOptions {
-	c := caseOptions{resolver: testResolver}
+	c := caseOptions{resolver: testResolver, page: testPageContext()}
 	for _, line := range strings.Split(comment, "\n") {
 		fields := strings.Fields(line)
 		if len(fields) == 0 || strings.HasPrefix(fields[0], "#") {
@@ -108,8 +119,13 @@ func section(ar *txtar.Archive, name string) []byte {
 }
 
 func writeGolden(t *testing.T, file string, ar *txtar.Archive, got map[string][]byte) {
-	out := &txtar.Archive{Comment: ar.Comment, Files: []txtar.File{{Name: "input.md", Data: section(ar, "input.md")}}}
-	for _, name := range []string{"output.html", "toc.json", "links.json", "warnings.txt"} {
+	out := &txtar.Archive{Comment: ar.Comment}
+	for _, f := range ar.Files {
+		if f.Name == "input.md" || strings.HasPrefix(f.Name, "layouts/") {
+			out.Files = append(out.Files, f)
+		}
+	}
+	for _, name := range goldenSections {
 		if got[name] != nil {
 			out.Files = append(out.Files, txtar.File{Name: name, Data: got[name]})
 		}

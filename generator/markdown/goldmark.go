@@ -69,9 +69,7 @@ func newGoldmarkWith(p parser.Parser, opts Options, autolinks bool) goldmark.Mar
 		CodeHighlighting,
 		TableAlignClasses,
 		TaskCheckBoxes,
-	}
-	if !opts.Unsafe {
-		exts = append(exts, EscapedHTML)
+		ProcessedHTML,
 	}
 	if autolinks {
 		exts = append(exts, extension.Linkify)

@@ -44,7 +44,7 @@ func (t headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, p
 	}
 	for _, h := range headings {
 		if _, ok := explicitID(h); !ok {
-			slug := ids.unique(t.style.Slug(slugText(h, src)))
+			slug := ids.unique(t.style.Slug(withoutPlaceholders(pc, slugText(h, src))))
 			h.SetAttribute(idAttr, []byte(slug))
 		}
 	}

@@ -27,9 +27,11 @@ import (
 
 // Options configure a Renderer.
 type Options struct {
-	// Unsafe allows raw HTML; when false raw HTML is escaped (shown as text),
-	// not dropped. HTML comments are left out in safe mode (they are never
-	// visible in either mode).
+	// Unsafe passes raw HTML through as written. When false (safe mode)
+	// raw HTML is sanitized with an allowlist like GitHub's (see
+	// htmlPolicy), iframes become links, HTML comments are left out and
+	// what raw HTML leaves open is closed (see balancer). In both modes the
+	// links of raw HTML are resolved and recorded like Markdown links.
 	Unsafe bool
 	// DropLeadingH1 leaves out a level-1 heading that is the first block of
 	// the document. Use it for pages whose title comes from that heading, so
@@ -38,6 +40,12 @@ type Options struct {
 	DropLeadingH1 bool
 	// IDStyle is the rule for heading ids ("" is IDStyleGitHub).
 	IDStyle IDStyle
+	// Shortcodes runs the site's own shortcode templates; nil leaves only
+	// the built-in shortcodes (see shortcode_builtin.go).
+	Shortcodes ShortcodeTemplates
+	// NoShortcodes leaves shortcode tags as text: for Markdown that has
+	// been through shortcode expansion already (a template's markdownify).
+	NoShortcodes bool
 }
 
 // LinkResolver maps a link or image destination as written (for example
@@ -63,8 +71,13 @@ type Result struct {
 	// Headings lists every heading on the page, in order; their IDs are the
 	// anchors that exist on the page.
 	Headings []Heading
-	// Links lists every link and image destination in source order.
+	// Links lists every link and image destination in source order, those
+	// of raw HTML (a href, img src and srcset, iframe src) included.
 	Links []Link
+	// Anchors lists the ids of elements and names of a elements written
+	// in raw HTML (in safe mode those the sanitizer kept), in source order:
+	// link targets besides the headings.
+	Anchors []string
 	// Sections is the plain text split at headings, for the search index.
 	// The text before the first heading, if any, comes first with ID "".
 	Sections []Section
@@ -173,33 +186,58 @@ func (r *Renderer) Render(src []byte, lineOffset int, resolve LinkResolver) (res
 // allocating one per page. The Result's HTML then shares out's bytes: it is
 // valid until out is written again. A nil out gets a buffer of its own.
 func (r *Renderer) RenderInto(out *bytes.Buffer, src []byte, lineOffset int, resolve LinkResolver) (res *Result, err error) {
+	return r.RenderPage(out, src, lineOffset, resolve, nil)
+}
+
+// RenderPage is RenderInto with the page's context for shortcodes
+// ({{< name >}}, {{% name %}}, GitBook's {% name %}): .Page, .Site and the
+// params of the param shortcode. pc may be nil.
+func (r *Renderer) RenderPage(out *bytes.Buffer, src []byte, lineOffset int, resolve LinkResolver, pc *PageContext) (res *Result, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			res = nil
 			err = diag.Errorf(diag.Pos{Line: lineOffset + 1}, "markdown: internal error while rendering: %v", v)
 		}
 	}()
-	return r.render(out, src, lineOffset, resolve)
+	return r.render(out, src, lineOffset, resolve, pc)
 }
 
 // render does the work of Render without turning panics into errors, so
 // that tests and fuzzing see them.
-func (r *Renderer) render(buf *bytes.Buffer, src []byte, lineOffset int, resolve LinkResolver) (*Result, error) {
+func (r *Renderer) render(buf *bytes.Buffer, src []byte, lineOffset int, resolve LinkResolver, pcx *PageContext) (*Result, error) {
+	c := newCollector(src, lineOffset, resolve)
+	var x *expansion
+	if !r.opts.NoShortcodes && MayHaveShortcodes(src) {
+		if x = expandShortcodes(src, r.opts.Shortcodes, pcx, resolve, c.origPosition); x != nil {
+			src = x.src
+			c.src, c.spans, c.x = x.src, x.spans, x
+		}
+	}
 	var pending []offsetWarning
 	pc := parser.NewContext()
 	pc.Set(warningsKey, &pending)
+	if x != nil {
+		pc.Set(placeholdersKey, x)
+	}
 	md := r.md
 	if !mayAutolink(src) {
 		md = r.noAutolinks
 	}
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
-	c := newCollector(src, lineOffset, resolve)
 	c.collect(doc)
+	c.processRaw(r.opts.Unsafe)
 	c.release()
+	if x != nil {
+		c.links = append(c.links, x.links...)
+	}
 	res := c.result()
 	c.finish(res, doc)
-	res.Diagnostics = c.positioned(pending)
+	res.Diagnostics = c.positioned(append(pending, c.removalWarnings()...))
+	if x != nil {
+		res.Diagnostics = append(res.Diagnostics, c.problems(x.problems)...)
+		x.cleanResult(res)
+	}
 	if r.opts.DropLeadingH1 && res.H1 != "" {
 		dropLeadingH1(doc, res)
 	}
@@ -212,6 +250,9 @@ func (r *Renderer) render(buf *bytes.Buffer, src []byte, lineOffset int, resolve
 	out := output{buf}
 	if err := md.Renderer().Render(out, src, doc); err != nil {
 		return nil, fmt.Errorf("markdown: rendering HTML: %w", err)
+	}
+	if x != nil {
+		fillHoles(&out, x) // last: shortcode output is the site's own markup
 	}
 	res.HTML = out.Bytes()
 	return res, nil

@@ -11,9 +11,6 @@ import (
 	"golang.org/x/net/html"
 )
 
-// voidElements never have an end tag.
-var voidElements = map[string]bool{"br": true, "hr": true, "img": true, "input": true, "wbr": true}
-
 // checkBalanced reports the first tag that is closed out of order or left
 // open in an HTML fragment.
 func checkBalanced(fragment []byte) error {

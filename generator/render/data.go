@@ -229,3 +229,7 @@ func (p *Page) IsHome() bool { return p.Kind == KindHome }
 // Asset returns the site-absolute URL of a theme static file, e.g.
 // {{ .Asset "css/main.css" }} → /playbook/css/main.css.
 func (p *Page) Asset(path string) string { return p.Site.BasePath + path }
+
+// RelPermalink returns the page's site-absolute URL, as Hugo's
+// .RelPermalink does (for shortcode and theme templates written for Hugo).
+func (p *Page) RelPermalink() string { return p.URL }

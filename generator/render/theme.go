@@ -106,16 +106,26 @@ func parseLayout(base *template.Template, rel string, f layoutFile, funcs templa
 	return &layout{tmpl: set, entry: entry}, nil
 }
 
-// layoutNames lists the executable layouts: everything except baseof and
-// partials, in a stable order.
+// layoutNames lists the executable layouts: everything except baseof,
+// partials and shortcodes (see LoadShortcodes), in a stable order.
 func layoutNames(files map[string]layoutFile) []string {
 	var names []string
 	for _, rel := range sortedKeys(files) {
-		if rel != baseLayout && !strings.HasPrefix(rel, partialsDir) {
+		if rel != baseLayout && !strings.HasPrefix(rel, partialsDir) && !isShortcode(rel) {
 			names = append(names, rel)
 		}
 	}
 	return names
+}
+
+// isShortcode reports whether a layout path is a shortcode template.
+func isShortcode(rel string) bool {
+	for _, dir := range shortcodeDirs {
+		if strings.HasPrefix(rel, dir+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 func sortedKeys(files map[string]layoutFile) []string {

@@ -54,7 +54,7 @@ func (l *loop) watch(ctx context.Context, w *watch.Watcher, served <-chan error)
 }
 
 // siteInputs are the paths below the site root that a build reads.
-var siteInputs = []string{"content", "static", "themes", "archetypes", "config.toml"}
+var siteInputs = []string{"content", "static", "themes", "layouts", "archetypes", "config.toml"}
 
 // sitePaths keeps the changed paths a build reads: content/, static/,
 // themes/, archetypes/ and config.toml (or a folder above them, when a
