@@ -116,11 +116,20 @@ func ParseInherited(relPath string, src []byte, cfg *config.Config, inh Inherite
 	return p, r.diags
 }
 
+// plainText reads a one-line front-matter value written in Markdown (as
+// Hugo themes print descriptions through markdownify): entities such as
+// &mdash; become their characters and emphasis marks are dropped, so lists,
+// search and <meta name=description> show what the author meant.
+func plainText(s string) string {
+	plain, _ := markdown.Title(s)
+	return plain
+}
+
 func readMeta(r *fieldReader, cfg *config.Config) Meta {
 	m := Meta{
 		Title:       r.str("title"),
-		Description: r.str("description"),
-		Summary:     r.str("summary"),
+		Description: plainText(r.str("description")),
+		Summary:     plainText(r.str("summary")),
 		Date:        r.date("date"),
 		Lastmod:     r.date("lastmod"),
 		Draft:       r.boolean("draft"),
