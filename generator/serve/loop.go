@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/playbookhq/playbook/generator/build"
+	"github.com/playbookhq/playbook/generator/pipeline"
 	"github.com/playbookhq/playbook/generator/watch"
 )
 
@@ -54,7 +54,7 @@ func serveAndWatch(ctx context.Context, opts Options, newRebuilder newRebuilderF
 // server.
 func newLoop(opts Options, newRebuilder newRebuilderFunc, dest, baseURL string, hub *Hub) *loop {
 	return &loop{
-		rb: newRebuilder(build.Options{
+		rb: newRebuilder(pipeline.Options{
 			Source: opts.Source, Destination: dest, BaseURL: baseURL,
 			BuildDrafts: opts.BuildDrafts, Quiet: true, InPlace: true,
 		}),

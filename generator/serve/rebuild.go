@@ -6,8 +6,8 @@ import (
 	"path"
 	"strings"
 
-	"github.com/playbookhq/playbook/generator/build"
 	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/pipeline"
 	"github.com/playbookhq/playbook/generator/watch"
 )
 
@@ -105,7 +105,7 @@ func (l *loop) rebuild(ctx context.Context, changed []string) error {
 
 // buildDiagnostics returns the errors of a failed build; ok is false when
 // err is not about the site's sources.
-func buildDiagnostics(res *build.Result, err error) (diag.List, bool) {
+func buildDiagnostics(res *pipeline.Result, err error) (diag.List, bool) {
 	var list diag.List
 	if !errors.As(err, &list) {
 		return nil, false

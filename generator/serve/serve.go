@@ -17,8 +17,8 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/playbookhq/playbook/generator/build"
 	"github.com/playbookhq/playbook/generator/config"
+	"github.com/playbookhq/playbook/generator/pipeline"
 )
 
 // Options configure Run.
@@ -35,11 +35,11 @@ type Options struct {
 	Stderr      io.Writer     // warnings and errors; nil discards
 }
 
-// Rebuilder builds the site again after changes; *build.Builder is one.
+// Rebuilder builds the site again after changes; *pipeline.Builder is one.
 // changed lists source paths (slash, relative to the site root) that
 // changed; nil means everything.
 type Rebuilder interface {
-	Build(ctx context.Context, changed []string) (*build.Result, error)
+	Build(ctx context.Context, changed []string) (*pipeline.Result, error)
 }
 
 // Run builds, serves and watches until ctx is cancelled, then shuts the
@@ -47,11 +47,11 @@ type Rebuilder interface {
 // error only when it cannot start (port in use, unreadable site) or stop;
 // build errors are shown, never fatal.
 func Run(ctx context.Context, opts Options) error {
-	return run(ctx, opts, func(o build.Options) Rebuilder { return build.NewBuilder(o) })
+	return run(ctx, opts, func(o pipeline.Options) Rebuilder { return pipeline.NewBuilder(o) })
 }
 
 // newRebuilderFunc makes the Rebuilder; tests pass a fake.
-type newRebuilderFunc func(build.Options) Rebuilder
+type newRebuilderFunc func(pipeline.Options) Rebuilder
 
 func run(ctx context.Context, opts Options, newRebuilder newRebuilderFunc) error {
 	opts, err := withDefaults(opts)

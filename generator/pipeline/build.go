@@ -1,7 +1,7 @@
-// Package build runs the stages of playbook in order: configuration,
+// Package pipeline runs the stages of playbook in order: configuration,
 // content, site model, Markdown and templates, search index and output.
 // A Builder keeps caches between builds for the live preview.
-package build
+package pipeline
 
 import (
 	"context"
