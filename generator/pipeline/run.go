@@ -5,7 +5,6 @@ import (
 	"context"
 	"io/fs"
 	"iter"
-	"runtime"
 	"sort"
 	"sync"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/search"
 	"github.com/playbookhq/playbook/generator/site"
+	"github.com/playbookhq/playbook/internal/parallel"
 )
 
 // run is one build's working state, from the site model to written files.
@@ -339,23 +339,8 @@ func (m recordAnchors) IDs(p *site.Page) iter.Seq[string] {
 
 // forEach calls fn for 0..n-1 on all cores, each worker with its own buffer.
 func forEach(ctx context.Context, n int, fn func(i int, buf *bytes.Buffer)) {
-	jobs := make(chan int, 64)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for i := range jobs {
-				fn(i, &buf)
-			}
-		}()
-	}
-	for i := 0; i < n && ctx.Err() == nil; i++ {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	bufs := make([]bytes.Buffer, parallel.Workers())
+	parallel.For(ctx, n, func(w, i int) { fn(i, &bufs[w]) })
 }
 
 // changedFiles compares this build's output hashes with the previous build's.

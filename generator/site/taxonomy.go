@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/playbookhq/playbook/internal/parallel"
 	"math"
 	"slices"
 	"sort"
@@ -156,7 +157,7 @@ func (s *Site) relate(n int) {
 		r++
 	}
 	total := float64(len(regular))
-	parallel(len(regular), func(lo, hi int) {
+	parallel.Ranges(len(regular), 64, func(lo, hi int) {
 		scores := make([]float64, len(regular))
 		var touched []int32
 		for i := lo; i < hi; i++ {
