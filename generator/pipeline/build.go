@@ -134,9 +134,11 @@ func (b *Builder) run(ctx context.Context) (*Result, error) {
 	diags = append(diags, d...)
 	shortcodes, d := render.LoadShortcodes(siteFS, cfg.Theme, shortcodeFuncs(cfg))
 	diags = append(diags, d...)
+	static, d := listStatic(theme, siteFS)
+	diags = append(diags, d...)
 	tree, d := content.Load(siteFS, cfg, content.Options{Cache: b.cache, DropBodies: b.oneOff})
 	diags = append(diags, d...)
-	model, d := site.New(tree, cfg, site.Options{BuildDrafts: b.opts.BuildDrafts})
+	model, d := site.New(tree, cfg, site.Options{BuildDrafts: b.opts.BuildDrafts, KnownURLs: static.urls()})
 	diags = append(diags, d...)
 	if b.opts.Loaded != nil && model != nil {
 		b.opts.Loaded(len(model.Pages))
@@ -150,6 +152,7 @@ func (b *Builder) run(ctx context.Context) (*Result, error) {
 		return fail(diag.List{diag.Errorf(diag.Pos{}, "%w", err)})
 	}
 	r := newRun(ctx, siteFS, cfg, theme, model, out, shortcodes)
+	r.static = static
 	if b.opts.InPlace {
 		r.prevHash = b.prev
 	}

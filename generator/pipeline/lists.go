@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"bytes"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -42,23 +41,8 @@ func (r *run) summaries(pages []*site.Page) []render.Summary {
 	return out
 }
 
-// recent returns the n most recently changed content pages. The order is
-// worked out once per build (front matter, which it depends on, does not
-// change in a partial rebuild).
-func (r *run) recent(n int) []*site.Page {
-	r.recentOnce.Do(func() {
-		pages := r.model.Regular()
-		sort.SliceStable(pages, func(i, j int) bool {
-			a, b := pages[i].Lastmod(), pages[j].Lastmod()
-			if !a.Equal(b) {
-				return a.After(b)
-			}
-			return pages[i].URL < pages[j].URL
-		})
-		r.byRecency = pages
-	})
-	return r.byRecency[:min(n, len(r.byRecency))]
-}
+// recent returns the n most recently changed content pages.
+func (r *run) recent(n int) []*site.Page { return r.model.Recent(n) }
 
 // renderList writes a section's or the home page's list.
 func (r *run) renderList(p *site.Page, buf *bytes.Buffer) *diag.Diagnostic {
@@ -90,13 +74,8 @@ func (r *run) renderListPage(p *site.Page, only int, buf *bytes.Buffer) *diag.Di
 // With only > 0 just that pager page is rendered.
 func (r *run) paginate(url string, pages []*site.Page, only int, buf *bytes.Buffer, view func(n int) *render.Page) *diag.Diagnostic {
 	size := r.cfg.Paginate
-	total := max(1, (len(pages)+size-1)/size)
-	pageURL := func(n int) string {
-		if n == 1 {
-			return url
-		}
-		return url + "page/" + strconv.Itoa(n) + "/"
-	}
+	total := site.PagerCount(len(pages), size)
+	pageURL := func(n int) string { return site.PagerURL(url, n) }
 	for n := 1; n <= total; n++ {
 		if only > 0 && n != only {
 			continue
@@ -126,7 +105,7 @@ func (r *run) pager(n, total, items int, pageURL func(int) string) *render.Pager
 	if n < total {
 		p.Next = r.views.url(pageURL(n + 1))
 	}
-	for _, i := range pagerNumbers(n, total) {
+	for _, i := range site.PagerNumbers(n, total, render.PagerWindow) {
 		if i == 0 {
 			p.Pages = append(p.Pages, render.PagerLink{Title: "…", Gap: true})
 			continue
@@ -134,29 +113,6 @@ func (r *run) pager(n, total, items int, pageURL func(int) string) *render.Pager
 		p.Pages = append(p.Pages, render.PagerLink{Title: strconv.Itoa(i), URL: r.views.url(pageURL(i)), Current: i == n})
 	}
 	return p
-}
-
-// pagerNumbers returns the page numbers a pager links to on page n of
-// total: 1, total and those within render.PagerWindow of n, with a 0 for
-// each gap. A gap of a single page is that page's number instead: "…"
-// would take as much room.
-func pagerNumbers(n, total int) []int {
-	var nums []int
-	last := 0
-	for i := 1; i <= total; i++ {
-		if i != 1 && i != total && (i < n-render.PagerWindow || i > n+render.PagerWindow) {
-			continue
-		}
-		switch {
-		case i == last+2:
-			nums = append(nums, last+1)
-		case i > last+2:
-			nums = append(nums, 0)
-		}
-		nums = append(nums, i)
-		last = i
-	}
-	return nums
 }
 
 // renderTaxonomyPage writes a taxonomy's list of terms.

@@ -143,7 +143,7 @@ func (r *run) renderAffectedLists(pages []*site.Page) {
 			if a.Redirected {
 				continue // an alias took its URL
 			}
-			if n := pagerPage(a.Pages, p, r.cfg.Paginate); n > 0 {
+			if n := site.PagerOf(a.Pages, p, r.cfg.Paginate); n > 0 {
 				r.diags.Add(r.renderListPage(a, n, &buf))
 				homeDone = homeDone || a.Kind == site.KindHome && n == 1
 			}
@@ -154,21 +154,12 @@ func (r *run) renderAffectedLists(pages []*site.Page) {
 		for _, tax := range r.model.Taxonomies {
 			tv := r.views.taxonomy(tax)
 			for _, t := range p.Terms[tax.Name] {
-				if n := pagerPage(t.Pages, p, r.cfg.Paginate); n > 0 {
+				if n := site.PagerOf(t.Pages, p, r.cfg.Paginate); n > 0 {
 					r.diags.Add(r.renderTermPage(tax, &tv, t, n, &buf))
 				}
 			}
 		}
 	}
-}
-
-// pagerPage returns the pager page (from 1) on which p is listed, or 0.
-func pagerPage(list []*site.Page, p *site.Page, size int) int {
-	i := slices.Index(list, p)
-	if i < 0 {
-		return 0
-	}
-	return i/size + 1
 }
 
 // partialStatic copies the static files again; pages stay as they are.
@@ -178,6 +169,9 @@ func (b *Builder) partialStatic(ctx context.Context, r *run) (*Result, error, bo
 		return nil, nil, false
 	}
 	r.begin(ctx, out, b.prev)
+	static, diags := listStatic(r.theme, r.siteFS)
+	r.static = static
+	r.diags.Add(diags...)
 	r.copyStatic()
 	res, err := b.finishPartial(r, out)
 	return res, err, true

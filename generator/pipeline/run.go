@@ -28,6 +28,7 @@ type run struct {
 	out    *output.Writer
 	views  *viewMaker
 	diags  diag.Collector
+	static staticFiles
 
 	md, mdNoH1 *markdown.Renderer
 	records    map[*site.Page]*record
@@ -39,8 +40,6 @@ type run struct {
 	stageDiags diag.List                   // from config, content and the site model
 	oneOff     bool                        // no rebuild follows: free memory as the build goes, compare nothing
 	linkers    map[*site.Page][]*site.Page // who links to a page
-	recentOnce sync.Once
-	byRecency  []*site.Page // regular pages, most recently changed first
 
 	index *search.Indexer // full builds: pages are indexed as they are rendered
 }

@@ -75,7 +75,7 @@ func (s *Site) buildTaxonomies() {
 
 // newestFirst returns the regular pages newest first (by lastmod, else
 // date), then by title regardless of case, then in site order; computed
-// once per site.
+// once per site. Term lists use this order; Recent has its own.
 func (s *Site) newestFirst() []*Page {
 	if s.byAge != nil {
 		return s.byAge

@@ -1,4 +1,4 @@
-package pipeline
+package site
 
 import (
 	"slices"
@@ -21,8 +21,8 @@ func TestPagerNumbers(t *testing.T) {
 		{5, 67, []int{1, 2, 3, 4, 5, 6, 7, 0, 67}},
 	}
 	for _, c := range cases {
-		if got := pagerNumbers(c.n, c.total); !slices.Equal(got, c.want) {
-			t.Errorf("pagerNumbers(%d, %d) = %v, want %v", c.n, c.total, got, c.want)
+		if got := PagerNumbers(c.n, c.total, 2); !slices.Equal(got, c.want) {
+			t.Errorf("PagerNumbers(%d, %d) = %v, want %v", c.n, c.total, got, c.want)
 		}
 	}
 }
