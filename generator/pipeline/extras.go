@@ -9,9 +9,6 @@ import (
 	"github.com/playbookhq/playbook/generator/site"
 )
 
-// feedCount is how many entries the Atom feed carries.
-const feedCount = 30
-
 // renderExtras writes the search page, 404.html, alias redirects,
 // sitemap.xml, the Atom feed and robots.txt.
 func (r *run) renderExtras() {
@@ -32,39 +29,20 @@ func (r *run) renderExtras() {
 	r.writeFeeds()
 }
 
+// writeFeeds writes sitemap.xml, the Atom feed and robots.txt.
 func (r *run) writeFeeds() {
-	var entries []feed.Entry
-	for _, p := range r.model.Pages {
-		entries = append(entries, r.entry(p))
-	}
-	for _, tax := range r.model.Taxonomies {
-		entries = append(entries, feed.Entry{Permalink: r.views.permalink(tax.URL)})
-		for _, t := range tax.Terms {
-			entries = append(entries, feed.Entry{Permalink: r.views.permalink(t.URL)})
+	summary := func(p *site.Page) string {
+		if rec := r.records[p]; rec != nil {
+			return rec.summary
 		}
+		return ""
 	}
-	sitemap, err := feed.Sitemap(entries)
+	sitemap, err := feed.Sitemap(feed.SitemapEntries(r.model, r.views.permalink, summary))
 	r.writeOrFail("sitemap.xml", sitemap, err)
-
-	var recent []feed.Entry
-	for _, p := range r.recent(feedCount) {
-		recent = append(recent, r.entry(p))
-	}
+	recent := feed.RecentEntries(r.model, r.views.permalink, summary)
 	atom, err := feed.Atom(r.cfg.Title, r.views.permalink("/"), r.views.permalink("/index.xml"), paramString(r.cfg.Params, "owner"), recent)
 	r.writeOrFail("index.xml", atom, err)
 	r.write("robots.txt", feed.Robots(r.views.permalink("/sitemap.xml")))
-}
-
-func (r *run) entry(p *site.Page) feed.Entry {
-	e := feed.Entry{Title: p.Title, Permalink: r.views.permalink(p.URL), Updated: p.Lastmod(), Published: p.Date()}
-	if rec := r.records[p]; rec != nil {
-		e.Summary = rec.summary
-	}
-	if p.Src != nil {
-		e.Summary = firstNonEmpty(p.Src.Meta.Description, e.Summary)
-		e.Author = p.Src.Meta.Owner
-	}
-	return e
 }
 
 func (r *run) writeOrFail(rel string, data []byte, err error) {
