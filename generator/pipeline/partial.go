@@ -52,7 +52,7 @@ func (b *Builder) partial(ctx context.Context, changed []string) (*Result, error
 			r.diags.Add(r.renderListPage(p, 0, &buf))
 		}
 	}
-	r.recheckLinks(pages)
+	r.links.Recheck(pages)
 	r.renderAffectedLists(pages)
 	res, err := b.finishPartial(r, out)
 	if err == nil {
@@ -109,21 +109,6 @@ func (r *run) begin(ctx context.Context, out *output.Writer, prev map[string]uin
 	r.hashOf = make(map[string]uint64, len(prev))
 	for k, v := range prev {
 		r.hashOf[k] = v
-	}
-}
-
-// recheckLinks re-checks the links of the edited pages and of every page
-// linking to them (their anchors may have changed).
-func (r *run) recheckLinks(pages []*site.Page) {
-	again := map[*site.Page]bool{}
-	for _, p := range pages {
-		again[p] = true
-		for _, l := range r.linkers[p] {
-			again[l] = true
-		}
-	}
-	for p := range again {
-		r.checkLinksOf(p)
 	}
 }
 

@@ -3,8 +3,8 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"github.com/playbookhq/playbook/generator/links"
 	"io/fs"
-	"iter"
 	"sort"
 	"sync"
 
@@ -37,26 +37,25 @@ type run struct {
 	hashOf   map[string]uint64
 	prevHash map[string]uint64 // in-place builds: hashes of the files already in place
 
-	stageDiags diag.List                   // from config, content and the site model
-	oneOff     bool                        // no rebuild follows: free memory as the build goes, compare nothing
-	linkers    map[*site.Page][]*site.Page // who links to a page
+	stageDiags diag.List      // from config, content and the site model
+	oneOff     bool           // no rebuild follows: free memory as the build goes, compare nothing
+	links      *links.Checker // checks links, knows who links to whom
 
 	index *search.Indexer // full builds: pages are indexed as they are rendered
 }
 
 // record is what rendering one page leaves behind for the later phases.
 type record struct {
-	anchors   anchorSet // ids on the page: link targets
-	titleID   string    // the id of the title taken from the leading "# Heading", if any
-	links     []site.Link
-	summary   string
-	words     int
-	diagrams  bool // the page has a ```mermaid diagram
-	sections  []search.Section
-	body      []byte // rendered Markdown, kept only for list pages
-	toc       []markdown.Heading
-	diags     diag.List // from rendering this page
-	linkDiags diag.List // its broken links
+	link     links.Page // links written in the page, ids on it, its broken links
+	titleID  string     // the id of the title taken from the leading "# Heading", if any
+	links    []site.Link
+	summary  string
+	words    int
+	diagrams bool // the page has a ```mermaid diagram
+	sections []search.Section
+	body     []byte // rendered Markdown, kept only for list pages
+	toc      []markdown.Heading
+	diags    diag.List // from rendering this page
 }
 
 func newRun(ctx context.Context, siteFS fs.FS, cfg *config.Config, theme *render.Theme, model *site.Site, out *output.Writer, sc markdown.ShortcodeTemplates) *run {
@@ -68,6 +67,12 @@ func newRun(ctx context.Context, siteFS fs.FS, cfg *config.Config, theme *render
 		hashOf:  map[string]uint64{},
 	}
 	r.views = newViewMaker(cfg, model)
+	r.links = links.NewChecker(model, func(p *site.Page) *links.Page {
+		if rec := r.records[p]; rec != nil {
+			return &rec.link
+		}
+		return nil
+	})
 	return r
 }
 
@@ -94,7 +99,7 @@ func (r *run) all() diag.List {
 		defer close(indexed)
 		r.finishSearchIndex()
 	}()
-	r.checkLinks()
+	r.links.CheckAll(r.ctx)
 	r.renderLists()
 	r.renderExtras()
 	if r.oneOff {
@@ -108,9 +113,9 @@ func (r *run) all() diag.List {
 // one-off build's search indexing runs in less memory.
 func (r *run) dropRenderState() {
 	for _, rec := range r.records {
-		rec.links, rec.anchors, rec.toc, rec.body = nil, "", nil, nil
+		rec.link.Links, rec.link.IDs, rec.toc, rec.body = nil, "", nil, nil
 	}
-	r.linkers = nil
+	r.links.Forget()
 }
 
 // renderDiags returns what rendering found: per-page problems, broken
@@ -121,7 +126,7 @@ func (r *run) renderDiags() diag.List {
 		all = append(all, rec.diags...)
 	}
 	for _, rec := range r.records {
-		all = append(all, rec.linkDiags...)
+		all = append(all, rec.link.Broken...)
 	}
 	return all
 }
@@ -199,7 +204,7 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 		fillRecord(rec, p, res, &seen)
 		if p.Src.TitleFromH1 && res.H1ID != "" {
 			rec.titleID = res.H1ID
-			rec.anchors += anchorSet(res.H1ID + "\x00")
+			rec.link.IDs = rec.link.IDs.With([]string{res.H1ID})
 		}
 		for _, d := range res.Diagnostics {
 			d.Pos.File = p.Src.File
@@ -223,10 +228,10 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 func fillRecord(rec *record, p *site.Page, res *markdown.Result, seen *resolved) {
 	rec.summary, rec.words, rec.toc = res.Summary, res.WordCount, res.TOC
 	rec.diagrams = res.Diagrams > 0
-	rec.anchors = htmlIDs(res.HTML).with(res.Anchors)
+	rec.link.IDs = links.NewIDs(res.IDs, res.Anchors)
 	for _, l := range res.Links {
 		pos := diag.Pos{File: p.Src.File, Line: l.Line, Col: l.Col}
-		rec.links = append(rec.links, site.Link{Dest: l.Dest, Pos: pos, Target: seen.target(l.Dest)})
+		rec.link.Links = append(rec.link.Links, site.Link{Dest: l.Dest, Pos: pos, Target: seen.target(l.Dest)})
 	}
 	for _, s := range res.Sections {
 		rec.sections = append(rec.sections, search.Section{ID: s.ID, Title: s.Title, Level: s.Level, Text: s.Text, Code: s.Code})
@@ -278,62 +283,6 @@ func (r *run) execute(outFile string, view *render.Page, buf *bytes.Buffer) *dia
 	}
 	r.write(outFile, buf.Bytes()) // written before buf is reused
 	return nil
-}
-
-// checkLinks reports broken links and anchors once every page's headings
-// are known, and records who links to whom.
-func (r *run) checkLinks() {
-	pages := r.model.Pages
-	targets := make([][]*site.Page, len(pages))
-	forEach(r.ctx, len(pages), func(i int, _ *bytes.Buffer) {
-		targets[i] = r.checkLinksIn(pages[i])
-	})
-	r.linkers = map[*site.Page][]*site.Page{}
-	for i, p := range pages { // in page order: the same linkers on every build
-		r.addLinker(p, targets[i])
-	}
-}
-
-// checkLinksOf re-checks the links written in page p.
-func (r *run) checkLinksOf(p *site.Page) {
-	r.addLinker(p, r.checkLinksIn(p))
-}
-
-// addLinker records that page p links to each of targets.
-func (r *run) addLinker(p *site.Page, targets []*site.Page) {
-	for _, t := range targets {
-		r.linkers[t] = append(r.linkers[t], p)
-	}
-}
-
-// checkLinksIn checks the links written in page p, keeps the broken ones
-// in its record and returns the pages they point to.
-func (r *run) checkLinksIn(p *site.Page) []*site.Page {
-	rec := r.records[p]
-	if rec == nil {
-		return nil
-	}
-	var targets []*site.Page
-	rec.linkDiags, targets = r.model.CheckLinks(p, rec.links, recordAnchors(r.records))
-	return targets
-}
-
-// recordAnchors is the site.Anchors of a run: the ids recorded for each
-// rendered page.
-type recordAnchors map[*site.Page]*record
-
-// Has reports whether page p has an element with the id.
-func (m recordAnchors) Has(p *site.Page, id string) bool {
-	rec := m[p]
-	return rec != nil && rec.anchors.has(id)
-}
-
-// IDs lists the ids on page p.
-func (m recordAnchors) IDs(p *site.Page) iter.Seq[string] {
-	if rec := m[p]; rec != nil {
-		return rec.anchors.all()
-	}
-	return func(func(string) bool) {}
 }
 
 // forEach calls fn for 0..n-1 on all cores, each worker with its own buffer.

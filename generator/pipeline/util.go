@@ -3,15 +3,12 @@ package pipeline
 import (
 	"errors"
 	"hash/fnv"
-	"html"
 	"math"
 	"strconv"
 	"strings"
 
 	"github.com/playbookhq/playbook/generator/diag"
 )
-
-func unescapeAttr(s string) string { return html.UnescapeString(s) }
 
 func hashBytes(data []byte) uint64 {
 	h := fnv.New64a()
