@@ -15,7 +15,7 @@ func (r *run) startSearchIndex() {
 	urls := make([]string, 0, len(r.model.Pages))
 	for _, p := range r.model.Pages {
 		if p.Src != nil {
-			urls = append(urls, r.views.url(p.URL))
+			urls = append(urls, r.views.URL(p.URL))
 		}
 	}
 	ix, err := search.NewIndexer(urls, func(f search.File) error {
@@ -56,7 +56,7 @@ func (r *run) indexPage(p *site.Page, rec *record) {
 	if err := r.index.Add(&doc); err != nil {
 		r.diags.Add(diag.Errorf(diag.Pos{}, "building the search index: %w", err))
 	}
-	if r.oneOff {
+	if !r.policy.keepsState() {
 		rec.sections = nil
 	}
 }
@@ -90,10 +90,10 @@ func (r *run) searchDocs() []search.Doc {
 
 func (r *run) searchDoc(p *site.Page, rec *record) search.Doc {
 	d := search.Doc{
-		URL:       r.views.url(p.URL),
+		URL:       r.views.URL(p.URL),
 		Title:     p.Title,
 		Type:      p.Type,
-		TypeTitle: r.views.typeTitle(p.Type),
+		TypeTitle: r.views.TypeTitle(p.Type),
 		Sections:  rec.sections,
 		Date:      p.Lastmod(),
 		Fields:    map[string]string{},
@@ -104,7 +104,10 @@ func (r *run) searchDoc(p *site.Page, rec *record) search.Doc {
 		}
 	}
 	m := p.Src.Meta
-	d.Description = firstNonEmpty(m.Description, m.Summary)
+	d.Description = m.Description
+	if d.Description == "" {
+		d.Description = m.Summary
+	}
 	d.Tags, d.Teams = m.Terms["tags"], m.Terms["teams"]
 	if cs := p.Src.CaseStudy; cs != nil {
 		d.Fields["company"], d.Fields["industry"] = cs.Company, cs.Industry

@@ -3,117 +3,25 @@ package pipeline
 import (
 	"bytes"
 	"context"
-	"github.com/playbookhq/playbook/generator/links"
-	"io/fs"
 	"sort"
 	"sync"
 
-	"github.com/playbookhq/playbook/generator/config"
+	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/links"
+	"github.com/playbookhq/playbook/generator/render/view"
+
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/markdown"
-	"github.com/playbookhq/playbook/generator/output"
-	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/search"
 	"github.com/playbookhq/playbook/generator/site"
 	"github.com/playbookhq/playbook/internal/parallel"
 )
 
-// run is one build's working state, from the site model to written files.
-type run struct {
-	ctx    context.Context
-	siteFS fs.FS
-	cfg    *config.Config
-	theme  *render.Theme
-	model  *site.Site
-	out    *output.Writer
-	views  *viewMaker
-	diags  diag.Collector
-	static staticFiles
-
-	md, mdNoH1 *markdown.Renderer
-	records    map[*site.Page]*record
-
-	hashMu   sync.Mutex
-	hashOf   map[string]uint64
-	prevHash map[string]uint64 // in-place builds: hashes of the files already in place
-
-	stageDiags diag.List      // from config, content and the site model
-	oneOff     bool           // no rebuild follows: free memory as the build goes, compare nothing
-	links      *links.Checker // checks links, knows who links to whom
-
-	index *search.Indexer // full builds: pages are indexed as they are rendered
-}
-
-// record is what rendering one page leaves behind for the later phases.
-type record struct {
-	link     links.Page // links written in the page, ids on it, its broken links
-	titleID  string     // the id of the title taken from the leading "# Heading", if any
-	links    []site.Link
-	summary  string
-	words    int
-	diagrams bool // the page has a ```mermaid diagram
-	sections []search.Section
-	body     []byte // rendered Markdown, kept only for list pages
-	toc      []markdown.Heading
-	diags    diag.List // from rendering this page
-}
-
-func newRun(ctx context.Context, siteFS fs.FS, cfg *config.Config, theme *render.Theme, model *site.Site, out *output.Writer, sc markdown.ShortcodeTemplates) *run {
-	r := &run{
-		ctx: ctx, siteFS: siteFS, cfg: cfg, theme: theme, model: model, out: out,
-		md:      markdown.New(markdownOptions(cfg, false, sc)),
-		mdNoH1:  markdown.New(markdownOptions(cfg, true, sc)),
-		records: make(map[*site.Page]*record, len(model.Pages)),
-		hashOf:  map[string]uint64{},
-	}
-	r.views = newViewMaker(cfg, model)
-	r.links = links.NewChecker(model, func(p *site.Page) *links.Page {
-		if rec := r.records[p]; rec != nil {
-			return &rec.link
-		}
-		return nil
-	})
-	return r
-}
-
-// markdownOptions are the Markdown renderer's options for a site, with
-// the site's shortcode templates.
-func markdownOptions(cfg *config.Config, dropLeadingH1 bool, sc markdown.ShortcodeTemplates) markdown.Options {
-	return markdown.Options{
-		Unsafe:        cfg.Markup.Unsafe,
-		DropLeadingH1: dropLeadingH1,
-		IDStyle:       markdown.IDStyle(cfg.Markup.AutoHeadingIDType),
-		Shortcodes:    sc,
-	}
-}
-
-// all runs every phase and returns the diagnostics.
-func (r *run) all() diag.List {
-	r.copyStatic()
-	r.startSearchIndex()
-	r.renderContent()
-	// Every page is indexed now: the index's scoring, which is mostly
-	// serial, runs beside the list pages, which keep all cores busy.
-	indexed := make(chan struct{})
-	go func() {
-		defer close(indexed)
-		r.finishSearchIndex()
-	}()
-	r.links.CheckAll(r.ctx)
-	r.renderLists()
-	r.renderExtras()
-	if r.oneOff {
-		r.dropRenderState()
-	}
-	<-indexed
-	return r.renderDiags()
-}
-
 // dropRenderState frees what only rendering and link checking needed, so a
 // one-off build's search indexing runs in less memory.
 func (r *run) dropRenderState() {
 	for _, rec := range r.records {
-		rec.link.Links, rec.link.IDs, rec.toc, rec.body = nil, "", nil, nil
+		rec.link.Links, rec.link.IDs, rec.text.TOC, rec.text.Body = nil, "", nil, nil
 	}
 	r.links.Forget()
 }
@@ -134,7 +42,7 @@ func (r *run) renderDiags() diag.List {
 // write writes one output file and remembers its hash. An in-place build
 // keeps a file that is already in place with the same bytes.
 func (r *run) write(rel string, data []byte) {
-	if r.oneOff { // a one-off build compares nothing with later builds
+	if !r.policy.keepsState() { // a one-off build compares nothing with later builds
 		if err := r.out.WriteFile(rel, data); err != nil {
 			r.diags.Add(diag.Errorf(diag.Pos{}, "%w", err))
 		}
@@ -153,8 +61,6 @@ func (r *run) write(rel string, data []byte) {
 	}
 }
 
-func (r *run) hashes() map[string]uint64 { return r.hashOf }
-
 // renderContent renders every page's Markdown on all cores, writes the
 // single pages and indexes every page for search at once, keeping only
 // small records. Pages go in URL order, the order of the search index.
@@ -162,7 +68,7 @@ func (r *run) renderContent() {
 	pages := inSearchOrder(r.model.Pages)
 	recs := make([]*record, len(pages))
 	forEach(r.ctx, len(pages), func(i int, buf *bytes.Buffer) {
-		recs[i] = r.renderPage(pages[i], buf)
+		recs[i] = r.renderPage(pages[i], pages[i].Src, buf)
 		r.indexPage(pages[i], recs[i])
 	})
 	for i, p := range pages {
@@ -176,15 +82,16 @@ func (r *run) renderContent() {
 // reusing them saves allocating (and zeroing) ~15 KB a page.
 var htmlBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// renderPage renders one page's Markdown, and its template when it is a single page.
-func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
+// renderPage renders one page's Markdown from src (its source file as it
+// is now), and its template when it is a single page.
+func (r *run) renderPage(p *site.Page, src *content.Page, buf *bytes.Buffer) *record {
 	rec := &record{}
-	if p.Src != nil {
+	if src != nil {
 		mr := r.md
-		if p.Src.TitleFromH1 {
+		if src.TitleFromH1 {
 			mr = r.mdNoH1
 		}
-		body, err := p.Src.ReadBody(r.siteFS)
+		body, err := src.ReadBody(r.siteFS)
 		if err != nil {
 			rec.diags = append(rec.diags, diag.Errorf(diag.Pos{File: p.Src.File}, "%w", err))
 			return rec
@@ -194,16 +101,16 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 		var seen resolved
 		var pc *markdown.PageContext
 		if markdown.MayHaveShortcodes(body) {
-			pc = r.pageContext(p)
+			pc = r.views.PageContext(p)
 		}
-		res, err := mr.RenderPage(html, body, p.Src.BodyLine, r.resolver(p, &seen), pc)
+		res, err := mr.RenderPage(html, body, src.BodyLine, r.resolver(p, &seen), pc)
 		if err != nil {
 			rec.diags = append(rec.diags, withFile(err, p.Src.File))
 			return rec
 		}
 		fillRecord(rec, p, res, &seen)
-		if p.Src.TitleFromH1 && res.H1ID != "" {
-			rec.titleID = res.H1ID
+		if src.TitleFromH1 && res.H1ID != "" {
+			rec.text.TitleID = res.H1ID
 			rec.link.IDs = rec.link.IDs.With([]string{res.H1ID})
 		}
 		for _, d := range res.Diagnostics {
@@ -211,23 +118,23 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 			rec.diags = append(rec.diags, d)
 		}
 		if p.Kind != site.KindPage || p == r.model.Search {
-			rec.body = bytes.Clone(res.HTML) // list and search pages use it later; the buffer goes back to the pool
+			rec.text.Body = bytes.Clone(res.HTML) // list and search pages use it later; the buffer goes back to the pool
 			return rec
 		}
-		view := r.views.page(p, rec, res.HTML)
-		if d := r.execute(p.OutFile, view, buf); d != nil {
+		v := r.views.Page(p, &rec.text, res.HTML)
+		if d := r.lists.Execute(p.OutFile, v, buf); d != nil {
 			rec.diags = append(rec.diags, d)
 		}
-		if r.oneOff {
-			rec.toc = nil // only its own page shows it, and no rebuild follows
+		if !r.policy.keepsState() {
+			rec.text.TOC = nil // only its own page shows it, and no rebuild follows
 		}
 	}
 	return rec
 }
 
 func fillRecord(rec *record, p *site.Page, res *markdown.Result, seen *resolved) {
-	rec.summary, rec.words, rec.toc = res.Summary, res.WordCount, res.TOC
-	rec.diagrams = res.Diagrams > 0
+	rec.text.Summary, rec.text.Words, rec.text.TOC = res.Summary, res.WordCount, res.TOC
+	rec.text.Diagrams = res.Diagrams > 0
 	rec.link.IDs = links.NewIDs(res.IDs, res.Anchors)
 	for _, l := range res.Links {
 		pos := diag.Pos{File: p.Src.File, Line: l.Line, Col: l.Col}
@@ -274,15 +181,17 @@ func (rs resolved) target(dest string) *site.Target {
 	return nil
 }
 
-// execute renders a view with its template and writes it. A template
-// error comes back as a diagnostic.
-func (r *run) execute(outFile string, view *render.Page, buf *bytes.Buffer) *diag.Diagnostic {
-	buf.Reset()
-	if err := r.theme.Execute(buf, view); err != nil {
-		return asDiag(err)
+// renderLists writes every list page: home, sections, taxonomies and
+// terms on all cores, then the search page, 404.html and alias redirects.
+func (r *run) renderLists() {
+	concurrent, serial := view.Lists(r.model)
+	forEach(r.ctx, len(concurrent), func(i int, buf *bytes.Buffer) {
+		r.diags.Add(r.lists.Render(concurrent[i], 0, buf))
+	})
+	var buf bytes.Buffer
+	for _, l := range serial {
+		r.diags.Add(r.lists.Render(l, 0, &buf))
 	}
-	r.write(outFile, buf.Bytes()) // written before buf is reused
-	return nil
 }
 
 // forEach calls fn for 0..n-1 on all cores, each worker with its own buffer.

@@ -36,6 +36,7 @@ func serveAndWatch(ctx context.Context, opts Options, newRebuilder newRebuilderF
 	defer w.Close()
 	hub := NewHub()
 	l := newLoop(opts, newRebuilder, dest, siteURL, hub)
+	defer l.close() // before the temporary folder is removed
 	fmt.Fprintf(opts.Stdout, "Building %s for %s …\n", opts.Source, siteURL)
 	if err := l.rebuild(ctx, nil); err != nil {
 		return err
@@ -63,6 +64,19 @@ func newLoop(opts Options, newRebuilder newRebuilderFunc, dest, baseURL string, 
 	}
 }
 
+// close stops what the rebuilder still does in the background (the
+// search index), so nothing is written after the loop ends; a failure is
+// reported as a warning.
+func (l *loop) close() {
+	c, ok := l.rb.(interface{ Close() error })
+	if !ok {
+		return
+	}
+	if err := c.Close(); err != nil && !errors.Is(err, context.Canceled) {
+		fmt.Fprintf(l.out.stderr, "warning: %v\n", err)
+	}
+}
+
 // stopServing shuts the server down and collects what Serve returned
 // (already received by the loop when stopped is true).
 func stopServing(srv *http.Server, hub *Hub, served <-chan error, stopped bool, serr error) error {
@@ -87,6 +101,7 @@ func watchOnly(ctx context.Context, opts Options, newRebuilder newRebuilderFunc)
 	}
 	defer w.Close()
 	l := newLoop(opts, newRebuilder, opts.Destination, opts.BaseURL, nil)
+	defer l.close()
 	if err := l.rebuild(ctx, nil); err != nil {
 		return err
 	}

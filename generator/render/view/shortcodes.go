@@ -1,4 +1,4 @@
-package pipeline
+package view
 
 import (
 	"bytes"
@@ -12,10 +12,10 @@ import (
 	"github.com/playbookhq/playbook/generator/site"
 )
 
-// shortcodeFuncs are the helpers of shortcode templates that need the
+// ShortcodeFuncs are the helpers of shortcode templates that need the
 // build: markdownify renders Markdown (one paragraph comes out without its
 // <p>, as Hugo's does), relURL and absURL put the base URL in front.
-func shortcodeFuncs(cfg *config.Config) template.FuncMap {
+func ShortcodeFuncs(cfg *config.Config) template.FuncMap {
 	md := markdown.New(markdown.Options{Unsafe: cfg.Markup.Unsafe, NoShortcodes: true})
 	base, abs := cfg.BasePath(), cfg.BaseURL
 	if abs == "" {
@@ -67,21 +67,21 @@ func toText(v any) string {
 	return fmt.Sprint(v)
 }
 
-// pageContext tells the page's shortcodes about page p: .Page (built
+// PageContext tells the page's shortcodes about page p: .Page (built
 // only when a template asks), .Site and the params of {{< param >}}.
-func (r *run) pageContext(p *site.Page) *markdown.PageContext {
+func (v *Maker) PageContext(p *site.Page) *markdown.PageContext {
 	return &markdown.PageContext{
 		File:  p.Src.File,
-		Page:  func() any { return r.views.shortcodePage(p) },
-		Site:  r.views.site,
-		Param: func(key string) (any, bool) { return r.param(p, key) },
+		Page:  func() any { return v.shortcodePage(p) },
+		Site:  v.site,
+		Param: func(key string) (any, bool) { return v.param(p, key) },
 	}
 }
 
 // param looks key up the way Hugo's .Param does: the page's front matter,
 // then the site's params; keys are matched without regard to case and
 // may be dotted ("social.github").
-func (r *run) param(p *site.Page, key string) (any, bool) {
+func (v *Maker) param(p *site.Page, key string) (any, bool) {
 	m := p.Src.Meta
 	known := map[string]any{"title": p.Title, "description": m.Description, "owner": m.Owner}
 	if v, ok := known[strings.ToLower(key)]; ok && v != "" {
@@ -90,7 +90,7 @@ func (r *run) param(p *site.Page, key string) (any, bool) {
 	if v, ok := lookupPath(m.Params, key); ok {
 		return v, true
 	}
-	return lookupPath(r.cfg.Params, key)
+	return lookupPath(v.cfg.Params, key)
 }
 
 // lookupPath finds a dotted key in nested maps, case-insensitively.
@@ -122,9 +122,9 @@ func foldLookup(m map[string]any, key string) (any, bool) {
 
 // shortcodePage is .Page of shortcode templates: the page's view without
 // its content, which is still being rendered.
-func (v *viewMaker) shortcodePage(p *site.Page) *render.Page {
-	view := v.newPage(render.KindPage, p.Title, p.URL)
-	view.Type, view.TypeTitle = p.Type, v.typeTitle(p.Type)
+func (v *Maker) shortcodePage(p *site.Page) *render.Page {
+	view := v.NewPage(render.KindPage, p.Title, p.URL)
+	view.Type, view.TypeTitle = p.Type, v.TypeTitle(p.Type)
 	if p.Src != nil {
 		v.fillMeta(view, p, p.Src)
 	}

@@ -1,4 +1,4 @@
-package pipeline
+package view
 
 import (
 	"html/template"
@@ -13,8 +13,8 @@ import (
 	"github.com/playbookhq/playbook/generator/site"
 )
 
-// viewMaker turns the site model into the data templates receive.
-type viewMaker struct {
+// Maker turns the site model into the data templates receive.
+type Maker struct {
 	cfg    *config.Config
 	model  *site.Site
 	site   *render.Site
@@ -26,7 +26,12 @@ type viewMaker struct {
 	// section's list, its terms' lists and other pages' related lists. The
 	// map is filled once, for every page of the model, and only read after.
 	summaries map[*site.Page]*summarySlots
+
+	taxViews map[*site.Taxonomy]*render.Taxonomy // each taxonomy's view, made once
 }
+
+// taxonomyView is the view of tax shared by its own page and its terms' pages.
+func (v *Maker) taxonomyView(tax *site.Taxonomy) *render.Taxonomy { return v.taxViews[tax] }
 
 // summarySlots keeps a page's summaries once made: bare before the page's
 // text is known (related cards drawn while pages render), full after it
@@ -37,21 +42,23 @@ type summarySlots struct {
 	shared     bool // the front matter has a description
 }
 
-func newViewMaker(cfg *config.Config, model *site.Site) *viewMaker {
-	v := &viewMaker{cfg: cfg, model: model, base: cfg.BasePath(), abs: cfg.BaseURL,
+// NewMaker returns the view mapping of model; generator names the program
+// in pages ("playbook 0.1.0").
+func NewMaker(cfg *config.Config, model *site.Site, generator string) *Maker {
+	v := &Maker{cfg: cfg, model: model, base: cfg.BasePath(), abs: cfg.BaseURL,
 		summaries: make(map[*site.Page]*summarySlots, len(model.Pages))}
 	for _, p := range model.Pages {
 		v.summaries[p] = &summarySlots{shared: ownDescription(p) != ""}
 	}
 	v.site = &render.Site{
 		Title:        cfg.Title,
-		Description:  paramString(cfg.Params, "description"),
+		Description:  ParamString(cfg.Params, "description"),
 		LanguageCode: cfg.LanguageCode,
 		BaseURL:      cfg.BaseURL,
 		BasePath:     v.base,
 		Params:       cfg.Params,
 		Copyright:    cfg.Copyright,
-		Generator:    "playbook " + Version,
+		Generator:    generator,
 	}
 	for _, item := range cfg.Menu["main"] {
 		v.site.Menu = append(v.site.Menu, render.Link{Title: item.Name, URL: v.menuURL(item.URL)})
@@ -59,49 +66,56 @@ func newViewMaker(cfg *config.Config, model *site.Site) *viewMaker {
 	for _, sec := range model.Home.Sections {
 		v.site.Sections = append(v.site.Sections, v.link(sec))
 	}
+	v.taxViews = make(map[*site.Taxonomy]*render.Taxonomy, len(model.Taxonomies))
 	for _, tax := range model.Taxonomies {
-		v.site.Taxonomies = append(v.site.Taxonomies, v.taxonomy(tax))
+		tv := v.Taxonomy(tax)
+		v.site.Taxonomies = append(v.site.Taxonomies, tv)
+		v.taxViews[tax] = &tv
 	}
 	v.markMenus()
 	return v
 }
 
-func paramString(params map[string]any, key string) string {
+// Site is the shared view of the site (menu entry unmarked).
+func (v *Maker) Site() *render.Site { return v.site }
+
+// ParamString is a site or page parameter as a string ("" when not one).
+func ParamString(params map[string]any, key string) string {
 	s, _ := params[key].(string)
 	return s
 }
 
 // menuURL puts the base path in front of site-absolute menu URLs.
-func (v *viewMaker) menuURL(u string) string {
+func (v *Maker) menuURL(u string) string {
 	if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") {
 		return v.base + strings.TrimPrefix(u, "/")
 	}
 	return u
 }
 
-// url returns a site path with the base path in front.
-func (v *viewMaker) url(sitePath string) string {
+// URL returns a site path with the base path in front.
+func (v *Maker) URL(sitePath string) string {
 	return v.base + strings.TrimPrefix(sitePath, "/")
 }
 
-// permalink returns the absolute URL of a site path.
-func (v *viewMaker) permalink(sitePath string) string {
+// Permalink returns the absolute URL of a site path.
+func (v *Maker) Permalink(sitePath string) string {
 	return v.abs + strings.TrimPrefix(sitePath, "/")
 }
 
-func (v *viewMaker) link(p *site.Page) render.Link {
-	return render.Link{Title: p.Title, URL: v.url(p.URL)}
+func (v *Maker) link(p *site.Page) render.Link {
+	return render.Link{Title: p.Title, URL: v.URL(p.URL)}
 }
 
-// newPage fills what every kind of page has.
-func (v *viewMaker) newPage(kind render.Kind, title, sitePath string) *render.Page {
-	p := &render.Page{Site: v.siteFor(sitePath), Kind: kind, Title: title, URL: v.url(sitePath), Permalink: v.permalink(sitePath)}
+// NewPage fills what every kind of page has.
+func (v *Maker) NewPage(kind render.Kind, title, sitePath string) *render.Page {
+	p := &render.Page{Site: v.siteFor(sitePath), Kind: kind, Title: title, URL: v.URL(sitePath), Permalink: v.Permalink(sitePath)}
 	return p
 }
 
 // siteFor returns the shared Site with the menu's current entry marked.
-func (v *viewMaker) siteFor(sitePath string) *render.Site {
-	cur := v.url(sitePath)
+func (v *Maker) siteFor(sitePath string) *render.Site {
+	cur := v.URL(sitePath)
 	marked := -1
 	for i, m := range v.site.Menu {
 		if m.URL != v.base && strings.HasPrefix(cur, m.URL) {
@@ -117,7 +131,7 @@ func (v *viewMaker) siteFor(sitePath string) *render.Site {
 // markMenus makes one Site per main-menu entry with that entry marked
 // current, once, so every page of a section shares its Site (the theme
 // renders the header once per Site).
-func (v *viewMaker) markMenus() {
+func (v *Maker) markMenus() {
 	v.marked = make([]*render.Site, len(v.site.Menu))
 	for i := range v.site.Menu {
 		s := *v.site
@@ -127,8 +141,8 @@ func (v *viewMaker) markMenus() {
 	}
 }
 
-// page builds the view of a content page or section.
-func (v *viewMaker) page(p *site.Page, rec *record, body []byte) *render.Page {
+// Page builds the view of a content page or section.
+func (v *Maker) Page(p *site.Page, txt *Text, body []byte) *render.Page {
 	kind := render.KindPage
 	switch p.Kind {
 	case site.KindHome:
@@ -136,8 +150,8 @@ func (v *viewMaker) page(p *site.Page, rec *record, body []byte) *render.Page {
 	case site.KindSection:
 		kind = render.KindSection
 	}
-	view := v.newPage(kind, p.Title, p.URL)
-	view.Type, view.TypeTitle = p.Type, v.typeTitle(p.Type)
+	view := v.NewPage(kind, p.Title, p.URL)
+	view.Type, view.TypeTitle = p.Type, v.TypeTitle(p.Type)
 	view.Content = htmlOf(body)
 	view.Breadcrumbs = v.breadcrumbs(p)
 	if src := p.Src; src != nil {
@@ -147,12 +161,12 @@ func (v *viewMaker) page(p *site.Page, rec *record, body []byte) *render.Page {
 	if kind == render.KindHome {
 		view.Lead = firstNonEmpty(view.Lead, v.site.Description)
 	}
-	view.Description = firstNonEmpty(view.Description, recSummary(rec), v.site.Description, p.Title)
-	if rec != nil {
-		view.TitleID = rec.titleID
-		view.TOC = toc(rec.toc)
-		view.ReadingTime = max(1, (rec.words+219)/220)
-		view.Diagrams = rec.diagrams
+	view.Description = firstNonEmpty(view.Description, txt.summary(), v.site.Description, p.Title)
+	if txt != nil {
+		view.TitleID = txt.TitleID
+		view.TOC = toc(txt.TOC)
+		view.ReadingTime = max(1, (txt.Words+219)/220)
+		view.Diagrams = txt.Diagrams
 	}
 	if p.Prev != nil {
 		l := v.link(p.Prev)
@@ -163,12 +177,12 @@ func (v *viewMaker) page(p *site.Page, rec *record, body []byte) *render.Page {
 		view.Next = &l
 	}
 	for _, r := range p.Related {
-		view.Related = append(view.Related, v.summary(r, nil))
+		view.Related = append(view.Related, v.Summary(r, nil))
 	}
 	return view
 }
 
-func (v *viewMaker) fillMeta(view *render.Page, p *site.Page, src *content.Page) {
+func (v *Maker) fillMeta(view *render.Page, p *site.Page, src *content.Page) {
 	m := src.Meta
 	view.TitleHTML = template.HTML(src.TitleHTML) // rendered by markdown.Title: inline markup only, raw HTML escaped
 	view.Description = firstNonEmpty(m.Description, m.Summary)
@@ -193,13 +207,6 @@ func htmlOf(body []byte) template.HTML {
 	return template.HTML(unsafe.String(&body[0], len(body)))
 }
 
-func recSummary(rec *record) string {
-	if rec == nil {
-		return ""
-	}
-	return rec.summary
-}
-
 func firstNonEmpty(vals ...string) string {
 	for _, s := range vals {
 		if s != "" {
@@ -209,14 +216,15 @@ func firstNonEmpty(vals ...string) string {
 	return ""
 }
 
-func (v *viewMaker) typeTitle(typ string) string {
+// TypeTitle is the title of a content type ("Playbook"), "Page" for others.
+func (v *Maker) TypeTitle(typ string) string {
 	if t, ok := v.cfg.Types[typ]; ok && t.Title != "" {
 		return t.Title
 	}
 	return "Page"
 }
 
-func (v *viewMaker) breadcrumbs(p *site.Page) []render.Link {
+func (v *Maker) breadcrumbs(p *site.Page) []render.Link {
 	var out []render.Link
 	for _, a := range p.Ancestors() {
 		l := v.link(a)
@@ -228,39 +236,40 @@ func (v *viewMaker) breadcrumbs(p *site.Page) []render.Link {
 	return out
 }
 
-func (v *viewMaker) termLinks(p *site.Page, taxonomy string) []render.Link {
+func (v *Maker) termLinks(p *site.Page, taxonomy string) []render.Link {
 	var out []render.Link
 	for _, t := range p.Terms[taxonomy] {
-		out = append(out, render.Link{Title: t.Name, URL: v.url(t.URL)})
+		out = append(out, render.Link{Title: t.Name, URL: v.URL(t.URL)})
 	}
 	return out
 }
 
-func (v *viewMaker) taxonomy(tax *site.Taxonomy) render.Taxonomy {
-	t := render.Taxonomy{Name: tax.Name, Singular: tax.Singular, Title: content.TitleFromName(tax.Name), URL: v.url(tax.URL)}
+// Taxonomy is the view of a taxonomy and its terms, most used first.
+func (v *Maker) Taxonomy(tax *site.Taxonomy) render.Taxonomy {
+	t := render.Taxonomy{Name: tax.Name, Singular: tax.Singular, Title: content.TitleFromName(tax.Name), URL: v.URL(tax.URL)}
 	for _, term := range tax.Terms {
-		t.Terms = append(t.Terms, render.Term{Name: term.Name, URL: v.url(term.URL), Count: len(term.Pages)})
+		t.Terms = append(t.Terms, render.Term{Name: term.Name, URL: v.URL(term.URL), Count: len(term.Pages)})
 	}
 	sortTerms(t.Terms)
 	return t
 }
 
-// summary returns a page's list card; rec may be nil when the page's text
+// Summary returns a page's list card; txt may be nil when the page's text
 // is not known yet. Cached: a page's card data does not change for one
-// record (a rebuilt page gets a new one).
-func (v *viewMaker) summary(p *site.Page, rec *record) render.Summary {
+// text (a rebuilt page is forgotten first).
+func (v *Maker) Summary(p *site.Page, txt *Text) render.Summary {
 	slots := v.summaries[p]
 	if slots == nil { // not a page of the model: nothing to share it with
-		return v.newSummary(p, rec)
+		return v.newSummary(p, txt)
 	}
 	slot := &slots.full
-	if rec == nil || slots.shared {
-		slot, rec = &slots.bare, nil
+	if txt == nil || slots.shared {
+		slot, txt = &slots.bare, nil
 	}
 	if s := slot.Load(); s != nil {
 		return *s
 	}
-	s := v.newSummary(p, rec)
+	s := v.newSummary(p, txt)
 	if !slot.CompareAndSwap(nil, &s) {
 		return *slot.Load() // made at the same time elsewhere: share its card
 	}
@@ -268,14 +277,14 @@ func (v *viewMaker) summary(p *site.Page, rec *record) render.Summary {
 }
 
 // newSummary makes a summary with a card cache of its own.
-func (v *viewMaker) newSummary(p *site.Page, rec *record) render.Summary {
-	s := v.makeSummary(p, rec)
+func (v *Maker) newSummary(p *site.Page, txt *Text) render.Summary {
+	s := v.makeSummary(p, txt)
 	s.Card = &render.CardCache{}
 	return s
 }
 
-// forget drops the cached summaries of a page that is rendered anew.
-func (v *viewMaker) forget(p *site.Page) {
+// Forget drops the cached summaries of a page that is rendered anew.
+func (v *Maker) Forget(p *site.Page) {
 	if slots := v.summaries[p]; slots != nil {
 		slots.bare.Store(nil)
 		slots.full.Store(nil)
@@ -290,8 +299,8 @@ func ownDescription(p *site.Page) string {
 	return firstNonEmpty(p.Src.Meta.Description, p.Src.Meta.Summary)
 }
 
-func (v *viewMaker) makeSummary(p *site.Page, rec *record) render.Summary {
-	s := render.Summary{Title: p.Title, URL: v.url(p.URL), Type: p.Type, TypeTitle: v.typeTitle(p.Type), Date: p.Lastmod()}
+func (v *Maker) makeSummary(p *site.Page, txt *Text) render.Summary {
+	s := render.Summary{Title: p.Title, URL: v.URL(p.URL), Type: p.Type, TypeTitle: v.TypeTitle(p.Type), Date: p.Lastmod()}
 	s.Description = ownDescription(p)
 	if p.Src != nil {
 		s.Tags, s.Teams = v.termLinks(p, "tags"), v.termLinks(p, "teams")
@@ -304,7 +313,7 @@ func (v *viewMaker) makeSummary(p *site.Page, rec *record) render.Summary {
 		}
 	}
 	if s.Description == "" {
-		s.Description = recSummary(rec)
+		s.Description = txt.summary()
 	}
 	return s
 }
