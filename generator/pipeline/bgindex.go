@@ -114,10 +114,11 @@ func (x *backgroundIndex) write(docs []search.Doc) error {
 	b.commitMu.Lock()
 	prev := make(map[string]uint64)
 	for f, h := range b.prev {
-		if strings.HasPrefix(f, search.Dir) {
+		if isIndexFile(f) {
 			prev[f] = h
 		}
 	}
+	_, hasPage := b.prev[searchPage]
 	b.commitMu.Unlock()
 	hashes := map[string]uint64{}
 	err = search.Write(docs, func(f search.File) error {
@@ -143,14 +144,27 @@ func (x *backgroundIndex) write(docs []search.Doc) error {
 	b.commitMu.Lock()
 	defer b.commitMu.Unlock()
 	out.RetainPreviousExcept(search.Dir)
+	if hasPage {
+		out.Retain(searchPage) // the search page lives beside the index, not in it
+	}
 	if _, err := out.Commit(); err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
 	for f, h := range b.prev {
-		if !strings.HasPrefix(f, search.Dir) {
+		if !isIndexFile(f) {
 			hashes[f] = h
 		}
 	}
 	b.prev = hashes
 	return nil
+}
+
+// searchPage is the search page, written by the list stage into the
+// index's folder.
+const searchPage = search.Dir + "index.html"
+
+// isIndexFile reports whether output path f is a file of the search index
+// (not the search page beside it).
+func isIndexFile(f string) bool {
+	return strings.HasPrefix(f, search.Dir) && f != searchPage
 }
