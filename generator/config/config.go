@@ -12,11 +12,13 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"fmt"
+
 	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/layout"
 )
 
 // FileName is the name of the configuration file at the site root.
-const FileName = "config.toml"
+const FileName = layout.ConfigFile
 
 // Config is a site's configuration.
 type Config struct {

@@ -11,10 +11,11 @@ import (
 
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/layout"
 )
 
 // Dir is the folder below the site root that holds the content.
-const Dir = "content"
+const Dir = layout.Content
 
 // Tree is everything found below content/.
 type Tree struct {

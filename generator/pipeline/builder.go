@@ -5,9 +5,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/layout"
 )
 
 // Builder builds a site again and again, reusing what did not change.
@@ -57,7 +57,7 @@ func (b *Builder) Close() error { return b.index.Close() }
 
 func configChanged(changed []string) bool {
 	for _, c := range changed {
-		if c == config.FileName {
+		if layout.Classify(c) == layout.Config {
 			return true
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/feed"
+	"github.com/playbookhq/playbook/generator/layout"
 	"github.com/playbookhq/playbook/generator/output"
 	"github.com/playbookhq/playbook/generator/render/view"
 	"github.com/playbookhq/playbook/generator/site"
@@ -104,8 +105,7 @@ func containsPage(pages []*site.Page, p *site.Page) bool {
 // onlyStylesheets reports whether every changed file is a static stylesheet.
 func onlyStylesheets(changed []string) bool {
 	for _, c := range changed {
-		static := strings.HasPrefix(c, StaticDir+"/") || strings.Contains(c, "/static/") && strings.HasPrefix(c, "themes/")
-		if !static || !strings.EqualFold(path.Ext(c), ".css") {
+		if layout.Classify(c) != layout.StaticFile || !strings.EqualFold(path.Ext(c), ".css") {
 			return false
 		}
 	}
@@ -117,8 +117,8 @@ func onlyStylesheets(changed []string) bool {
 func (b *Builder) bodyEdits(r *run, changed []string) ([]pageEdit, bool) {
 	var edits []pageEdit
 	for _, c := range changed {
-		rel, ok := strings.CutPrefix(c, content.Dir+"/")
-		if !ok || !strings.EqualFold(path.Ext(rel), ".md") {
+		rel, _ := layout.ContentPath(c)
+		if layout.Classify(c) != layout.Page {
 			return nil, false
 		}
 		old := r.model.ByPath(rel)

@@ -8,12 +8,13 @@ import (
 
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/layout"
 	"github.com/playbookhq/playbook/generator/markdown"
 	"github.com/playbookhq/playbook/generator/render"
 )
 
 // StaticDir is the site folder copied to the output as it is.
-const StaticDir = "static"
+const StaticDir = layout.Static
 
 // syntaxCSS is where the code-highlighting stylesheet is written.
 const syntaxCSS = "css/syntax.css"

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/layout"
 	"github.com/playbookhq/playbook/generator/pipeline"
 	"github.com/playbookhq/playbook/generator/watch"
 )
@@ -53,20 +54,14 @@ func (l *loop) watch(ctx context.Context, w *watch.Watcher, served <-chan error)
 	}
 }
 
-// siteInputs are the paths below the site root that a build reads.
-var siteInputs = []string{"content", "static", "themes", "layouts", "archetypes", "config.toml"}
-
 // sitePaths keeps the changed paths a build reads: content/, static/,
 // themes/, archetypes/ and config.toml (or a folder above them, when a
 // whole folder was removed or renamed).
 func sitePaths(paths []string) []string {
 	var out []string
 	for _, p := range paths {
-		for _, in := range siteInputs {
-			if p == in || strings.HasPrefix(p, in+"/") || p == "." || p == "" {
-				out = append(out, p)
-				break
-			}
+		if layout.IsInput(p) {
+			out = append(out, p)
 		}
 	}
 	return out
