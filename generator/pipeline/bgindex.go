@@ -25,11 +25,12 @@ type backgroundIndex struct {
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
 
-	mu    sync.Mutex
-	next  []search.Doc // docs waiting to be indexed
-	busy  bool
-	asked time.Time // when the newest docs were handed over
-	err   error     // the last failure, reported once
+	mu     sync.Mutex
+	next   []search.Doc // docs waiting to be indexed
+	busy   bool
+	asked  time.Time // when the newest docs were handed over
+	err    error     // the last failure, reported once
+	closed bool      // Close was called: nothing more is scheduled
 }
 
 func newBackgroundIndex(b *Builder) *backgroundIndex {
@@ -41,7 +42,7 @@ func newBackgroundIndex(b *Builder) *backgroundIndex {
 func (x *backgroundIndex) Schedule(docs []search.Doc) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
-	if x.ctx.Err() != nil {
+	if x.closed {
 		return
 	}
 	x.next = docs
@@ -51,11 +52,11 @@ func (x *backgroundIndex) Schedule(docs []search.Doc) {
 	}
 	x.busy = true
 	x.wg.Add(1)
-	go x.loop()
+	go x.loop(x.ctx)
 }
 
 // loop writes the newest docs until none wait.
-func (x *backgroundIndex) loop() {
+func (x *backgroundIndex) loop(ctx context.Context) {
 	defer x.wg.Done()
 	for {
 		x.mu.Lock()
@@ -63,19 +64,19 @@ func (x *backgroundIndex) loop() {
 			x.mu.Unlock()
 			select {
 			case <-time.After(wait):
-			case <-x.ctx.Done():
+			case <-ctx.Done():
 			}
 			continue
 		}
 		next := x.next
 		x.next = nil
-		if next == nil || x.ctx.Err() != nil {
+		if next == nil || ctx.Err() != nil {
 			x.busy = false
 			x.mu.Unlock()
 			return
 		}
 		x.mu.Unlock()
-		if err := x.write(next); err != nil {
+		if err := x.write(ctx, next); err != nil && ctx.Err() == nil {
 			x.mu.Lock()
 			x.err = err
 			x.mu.Unlock()
@@ -85,6 +86,23 @@ func (x *backgroundIndex) loop() {
 
 // Wait waits until no index is being written or waiting.
 func (x *backgroundIndex) Wait() { x.wg.Wait() }
+
+// Drop drops the docs still waiting and stops an index being written
+// before it is published, then waits for it: a full build, which writes
+// an index of its own, need not wait for the background one.
+func (x *backgroundIndex) Drop() {
+	x.mu.Lock()
+	x.next = nil
+	cancel := x.cancel
+	x.mu.Unlock()
+	cancel()
+	x.wg.Wait()
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if !x.closed {
+		x.ctx, x.cancel = context.WithCancel(context.Background())
+	}
+}
 
 // Err returns the last failure to write the index and forgets it.
 func (x *backgroundIndex) Err() error {
@@ -98,14 +116,18 @@ func (x *backgroundIndex) Err() error {
 // Close drops the docs still waiting, stops an index being written
 // before it is published, waits for it and returns the last failure.
 func (x *backgroundIndex) Close() error {
-	x.cancel()
+	x.mu.Lock()
+	x.closed = true
+	cancel := x.cancel
+	x.mu.Unlock()
+	cancel()
 	x.wg.Wait()
 	return x.Err()
 }
 
 // write builds the search index and publishes it in place, replacing the
 // previous index files.
-func (x *backgroundIndex) write(docs []search.Doc) error {
+func (x *backgroundIndex) write(ctx context.Context, docs []search.Doc) error {
 	b := x.b
 	out, err := output.Begin(b.opts.Destination, true)
 	if err != nil {
@@ -122,7 +144,7 @@ func (x *backgroundIndex) write(docs []search.Doc) error {
 	b.commitMu.Unlock()
 	hashes := map[string]uint64{}
 	err = search.Write(docs, func(f search.File) error {
-		if err := x.ctx.Err(); err != nil {
+		if err := ctx.Err(); err != nil {
 			return err
 		}
 		h := hashBytes(f.Data)
@@ -134,7 +156,7 @@ func (x *backgroundIndex) write(docs []search.Doc) error {
 		return out.WriteFile(f.Path, f.Data)
 	})
 	if err == nil {
-		err = x.ctx.Err() // closed: the output folder may be going away
+		err = ctx.Err() // dropped or closed: the output folder may be going away
 	}
 	if err != nil {
 		out.Abort()

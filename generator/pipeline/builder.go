@@ -40,7 +40,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 	}
 	res, err, ok := b.partial(ctx, changed)
 	if !ok {
-		b.index.Wait() // a full build writes its own index
+		b.index.Drop() // a full build writes its own index
 		res, err = b.full(ctx)
 	}
 	if ierr := b.index.Err(); ierr != nil {
