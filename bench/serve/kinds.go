@@ -29,7 +29,9 @@ var kinds = []editKind{
 	{name: "title", do: func(b *bench, n int) error {
 		return b.writePage(strings.Replace(string(b.original), `title = "`, fmt.Sprintf(`title = "Retitled %d `, n), 1))
 	}, undo: restorePage, url: pageURL, marker: func(n int) string { return fmt.Sprintf("Retitled %d ", n) }},
-	{name: "new tag", do: func(b *bench, n int) error { return b.writePage(withTag(string(b.original), fmt.Sprintf("bench-tag-%d", n))) },
+	{name: "new tag", do: func(b *bench, n int) error {
+		return b.writePage(withTag(string(b.original), fmt.Sprintf("bench-tag-%d", n)))
+	},
 		undo: restorePage, url: func(b *bench, n int) string { return b.url + fmt.Sprintf("tags/bench-tag-%d/", n) },
 		marker: func(n int) string { return fmt.Sprintf("bench-tag-%d", n) }},
 	{name: "new page", do: func(b *bench, n int) error {

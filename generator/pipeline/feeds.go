@@ -8,7 +8,7 @@ import (
 )
 
 // writeFeeds writes sitemap.xml, the Atom feed and robots.txt.
-func (r *run) writeFeeds() {
+func (r *Run) writeFeeds() {
 	summary := func(p *site.Page) string {
 		if rec := r.records[p]; rec != nil {
 			return rec.text.Summary
@@ -23,7 +23,7 @@ func (r *run) writeFeeds() {
 	r.write("robots.txt", feed.Robots(r.views.Permalink("/sitemap.xml")))
 }
 
-func (r *run) writeOrFail(rel string, data []byte, err error) {
+func (r *Run) writeOrFail(rel string, data []byte, err error) {
 	if err != nil {
 		r.diags.Add(diag.Errorf(diag.Pos{}, "writing %s: %w", rel, err))
 		return

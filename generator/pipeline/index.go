@@ -11,7 +11,7 @@ import (
 
 // startSearchIndex announces every content page to a new search indexer,
 // so that pages are indexed while they are rendered.
-func (r *run) startSearchIndex() {
+func (r *Run) startSearchIndex() {
 	urls := make([]string, 0, len(r.model.Pages))
 	for _, p := range r.model.Pages {
 		if p.Src != nil {
@@ -48,7 +48,7 @@ func inSearchOrder(pages []*site.Page) []*site.Page {
 // indexPage adds a rendered content page to the search index. A one-off
 // build then drops the page's text; the live preview keeps it for the
 // background index of later partial rebuilds.
-func (r *run) indexPage(p *site.Page, rec *record) {
+func (r *Run) indexPage(p *site.Page, rec *record) {
 	if r.index == nil || p.Src == nil {
 		return
 	}
@@ -62,7 +62,7 @@ func (r *run) indexPage(p *site.Page, rec *record) {
 }
 
 // finishSearchIndex writes the index's terms, facets and manifest.
-func (r *run) finishSearchIndex() {
+func (r *Run) finishSearchIndex() {
 	if r.index == nil {
 		return
 	}
@@ -78,7 +78,7 @@ func (r *run) finishSearchIndex() {
 
 // searchDocs makes the search records of every content page. They share
 // their text with the build's records but are safe to use after the build.
-func (r *run) searchDocs() []search.Doc {
+func (r *Run) searchDocs() []search.Doc {
 	docs := make([]search.Doc, 0, len(r.model.Pages))
 	for _, p := range r.model.Pages {
 		if rec := r.records[p]; rec != nil && p.Src != nil {
@@ -88,7 +88,7 @@ func (r *run) searchDocs() []search.Doc {
 	return docs
 }
 
-func (r *run) searchDoc(p *site.Page, rec *record) search.Doc {
+func (r *Run) searchDoc(p *site.Page, rec *record) search.Doc {
 	d := search.Doc{
 		URL:       r.views.URL(p.URL),
 		Title:     p.Title,

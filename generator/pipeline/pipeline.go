@@ -1,9 +1,9 @@
 // Package pipeline holds the order of playbook's stages: configuration,
 // theme, content, site model, then Markdown, views and templates, links,
 // lists, search index and feeds, then output. Each stage is a package of
-// its own; this one only hands each stage's result to the next (see
-// Builder.full and run.render). A Builder keeps what a live preview
-// reuses between builds.
+// its own; this one only hands each stage's result to the next (see Full,
+// load and Run.render). generator/rebuild decides, for the live preview,
+// which parts to redo after an edit, with the operations of Run.
 package pipeline
 
 import (
@@ -53,13 +53,16 @@ type Result struct {
 	// BasePath is the base path the pages were built for ("/" or e.g.
 	// "/playbook/"), the config's or --baseURL's: a server serves them there.
 	BasePath string
+	// Partial is true when only what an edit affects was redone.
+	Partial bool
 }
 
 // Build runs one full build.
 func Build(ctx context.Context, opts Options) (*Result, error) {
-	b := NewBuilder(opts)
-	b.policy = OneOff
-	return b.Build(ctx, nil)
+	start := time.Now()
+	res, err := Full(ctx, opts, NewState(OneOff))
+	res.Elapsed = time.Since(start)
+	return res, err
 }
 
 // failure returns the diagnostics as an error when the build must not be published.

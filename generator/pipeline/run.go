@@ -3,7 +3,6 @@ package pipeline
 import (
 	"bytes"
 	"context"
-	"sort"
 	"sync"
 
 	"github.com/playbookhq/playbook/generator/content"
@@ -19,7 +18,7 @@ import (
 
 // dropRenderState frees what only rendering and link checking needed, so a
 // one-off build's search indexing runs in less memory.
-func (r *run) dropRenderState() {
+func (r *Run) dropRenderState() {
 	for _, rec := range r.records {
 		rec.link.Links, rec.link.IDs, rec.text.TOC, rec.text.Body = nil, "", nil, nil
 	}
@@ -28,7 +27,7 @@ func (r *run) dropRenderState() {
 
 // renderDiags returns what rendering found: per-page problems, broken
 // links and everything else collected during this build.
-func (r *run) renderDiags() diag.List {
+func (r *Run) renderDiags() diag.List {
 	all := r.diags.List()
 	for _, rec := range r.records {
 		all = append(all, rec.diags...)
@@ -41,14 +40,14 @@ func (r *run) renderDiags() diag.List {
 
 // write writes one output file and remembers its hash. An in-place build
 // keeps a file that is already in place with the same bytes.
-func (r *run) write(rel string, data []byte) {
+func (r *Run) write(rel string, data []byte) {
 	if !r.policy.keepsState() { // a one-off build compares nothing with later builds
 		if err := r.out.WriteFile(rel, data); err != nil {
 			r.diags.Add(diag.Errorf(diag.Pos{}, "%w", err))
 		}
 		return
 	}
-	sum := hashBytes(data)
+	sum := HashBytes(data)
 	r.hashMu.Lock()
 	r.hashOf[rel] = sum
 	r.hashMu.Unlock()
@@ -64,7 +63,7 @@ func (r *run) write(rel string, data []byte) {
 // renderContent renders every page's Markdown on all cores, writes the
 // single pages and indexes every page for search at once, keeping only
 // small records. Pages go in URL order, the order of the search index.
-func (r *run) renderContent() {
+func (r *Run) renderContent() {
 	pages := inSearchOrder(r.model.Pages)
 	recs := make([]*record, len(pages))
 	forEach(r.ctx, len(pages), func(i int, buf *bytes.Buffer) {
@@ -84,7 +83,7 @@ var htmlBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // renderPage renders one page's Markdown from src (its source file as it
 // is now), and its template when it is a single page.
-func (r *run) renderPage(p *site.Page, src *content.Page, buf *bytes.Buffer) *record {
+func (r *Run) renderPage(p *site.Page, src *content.Page, buf *bytes.Buffer) *record {
 	rec := &record{}
 	if src != nil {
 		mr := r.md
@@ -146,7 +145,7 @@ func fillRecord(rec *record, p *site.Page, res *markdown.Result, seen *resolved)
 }
 
 // resolver returns the link resolver Markdown uses for page p.
-func (r *run) resolver(p *site.Page, seen *resolved) markdown.LinkResolver {
+func (r *Run) resolver(p *site.Page, seen *resolved) markdown.LinkResolver {
 	base := r.cfg.BasePath()
 	return func(dest string) (string, bool) {
 		t := r.model.Resolve(p, dest, base)
@@ -183,7 +182,7 @@ func (rs resolved) target(dest string) *site.Target {
 
 // renderLists writes every list page: home, sections, taxonomies and
 // terms on all cores, then the search page, 404.html and alias redirects.
-func (r *run) renderLists() {
+func (r *Run) renderLists() {
 	concurrent, serial := view.Lists(r.model)
 	forEach(r.ctx, len(concurrent), func(i int, buf *bytes.Buffer) {
 		r.diags.Add(r.lists.Render(concurrent[i], 0, buf))
@@ -198,18 +197,4 @@ func (r *run) renderLists() {
 func forEach(ctx context.Context, n int, fn func(i int, buf *bytes.Buffer)) {
 	bufs := make([]bytes.Buffer, parallel.Workers())
 	parallel.For(ctx, n, func(w, i int) { fn(i, &bufs[w]) })
-}
-
-// changedFiles compares this build's output hashes with the previous build's.
-func (b *Builder) changedFiles(now map[string]uint64, removed []string) []string {
-	var changed []string
-	for f, h := range now {
-		if old, ok := b.prev[f]; !ok || old != h {
-			changed = append(changed, f)
-		}
-	}
-	changed = append(changed, removed...)
-	sort.Strings(changed)
-	b.prev = now
-	return changed
 }

@@ -15,31 +15,32 @@ import (
 	"github.com/playbookhq/playbook/generator/site"
 )
 
-// full does one build from scratch, reusing only parsed pages: the input
-// stages (load), the render stages (run.render), then publishing.
-func (b *Builder) full(ctx context.Context) (*Result, error) {
+// Full does one build from scratch, reusing only the parsed pages of st:
+// the input stages (load), the render stages (Run.render), then
+// publishing. On success st holds the new run and output hashes.
+func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 	res := &Result{}
-	in, diags := b.load()
+	in, diags := load(opts, st)
 	if in == nil {
 		res.Diagnostics = dedupe(diags)
-		return res, failure(res.Diagnostics, b.opts.Strict)
+		return res, failure(res.Diagnostics, opts.Strict)
 	}
 	res.BasePath = in.cfg.BasePath()
-	out, err := output.Begin(b.opts.Destination, b.opts.InPlace)
+	out, err := output.Begin(opts.Destination, opts.InPlace)
 	if err != nil {
 		res.Diagnostics = dedupe(append(diags, diag.Errorf(diag.Pos{}, "%w", err)))
-		return res, failure(res.Diagnostics, b.opts.Strict)
+		return res, failure(res.Diagnostics, opts.Strict)
 	}
 	var prev map[string]uint64
-	if b.opts.InPlace {
-		prev = b.prev
+	if opts.InPlace {
+		prev = st.Hashes
 	}
-	r := newRun(in, fullPass(ctx, out, prev), b.policy)
+	r := newRun(in, fullPass(ctx, out, prev), st.Policy)
 	diags = append(diags, r.render()...)
 	res.Diagnostics = dedupe(diags)
 	res.Pages = len(in.model.Pages)
 	res.Stats = r.stats()
-	if err := failure(res.Diagnostics, b.opts.Strict); err != nil {
+	if err := failure(res.Diagnostics, opts.Strict); err != nil {
 		out.Abort()
 		return res, err
 	}
@@ -49,10 +50,10 @@ func (b *Builder) full(ctx context.Context) (*Result, error) {
 	}
 	removed, err := out.Commit()
 	if err != nil {
-		return res, fmt.Errorf("publishing %s: %w", b.opts.Destination, err)
+		return res, fmt.Errorf("publishing %s: %w", opts.Destination, err)
 	}
-	res.Written = b.changedFiles(r.hashOf, removed)
-	b.last = r
+	res.Written = st.changedFiles(r.hashOf, removed)
+	st.Last = r
 	res.CSSOnly = cssOnly(res.Written)
 	res.Stats.Files = len(out.Written())
 	res.Stats.Removed = len(removed)
@@ -62,9 +63,9 @@ func (b *Builder) full(ctx context.Context) (*Result, error) {
 // load runs the input stages: configuration, theme and shortcode
 // templates, static files, content, site model. It returns nil inputs
 // when nothing can be rendered; the diagnostics say why.
-func (b *Builder) load() (*inputs, diag.List) {
-	siteFS := os.DirFS(b.opts.Source)
-	cfg, diags := config.Load(siteFS, config.WithBaseURL(b.opts.BaseURL))
+func load(opts Options, st *State) (*inputs, diag.List) {
+	siteFS := os.DirFS(opts.Source)
+	cfg, diags := config.Load(siteFS, config.WithBaseURL(opts.BaseURL))
 	if cfg == nil {
 		return nil, diags
 	}
@@ -74,12 +75,12 @@ func (b *Builder) load() (*inputs, diag.List) {
 	diags = append(diags, d...)
 	static, d := listStatic(theme, siteFS)
 	diags = append(diags, d...)
-	tree, d := content.Load(siteFS, cfg, content.Options{Cache: b.cache, DropBodies: !b.policy.keepsState()})
+	tree, d := content.Load(siteFS, cfg, content.Options{Cache: st.Cache, DropBodies: !st.Policy.keepsState()})
 	diags = append(diags, d...)
-	model, d := site.New(tree, cfg, site.Options{BuildDrafts: b.opts.BuildDrafts, KnownURLs: static.urls()})
+	model, d := site.New(tree, cfg, site.Options{BuildDrafts: opts.BuildDrafts, KnownURLs: static.urls()})
 	diags = append(diags, d...)
-	if b.opts.Loaded != nil && model != nil {
-		b.opts.Loaded(len(model.Pages))
+	if opts.Loaded != nil && model != nil {
+		opts.Loaded(len(model.Pages))
 	}
 	if theme == nil {
 		return nil, diags
@@ -95,7 +96,7 @@ func (b *Builder) load() (*inputs, diag.List) {
 // render runs the render stages in order and returns their diagnostics:
 // static files; every page's Markdown and template, indexed for search
 // as it goes; links checked against every page's ids; list pages; feeds.
-func (r *run) render() diag.List {
+func (r *Run) render() diag.List {
 	r.copyStatic()
 	r.startSearchIndex()
 	r.renderContent()

@@ -91,8 +91,8 @@ type record struct {
 	diags    diag.List // from rendering this page
 }
 
-// run is one build: its inputs, the current pass and what is kept.
-type run struct {
+// Run is one build: its inputs, the current pass and what is kept.
+type Run struct {
 	*inputs
 	*pass
 	*kept
@@ -101,8 +101,8 @@ type run struct {
 }
 
 // newRun prepares the build of in with policy, writing through ps.
-func newRun(in *inputs, ps *pass, policy Policy) *run {
-	r := &run{inputs: in, pass: ps, policy: policy}
+func newRun(in *inputs, ps *pass, policy Policy) *Run {
+	r := &Run{inputs: in, pass: ps, policy: policy}
 	k := &kept{records: make(map[*site.Page]*record, len(in.model.Pages))}
 	k.views = view.NewMaker(in.cfg, in.model, "playbook "+Version)
 	if policy.keepsState() {
@@ -121,14 +121,14 @@ func newRun(in *inputs, ps *pass, policy Policy) *run {
 
 // again returns the run for another pass over the same inputs, keeping
 // what earlier passes left.
-func (r *run) again(ps *pass) *run {
-	next := &run{inputs: r.inputs, pass: ps, kept: r.kept, policy: r.policy}
+func (r *Run) again(ps *pass) *Run {
+	next := &Run{inputs: r.inputs, pass: ps, kept: r.kept, policy: r.policy}
 	next.lists = view.NewRenderer(r.views, r.theme, next.write, next.text, r.deps)
 	return next
 }
 
 // text is the rendered text of page p, nil when it has none.
-func (r *run) text(p *site.Page) *view.Text {
+func (r *Run) text(p *site.Page) *view.Text {
 	if rec := r.records[p]; rec != nil {
 		return &rec.text
 	}

@@ -65,7 +65,7 @@ func (sf staticFiles) urls() []string {
 
 // copyStatic writes the static files, then the files that sit beside
 // pages in content/, then the syntax stylesheet.
-func (r *run) copyStatic() {
+func (r *Run) copyStatic() {
 	for rel, read := range r.static {
 		r.copyFile(rel, read)
 	}
@@ -76,7 +76,7 @@ func (r *run) copyStatic() {
 	r.writeSyntaxCSS()
 }
 
-func (r *run) copyFile(rel string, read func() ([]byte, error)) {
+func (r *Run) copyFile(rel string, read func() ([]byte, error)) {
 	data, err := read()
 	if err != nil {
 		r.diags.Add(diag.Errorf(diag.Pos{File: rel}, "reading: %w", err))
@@ -86,7 +86,7 @@ func (r *run) copyFile(rel string, read func() ([]byte, error)) {
 }
 
 // writeSyntaxCSS writes the code-highlighting stylesheet for light and dark.
-func (r *run) writeSyntaxCSS() {
+func (r *Run) writeSyntaxCSS() {
 	css, err := markdown.HighlightCSS(r.cfg.Markup.HighlightStyle, r.cfg.Markup.HighlightDarkStyle)
 	if err != nil {
 		r.diags.Add(diag.Errorf(diag.Pos{File: "config.toml"}, "markup highlight style: %w", err))

@@ -7,7 +7,7 @@ import (
 	"github.com/playbookhq/playbook/generator/site"
 )
 
-func (r *run) stats() Stats {
+func (r *Run) stats() Stats {
 	st := Stats{PagesByType: map[string]int{}, Aliases: len(r.model.Aliases)}
 	for _, p := range r.model.Pages {
 		if p.Kind == site.KindPage {

@@ -7,7 +7,8 @@ import (
 	"github.com/playbookhq/playbook/generator/diag"
 )
 
-func hashBytes(data []byte) uint64 {
+// HashBytes is the hash of an output file's bytes kept between builds (FNV-1a).
+func HashBytes(data []byte) uint64 {
 	h := fnv.New64a()
 	h.Write(data)
 	return h.Sum64()

@@ -19,6 +19,7 @@ import (
 
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/pipeline"
+	"github.com/playbookhq/playbook/generator/rebuild"
 )
 
 // Options configure Run.
@@ -35,7 +36,7 @@ type Options struct {
 	Stderr      io.Writer     // warnings and errors; nil discards
 }
 
-// Rebuilder builds the site again after changes; *pipeline.Builder is one.
+// Rebuilder builds the site again after changes; *rebuild.Builder is one.
 // changed lists source paths (slash, relative to the site root) that
 // changed; nil means everything.
 type Rebuilder interface {
@@ -47,7 +48,7 @@ type Rebuilder interface {
 // error only when it cannot start (port in use, unreadable site) or stop;
 // build errors are shown, never fatal.
 func Run(ctx context.Context, opts Options) error {
-	return run(ctx, opts, func(o pipeline.Options) Rebuilder { return pipeline.NewBuilder(o) })
+	return run(ctx, opts, func(o pipeline.Options) Rebuilder { return rebuild.NewBuilder(o) })
 }
 
 // newRebuilderFunc makes the Rebuilder; tests pass a fake.

@@ -1,4 +1,4 @@
-package pipeline
+package rebuild
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/playbookhq/playbook/generator/output"
+	"github.com/playbookhq/playbook/generator/pipeline"
 	"github.com/playbookhq/playbook/generator/search"
 )
 
@@ -134,20 +135,15 @@ func (x *backgroundIndex) write(ctx context.Context, docs []search.Doc) error {
 		return fmt.Errorf("search index: %w", err)
 	}
 	b.commitMu.Lock()
-	prev := make(map[string]uint64)
-	for f, h := range b.prev {
-		if isIndexFile(f) {
-			prev[f] = h
-		}
-	}
-	_, hasPage := b.prev[searchPage]
+	prev := b.state.HashesOf(isIndexFile)
+	hasPage := len(b.state.HashesOf(func(f string) bool { return f == searchPage })) > 0
 	b.commitMu.Unlock()
 	hashes := map[string]uint64{}
 	err = search.Write(docs, func(f search.File) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		h := hashBytes(f.Data)
+		h := pipeline.HashBytes(f.Data)
 		hashes[f.Path] = h
 		if prev[f.Path] == h {
 			out.Retain(f.Path) // most shards and excerpts did not change
@@ -172,12 +168,12 @@ func (x *backgroundIndex) write(ctx context.Context, docs []search.Doc) error {
 	if _, err := out.Commit(); err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
-	for f, h := range b.prev {
-		if !isIndexFile(f) {
-			hashes[f] = h
-		}
+	for f, h := range b.state.HashesOf(func(f string) bool { return !isIndexFile(f) }) {
+		hashes[f] = h
 	}
-	b.prev = hashes
+	b.state.Mu.Lock()
+	b.state.Hashes = hashes
+	b.state.Mu.Unlock()
 	return nil
 }
 

@@ -1,10 +1,12 @@
-package pipeline
+package rebuild
 
 import (
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/playbookhq/playbook/generator/pipeline"
 )
 
 // A body edit on a page with shortcodes stays a body edit (only that page
@@ -32,7 +34,7 @@ title = "T"
 release = "7.1"
 `)
 	dest := filepath.Join(root, "public")
-	b := NewBuilder(Options{Source: root, Destination: dest, InPlace: true})
+	b := NewBuilder(pipeline.Options{Source: root, Destination: dest, InPlace: true})
 	rebuild(t, b)
 	b.index.Wait()
 	mustContain(t, dest, "notes/a/index.html", `<div class="box">first on Alpha</div>`)

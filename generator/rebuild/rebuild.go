@@ -1,4 +1,8 @@
-package pipeline
+// Package rebuild is the live preview's builder: it keeps the state of
+// the last build (pipeline.State), decides from the changed paths what an
+// edit needs redone (pipeline.Run's operations, or a full build in
+// place) and refreshes the search index in the background.
+package rebuild
 
 import (
 	"context"
@@ -8,24 +12,20 @@ import (
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/layout"
+	"github.com/playbookhq/playbook/generator/pipeline"
 )
 
 // Builder builds a site again and again, reusing what did not change.
 type Builder struct {
-	opts   Options
-	policy Policy
-
-	cache *content.Cache    // parsed pages, kept between builds
-	prev  map[string]uint64 // output path → hash of its bytes in the previous build
-	last  *run              // the last successful build, for partial rebuilds
-	index *backgroundIndex  // refreshes the search index after partial rebuilds
-
-	commitMu sync.Mutex // one publisher at a time (partial builds, background index)
+	opts     pipeline.Options
+	state    *pipeline.State  // kept between builds
+	index    *backgroundIndex // refreshes the search index after partial rebuilds
+	commitMu sync.Mutex       // one publisher at a time (partial builds, background index)
 }
 
 // NewBuilder returns a Builder for opts that keeps state for rebuilds.
-func NewBuilder(opts Options) *Builder {
-	b := &Builder{opts: opts, policy: Preview, cache: content.NewCache()}
+func NewBuilder(opts pipeline.Options) *Builder {
+	b := &Builder{opts: opts, state: pipeline.NewState(pipeline.Preview)}
 	b.index = newBackgroundIndex(b)
 	return b
 }
@@ -33,15 +33,15 @@ func NewBuilder(opts Options) *Builder {
 // Build rebuilds the site. changed lists source paths that changed since
 // the previous call (nil means everything). On errors it returns a
 // diag.List as the error and leaves the previous output in place.
-func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) {
+func (b *Builder) Build(ctx context.Context, changed []string) (*pipeline.Result, error) {
 	start := time.Now()
 	if configChanged(changed) {
-		b.cache = content.NewCache()
+		b.state.Cache = content.NewCache()
 	}
 	res, err, ok := b.partial(ctx, changed)
 	if !ok {
 		b.index.Drop() // a full build writes its own index
-		res, err = b.full(ctx)
+		res, err = pipeline.Full(ctx, b.opts, b.state)
 	}
 	if ierr := b.index.Err(); ierr != nil {
 		// The preview's search lags behind the pages: say so once.

@@ -1,4 +1,4 @@
-package pipeline
+package rebuild
 
 import (
 	"os"
@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/playbookhq/playbook/generator/pipeline"
 )
 
 // TestCascadeRebuilds checks the live preview with a cascade: a body edit
@@ -32,7 +34,7 @@ Second text.
 # Other
 `)
 	dest := filepath.Join(root, "public")
-	b := NewBuilder(Options{Source: root, Destination: dest, InPlace: true})
+	b := NewBuilder(pipeline.Options{Source: root, Destination: dest, InPlace: true})
 	rebuild(t, b)
 	b.index.Wait()
 	mustContain(t, dest, "docs/a/index.html", "Docs team")

@@ -1,4 +1,4 @@
-package pipeline
+package rebuild
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/playbookhq/playbook/generator/pipeline"
 	"github.com/playbookhq/playbook/generator/render/view"
 )
 
@@ -57,10 +58,10 @@ var frontMatter = regexp.MustCompile(`(?s)\A(\+\+\+\n.*?\n\+\+\+\n|---\n.*?\n---
 func TestRebuiltListsMatchFullBuild(t *testing.T) {
 	root := copySample(t)
 	dest := filepath.Join(t.TempDir(), "preview")
-	b := NewBuilder(Options{Source: root, Destination: dest, InPlace: true, Quiet: true})
+	b := NewBuilder(pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true})
 	defer b.Close()
 	rebuild(t, b)
-	if kinds := b.last.deps.Kinds(); !kinds[view.ListSection] || !kinds[view.ListTerm] || !kinds[view.ListNotFound] {
+	if kinds := b.state.Last.Deps().Kinds(); !kinds[view.ListSection] || !kinds[view.ListTerm] || !kinds[view.ListNotFound] {
 		t.Fatalf("recorded kinds of list %v; want sections, terms and the 404 page", kinds)
 	}
 	var pages []string
@@ -82,13 +83,11 @@ func TestRebuiltListsMatchFullBuild(t *testing.T) {
 		}
 		edited := append(append(bytes.Clone(fm), fmt.Sprintf("\nFresh card text number %d.\n\n", i)...), body...)
 		writeFile(t, file, edited)
-		before := b.last.inputs
-		rebuild(t, b, rel)
-		if b.last.inputs == before { // a full build loads new inputs
+		if rebuild(t, b, rel).Partial {
 			partials++
 		}
 		want := filepath.Join(t.TempDir(), "full")
-		if _, err := Build(context.Background(), Options{Source: root, Destination: want, Quiet: true}); err != nil {
+		if _, err := pipeline.Build(context.Background(), pipeline.Options{Source: root, Destination: want, Quiet: true}); err != nil {
 			t.Fatal(err)
 		}
 		compareOutputs(t, rel, readTree(t, want), readTree(t, dest))

@@ -1,10 +1,12 @@
-package pipeline
+package rebuild
 
 import (
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/playbookhq/playbook/generator/pipeline"
 )
 
 // Ids and names written in raw HTML are link targets, in full builds and
@@ -22,7 +24,7 @@ See [the old anchor](b.md#legacy) and [the span](b.md#kept).
 
 Some <span id='kept'>text</span>.
 `)
-	b := NewBuilder(Options{Source: root, Destination: filepath.Join(root, "public"), InPlace: true})
+	b := NewBuilder(pipeline.Options{Source: root, Destination: filepath.Join(root, "public"), InPlace: true})
 	if res := rebuild(t, b); len(res.Diagnostics) > 0 {
 		t.Fatalf("anchors in raw HTML not found: %v", res.Diagnostics)
 	}

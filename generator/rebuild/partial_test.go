@@ -1,4 +1,4 @@
-package pipeline
+package rebuild
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/playbookhq/playbook/generator/pipeline"
 )
 
 func newSite(t *testing.T, archive string) string {
@@ -19,7 +21,7 @@ func newSite(t *testing.T, archive string) string {
 	return root
 }
 
-func rebuild(t *testing.T, b *Builder, changed ...string) *Result {
+func rebuild(t *testing.T, b *Builder, changed ...string) *pipeline.Result {
 	t.Helper()
 	res, err := b.Build(context.Background(), changed)
 	if err != nil {
@@ -40,7 +42,7 @@ Links to [first](../playbooks/a-first.md#agenda).
 body{}
 `)
 	dest := filepath.Join(root, "public")
-	b := NewBuilder(Options{Source: root, Destination: dest, InPlace: true})
+	b := NewBuilder(pipeline.Options{Source: root, Destination: dest, InPlace: true})
 	rebuild(t, b)
 	b.index.Wait()
 
