@@ -57,3 +57,26 @@ func Ranges(n, minSize int, fn func(lo, hi int)) {
 	}
 	wg.Wait()
 }
+
+// Drain calls fn for every value received from in, on Workers()
+// goroutines, until in is closed; then it calls done (if not nil) once
+// every call has returned. It returns at once: for producers that find
+// work while it is being done (a folder walk feeding parsers).
+func Drain[T any](in <-chan T, fn func(T), done func()) {
+	var wg sync.WaitGroup
+	for range Workers() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for v := range in {
+				fn(v)
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		if done != nil {
+			done()
+		}
+	}()
+}

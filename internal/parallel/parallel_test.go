@@ -52,3 +52,18 @@ func TestRangesCoverEveryIndexOnce(t *testing.T) {
 		}
 	}
 }
+
+func TestDrainCallsEveryValueThenDone(t *testing.T) {
+	in := make(chan int)
+	var sum atomic.Int64
+	finished := make(chan struct{})
+	Drain(in, func(v int) { sum.Add(int64(v)) }, func() { close(finished) })
+	for i := 1; i <= 100; i++ {
+		in <- i
+	}
+	close(in)
+	<-finished
+	if sum.Load() != 5050 {
+		t.Errorf("sum %d, want 5050", sum.Load())
+	}
+}
