@@ -50,6 +50,9 @@ var kinds = []editKind{
 		return restorePage(b)
 	}},
 	{name: "static file", do: func(b *bench, n int) error {
+		if err := os.MkdirAll(filepath.Join(b.site, "static"), 0o755); err != nil {
+			return err
+		}
 		return os.WriteFile(filepath.Join(b.site, "static", "bench.txt"), fmt.Appendf(nil, "static %d\n", n), 0o644)
 	}, undo: func(b *bench) error { return os.Remove(filepath.Join(b.site, "static", "bench.txt")) },
 		url: func(b *bench, _ int) string { return b.url + "bench.txt" }, marker: func(n int) string { return fmt.Sprintf("static %d", n) }},
@@ -97,7 +100,7 @@ func removeGlob(b *bench, pattern string) error {
 // kindsLatency makes each kind of edit n times and reports, per kind, the
 // time from the save to the reload event and whether the change was
 // served right after it. The undo of each edit is waited for, unmeasured.
-func (b *bench) kindsLatency(n int, settle time.Duration) error {
+func (b *bench) kindsLatency(n int, settle time.Duration, only string) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	events, err := b.events(ctx)
@@ -109,6 +112,9 @@ func (b *bench) kindsLatency(n int, settle time.Duration) error {
 	}
 	fmt.Printf("page %s, %d edits of each kind\n", b.page, n)
 	for _, k := range kinds {
+		if only != "" && !strings.Contains(","+only+",", ","+k.name+",") {
+			continue
+		}
 		var took []time.Duration
 		stale := 0
 		for i := 1; i <= n; i++ {

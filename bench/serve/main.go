@@ -4,7 +4,7 @@
 //	    edits one page again and again and reports the time from each save
 //	    to the reload event reaching an open tab (Server-Sent Events), and
 //	    checks the served page has the edit.
-//	go run ./bench/serve -site DIR kinds [-edits 5]
+//	go run ./bench/serve -site DIR kinds [-edits 5] [-only "new page,delete"]
 //	    makes each kind of edit (body, title, new tag, new page, new folder,
 //	    delete, rename, static file) and reports save-to-reload times per
 //	    kind, undoing each edit (unmeasured) before the next.
@@ -40,6 +40,7 @@ func main() {
 	poll := flag.Duration("poll", 0, "poll interval instead of file events")
 	duration := flag.Duration("for", 20*time.Second, "churn: how long to keep editing")
 	every := flag.Duration("every", 200*time.Millisecond, "churn: time between edits")
+	only := flag.String("only", "", "kinds: comma-separated kinds to measure (default all)")
 	settle := flag.Duration("settle", 300*time.Millisecond, "latency: pause between edits")
 	flag.Parse()
 	if *site == "" || flag.NArg() != 1 {
@@ -58,7 +59,7 @@ func main() {
 	case "latency":
 		err = b.latency(*edits, *settle)
 	case "kinds":
-		err = b.kindsLatency(*edits, *settle)
+		err = b.kindsLatency(*edits, *settle, *only)
 	case "churn":
 		err = b.churn(ctx, *duration, *every)
 	default:
