@@ -112,7 +112,7 @@ func ParseInherited(relPath string, src []byte, cfg *config.Config, inh Inherite
 	p.Meta.Lines = lines
 	p.readType(r, cfg)
 	p.Meta.Params = leftover(raw, r.used)
-	p.fillTitle()
+	p.fillTitle(cfg.Title)
 	return p, r.diags
 }
 
@@ -223,7 +223,10 @@ func inherit(raw map[string]any, inh Inherited) Inherited {
 // fillTitle takes the title from a leading "# Heading", else from the file
 // name. Inline Markdown in a title from the front matter or the heading is
 // rendered to TitleHTML and stripped from Meta.Title.
-func (p *Page) fillTitle() {
+//
+// A home page with neither (a README that opens with a badge or a link)
+// takes the site's title rather than "Home".
+func (p *Page) fillTitle(siteTitle string) {
 	if p.Meta.Title != "" {
 		p.Meta.Title, p.TitleHTML = markdown.Title(p.Meta.Title)
 		return
@@ -237,7 +240,11 @@ func (p *Page) fillTitle() {
 	if p.IsIndex() || p.IsReadme() {
 		name = path.Base(p.Dir())
 		if p.Dir() == "" {
-			name = "Home"
+			p.Meta.Title = siteTitle
+			if siteTitle == "" {
+				p.Meta.Title = "Home"
+			}
+			return
 		}
 	}
 	p.Meta.Title = TitleFromName(name)

@@ -123,3 +123,17 @@ func TestParseDescriptionIsPlainText(t *testing.T) {
 		t.Errorf("summary = %q; want %q", got, want)
 	}
 }
+
+func TestParseHomeWithoutTitleTakesSiteTitle(t *testing.T) {
+	cfg := config.Default()
+	cfg.Title = "Field Handbook"
+	for _, file := range []string{"README.md", "_index.md"} {
+		p, diags := Parse(file, []byte("[Read it elsewhere](https://example.com/)\n\n# Handbook\n\nText.\n"), cfg)
+		if len(diags) != 0 {
+			t.Fatalf("Parse(%s) diagnostics: %v", file, diags)
+		}
+		if p.Meta.Title != "Field Handbook" {
+			t.Errorf("Parse(%s) title = %q; want the site's title", file, p.Meta.Title)
+		}
+	}
+}
