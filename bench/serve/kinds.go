@@ -16,6 +16,8 @@ import (
 // ("" marker: only the reload is waited for).
 type editKind struct {
 	name   string
+	setup  func(b *bench) error // before the first edit, waited for and not measured (nil: none)
+	clean  func(b *bench) error // after the last undo, likewise
 	do     func(b *bench, n int) error
 	undo   func(b *bench) error
 	url    func(b *bench, n int) string
@@ -49,12 +51,17 @@ var kinds = []editKind{
 		_ = os.Remove(filepath.Join(b.site, renamed(b.page)))
 		return restorePage(b)
 	}},
-	{name: "static file", do: func(b *bench, n int) error {
+	{name: "static file", setup: func(b *bench) error {
 		if err := os.MkdirAll(filepath.Join(b.site, "static"), 0o755); err != nil {
 			return err
 		}
-		return os.WriteFile(filepath.Join(b.site, "static", "bench.txt"), fmt.Appendf(nil, "static %d\n", n), 0o644)
-	}, undo: func(b *bench) error { return os.Remove(filepath.Join(b.site, "static", "bench.txt")) },
+		return os.WriteFile(filepath.Join(b.site, "static", "bench.txt"), []byte("static 0\n"), 0o644)
+	}, clean: func(b *bench) error { return os.Remove(filepath.Join(b.site, "static", "bench.txt")) },
+		do: func(b *bench, n int) error {
+			return os.WriteFile(filepath.Join(b.site, "static", "bench.txt"), fmt.Appendf(nil, "static %d\n", n), 0o644)
+		}, undo: func(b *bench) error {
+			return os.WriteFile(filepath.Join(b.site, "static", "bench.txt"), []byte("static 0\n"), 0o644)
+		},
 		url: func(b *bench, _ int) string { return b.url + "bench.txt" }, marker: func(n int) string { return fmt.Sprintf("static %d", n) }},
 }
 
@@ -115,6 +122,9 @@ func (b *bench) kindsLatency(n int, settle time.Duration, only string) error {
 		if only != "" && !strings.Contains(","+only+",", ","+k.name+",") {
 			continue
 		}
+		if err := b.step(k.setup, events, settle); err != nil {
+			return fmt.Errorf("%s: %w", k.name, err)
+		}
 		var took []time.Duration
 		stale := 0
 		for i := 1; i <= n; i++ {
@@ -138,8 +148,26 @@ func (b *bench) kindsLatency(n int, settle time.Duration, only string) error {
 			}
 			time.Sleep(settle)
 		}
+		if err := b.step(k.clean, events, settle); err != nil {
+			return fmt.Errorf("%s: %w", k.name, err)
+		}
 		fmt.Printf("%-12s save → reload event: %s; stale after the event: %d\n", k.name, summary(took), stale)
 	}
+	return nil
+}
+
+// step makes an unmeasured change and waits for its reload.
+func (b *bench) step(change func(*bench) error, events <-chan string, settle time.Duration) error {
+	if change == nil {
+		return nil
+	}
+	if err := change(b); err != nil {
+		return err
+	}
+	if err := waitReload(events); err != nil {
+		return err
+	}
+	time.Sleep(settle)
 	return nil
 }
 

@@ -3,13 +3,16 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/feed"
+	"github.com/playbookhq/playbook/generator/layout"
 	"github.com/playbookhq/playbook/generator/output"
 	"github.com/playbookhq/playbook/generator/render/view"
 	"github.com/playbookhq/playbook/generator/search"
@@ -65,6 +68,9 @@ func (st *State) HashesOf(keep func(path string) bool) map[string]uint64 {
 
 // Model is the run's site model (read-only).
 func (r *Run) Model() *site.Site { return r.model }
+
+// SiteFS is the site root the run reads.
+func (r *Run) SiteFS() fs.FS { return r.siteFS }
 
 // Config is the run's configuration.
 func (r *Run) Config() *config.Config { return r.cfg }
@@ -166,4 +172,29 @@ func (r *Run) Publish(opts Options, st *State) (*Result, error) {
 	res.Stats.Files = len(r.out.Written())
 	st.Last = r
 	return res, nil
+}
+
+// CopiesAsIs reports whether the changed source path p (slash, relative
+// to the site root) is a file the run copies to the output as it is: a
+// static file of the site or theme, or a file beside the pages. Editing
+// one changes no page.
+func (r *Run) CopiesAsIs(p string) bool {
+	switch layout.Classify(p) {
+	case layout.StaticFile:
+		_, rest, _ := strings.Cut(p, "/")
+		if strings.HasPrefix(p, layout.Themes+"/") { // themes/<name>/static/…
+			_, rest, _ = strings.Cut(rest, "/")
+			rest = strings.TrimPrefix(rest, layout.Static+"/")
+		}
+		_, ok := r.static[rest]
+		return ok
+	case layout.ContentFile:
+		rel, _ := layout.ContentPath(p)
+		for _, f := range r.model.Files {
+			if f.Src == rel {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package rebuild
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -25,7 +26,7 @@ func (b *Builder) partial(ctx context.Context, changed []string) (*pipeline.Resu
 	}
 	b.commitMu.Lock()
 	defer b.commitMu.Unlock()
-	if onlyStylesheets(changed) {
+	if onlyCopied(last, changed) {
 		return b.partialStatic(ctx, last)
 	}
 	edits, ok := b.bodyEdits(last, changed)
@@ -45,11 +46,18 @@ func (b *Builder) partial(ctx context.Context, changed []string) (*pipeline.Resu
 	return res, err, true
 }
 
-// onlyStylesheets reports whether every changed file is a static stylesheet.
-func onlyStylesheets(changed []string) bool {
+// onlyCopied reports whether every changed file is copied as it is: a
+// static stylesheet (new ones too) or a static file or file beside the
+// pages that the last run already copied. A new or deleted file other
+// than a stylesheet takes a full build (links to it may change).
+func onlyCopied(last *pipeline.Run, changed []string) bool {
 	for _, c := range changed {
-		if layout.Classify(c) != layout.StaticFile || !strings.EqualFold(path.Ext(c), ".css") {
+		css := layout.Classify(c) == layout.StaticFile && strings.EqualFold(path.Ext(c), ".css")
+		if !css && !last.CopiesAsIs(c) {
 			return false
+		}
+		if !css && !exists(last, c) {
+			return false // deleted: the model still lists it
 		}
 	}
 	return true
@@ -84,6 +92,12 @@ func (b *Builder) bodyEdits(r *pipeline.Run, changed []string) ([]pipeline.Edit,
 		edits = append(edits, pipeline.Edit{Page: old, Src: pg})
 	}
 	return edits, true
+}
+
+// exists reports whether the changed path is still there.
+func exists(last *pipeline.Run, c string) bool {
+	_, err := fs.Stat(last.SiteFS(), c)
+	return err == nil
 }
 
 // partialStatic copies the static files again; pages stay as they are.
