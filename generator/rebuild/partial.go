@@ -19,10 +19,10 @@ import (
 // and what depends on them (pipeline.Run.RenderEdits); edits to
 // stylesheets copy the static files. ok is false when a full build is
 // needed.
-func (b *Builder) partial(ctx context.Context, changed []string) (*pipeline.Result, error, bool) {
+func (b *Builder) partial(ctx context.Context, changed []string) (*pipeline.Result, bool, error) {
 	last := b.state.Last
 	if last == nil || !b.opts.InPlace || len(changed) == 0 {
-		return nil, nil, false
+		return nil, false, nil
 	}
 	b.commitMu.Lock()
 	defer b.commitMu.Unlock()
@@ -31,11 +31,11 @@ func (b *Builder) partial(ctx context.Context, changed []string) (*pipeline.Resu
 	}
 	edits, ok := b.bodyEdits(last, changed)
 	if !ok {
-		return nil, nil, false
+		return nil, false, nil
 	}
 	out, err := output.Begin(b.opts.Destination, true)
 	if err != nil {
-		return nil, nil, false
+		return nil, false, nil
 	}
 	r := last.Again(ctx, out, b.state.Hashes)
 	r.RenderEdits(edits)
@@ -43,7 +43,7 @@ func (b *Builder) partial(ctx context.Context, changed []string) (*pipeline.Resu
 	if err == nil {
 		b.index.Schedule(r.SearchDocs())
 	}
-	return res, err, true
+	return res, true, err
 }
 
 // onlyCopied reports whether every changed file is copied as it is: a
@@ -101,13 +101,13 @@ func exists(last *pipeline.Run, c string) bool {
 }
 
 // partialStatic copies the static files again; pages stay as they are.
-func (b *Builder) partialStatic(ctx context.Context, last *pipeline.Run) (*pipeline.Result, error, bool) {
+func (b *Builder) partialStatic(ctx context.Context, last *pipeline.Run) (*pipeline.Result, bool, error) {
 	out, err := output.Begin(b.opts.Destination, true)
 	if err != nil {
-		return nil, nil, false
+		return nil, false, nil
 	}
 	r := last.Again(ctx, out, b.state.Hashes)
 	r.CopyStatic()
 	res, err := r.Publish(b.opts, b.state)
-	return res, err, true
+	return res, true, err
 }

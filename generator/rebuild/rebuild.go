@@ -38,7 +38,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*pipeline.Result
 	if configChanged(changed) {
 		b.state.Cache = content.NewCache()
 	}
-	res, err, ok := b.partial(ctx, changed)
+	res, ok, err := b.partial(ctx, changed)
 	if !ok {
 		b.index.Drop() // a full build writes its own index
 		res, err = pipeline.Full(ctx, b.opts, b.state)
