@@ -33,6 +33,10 @@ type Options struct {
 	Quiet       bool
 	InPlace     bool // replace files inside Destination one by one instead of staging and swapping
 
+	// Inspect, when set, makes the build an in-memory check that hands
+	// the site to the Inspector and writes nothing (`playbook check`).
+	Inspect Inspector
+
 	// Loaded, when set, is called once the content is loaded and before
 	// anything is rendered, with the number of pages the build will make.
 	Loaded func(pages int)
@@ -91,6 +95,11 @@ func NewBuilder(opts Options) *Builder {
 // diag.List as the error and leaves the previous output in place.
 func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) {
 	start := time.Now()
+	if b.opts.Inspect != nil {
+		res, err := b.check(ctx)
+		res.Elapsed = time.Since(start)
+		return res, err
+	}
 	if configChanged(changed) {
 		b.cache = content.NewCache()
 	}

@@ -43,6 +43,8 @@ type run struct {
 	byRecency  []*site.Page // regular pages, most recently changed first
 
 	index *search.Indexer // full builds: pages are indexed as they are rendered
+
+	inspect Inspector // `playbook check`: pages go to it instead of templates
 }
 
 // record is what rendering one page leaves behind for the later phases.
@@ -205,6 +207,9 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 		for _, d := range res.Diagnostics {
 			d.Pos.File = p.Src.File
 			rec.diags = append(rec.diags, d)
+		}
+		if r.inspected(p, rec, body, res) {
+			return rec
 		}
 		if p.Kind != site.KindPage || p == r.model.Search {
 			rec.body = bytes.Clone(res.HTML) // list and search pages use it later; the buffer goes back to the pool
