@@ -15,8 +15,8 @@ import (
 
 // Options configure a Checker.
 type Options struct {
-	Now      time.Time               // the day ages are measured to
-	Settings Settings                // the site's [health] table
+	Now      time.Time // the day ages are measured to
+	Settings Settings  // the site's [health] table
 	// Git returns the last change per file (slash path from the site
 	// root), nil without git; it is called once, when the content is
 	// loaded, so git may run beside the loading.
