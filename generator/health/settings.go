@@ -53,23 +53,23 @@ func ParseSettings(cfg *config.Config) (Settings, diag.List) {
 		var err error
 		switch k {
 		case "reviewEvery":
-			s.ReviewEvery, err = ageValue(v)
+			err = set(&s.ReviewEvery, v, ageValue)
 		case "dueWithin":
-			s.DueWithin, err = ageValue(v)
+			err = set(&s.DueWithin, v, ageValue)
 		case "staleAfter":
-			s.StaleAfter, err = ageValue(v)
+			err = set(&s.StaleAfter, v, ageValue)
 		case "ownerOverdue":
-			s.OwnerOverdue, err = intValue(v)
+			err = set(&s.OwnerOverdue, v, intValue)
 		case "listsAreLinks":
-			s.ListsAreLinks, err = boolValue(v)
+			err = set(&s.ListsAreLinks, v, boolValue)
 		case "page":
-			s.Page, err = boolValue(v)
+			err = set(&s.Page, v, boolValue)
 		case "reviewNotice":
-			s.ReviewNotice, err = boolValue(v)
+			err = set(&s.ReviewNotice, v, boolValue)
 		case "types":
-			s.ByType, err = ageTable(v)
+			err = set(&s.ByType, v, ageTable)
 		case "sections":
-			s.BySection, err = ageTable(v)
+			err = set(&s.BySection, v, ageTable)
 		default:
 			err = fmt.Errorf("unknown key")
 		}
@@ -78,6 +78,16 @@ func ParseSettings(cfg *config.Config) (Settings, diag.List) {
 		}
 	}
 	return s, diags
+}
+
+// set stores the value read from v in dst, leaving dst as it was when v
+// is bad.
+func set[T any](dst *T, v any, read func(any) (T, error)) error {
+	x, err := read(v)
+	if err == nil {
+		*dst = x
+	}
+	return err
 }
 
 // ParseAge reads an age such as "180d", "6w", "1y" (365 days) or a Go
