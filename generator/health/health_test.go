@@ -80,10 +80,10 @@ func TestSchemaKinds(t *testing.T) {
 func TestClassify(t *testing.T) {
 	drafts := func(f string) bool { return f == "content/guides/wip.md" }
 	for msg, want := range map[string]Kind{
-		`broken link "/x/": no page at /x/`:                                        BrokenLink,
-		`broken link "a.md#b": content/a.md has no heading with id "b"`:            BrokenAnchor,
-		`broken link "/guides/wip.md": no page content/guides/wip.md`:              DraftLink,
-		`broken link "/guides/gone.md": no page content/guides/gone.md`:            BrokenLink,
+		`broken link "/x/": no page at /x/`:                                       BrokenLink,
+		`broken link "a.md#b": content/a.md has no heading with id "b"`:           BrokenAnchor,
+		`broken link "/guides/wip.md": no page content/guides/wip.md`:             DraftLink,
+		`broken link "/guides/gone.md": no page content/guides/gone.md`:           BrokenLink,
 		`link "A.md": letter case differs from content/a.md (a case-sensitive …)`: BuildWarning,
 	} {
 		if got := Classify(diag.Warnf(diag.Pos{}, "%s", msg), drafts); got != want {
