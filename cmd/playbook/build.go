@@ -35,6 +35,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	f.opts.Destination = resolveDest(f.opts.Source, f.opts.Destination)
+	f.opts.Extras = health.NewExtras(f.opts.Source)
 	if watch {
 		return watchBuild(ctx, f.opts, poll, stdout, stderr)
 	}

@@ -36,6 +36,9 @@ type Options struct {
 	// Inspect, when set, makes the build an in-memory check that hands
 	// the site to the Inspector and writes nothing (`playbook check`).
 	Inspect Inspector
+	// Extras adds pages and reader notices worked out from the model (the
+	// health package's page and "Review due"); nil adds nothing.
+	Extras Extras
 
 	// Loaded, when set, is called once the content is loaded and before
 	// anything is rendered, with the number of pages the build will make.
@@ -163,6 +166,7 @@ func (b *Builder) run(ctx context.Context) (*Result, error) {
 		r.prevHash = b.prev
 	}
 	r.stageDiags = diags
+	r.extras = b.opts.Extras
 	r.oneOff = b.oneOff
 	diags = append(diags, r.all()...)
 	res.Diagnostics = dedupe(diags)

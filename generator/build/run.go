@@ -45,6 +45,7 @@ type run struct {
 	index *search.Indexer // full builds: pages are indexed as they are rendered
 
 	inspect Inspector // `playbook check`: pages go to it instead of templates
+	extras  Extras    // Options.Extras: the health page and review notices
 }
 
 // record is what rendering one page leaves behind for the later phases.
@@ -87,6 +88,7 @@ func markdownOptions(cfg *config.Config, dropLeadingH1 bool, sc markdown.Shortco
 
 // all runs every phase and returns the diagnostics.
 func (r *run) all() diag.List {
+	r.prepareExtras()
 	r.copyStatic()
 	r.startSearchIndex()
 	r.renderContent()
@@ -216,6 +218,7 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 			return rec
 		}
 		view := r.views.page(p, rec, res.HTML)
+		view.ReviewNotice = r.notice(p)
 		if d := r.execute(p.OutFile, view, buf); d != nil {
 			rec.diags = append(rec.diags, d)
 		}

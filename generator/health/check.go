@@ -36,18 +36,20 @@ type Checker struct {
 	mu    sync.Mutex
 	found []Finding
 
-	owners  map[string]string     // file → owner
-	aliases map[string]*site.Page // alias URL → its page
-	urls    map[string]bool       // URLs of the site's pages
-	drafts  map[string]bool       // content files of unpublished drafts
-	overdue map[string]int        // owner → overdue pages
-	git     map[string]gitinfo.Info
+	owners   map[string]string     // file → owner
+	aliases  map[string]*site.Page // alias URL → its page
+	urls     map[string]bool       // URLs of the site's pages
+	drafts   map[string]bool       // content files of unpublished drafts
+	overdue  map[string]int        // owner → overdue pages
+	git      map[string]gitinfo.Info
+	dueDates map[string]time.Time // file → review deadline that has passed
 }
 
 // NewChecker returns a Checker with opts.
 func NewChecker(opts Options) *Checker {
 	return &Checker{opts: opts, owners: map[string]string{}, aliases: map[string]*site.Page{},
-		urls: map[string]bool{}, drafts: map[string]bool{}, overdue: map[string]int{}}
+		urls: map[string]bool{}, drafts: map[string]bool{}, overdue: map[string]int{},
+		dueDates: map[string]time.Time{}}
 }
 
 // Site looks at the loaded content and the site model: review dates, ages,
@@ -101,7 +103,7 @@ func (c *Checker) add(p *site.Page, fs ...Finding) {
 	}
 	for i := range fs {
 		if p != nil {
-			fs[i].URL = p.URL
+			fs[i].URL, fs[i].title = p.URL, p.Title
 			if p.Src != nil && fs[i].Owner == "" {
 				fs[i].Owner = p.Src.Meta.Owner
 			}

@@ -81,6 +81,8 @@ type Finding struct {
 	Message  string   `json:"message"`
 	Owner    string   `json:"owner,omitempty"` // the page's owner, if known
 	URL      string   `json:"url,omitempty"`   // the page's URL, if it has one
+
+	title string // the page's title, for the health page
 }
 
 // Pos returns the finding's position.

@@ -84,11 +84,12 @@ func (c *Checker) review(p *site.Page) (Finding, bool) {
 	left := due.Sub(c.opts.Now)
 	switch {
 	case left < 0:
+		c.mu.Lock()
 		if o := p.Src.Meta.Owner; o != "" {
-			c.mu.Lock()
 			c.overdue[o]++
-			c.mu.Unlock()
 		}
+		c.dueDates[p.Src.File] = due
+		c.mu.Unlock()
 		return newFinding(ReviewOverdue, pos, fmt.Sprintf("review overdue by %s: reviewed %s, due %s (every %s)",
 			days(-left), reviewed.Format(time.DateOnly), due.Format(time.DateOnly), days(every))), true
 	case left <= c.opts.Settings.DueWithin:
