@@ -63,6 +63,10 @@ type Result struct {
 	Pages       int
 	Stats       Stats
 	Elapsed     time.Duration
+	// PageURLs maps each page's source file to its URL (site path). Only
+	// full builds of a Builder that rebuilds (the live preview) set it;
+	// partial rebuilds leave it nil, the pages being the same.
+	PageURLs map[string]string
 }
 
 // Build runs one full build.
@@ -185,6 +189,9 @@ func (b *Builder) run(ctx context.Context) (*Result, error) {
 		return res, fmt.Errorf("publishing %s: %w", b.opts.Destination, err)
 	}
 	res.Written = b.changedFiles(r.hashes(), removed)
+	if !b.oneOff {
+		res.PageURLs = pageURLs(model)
+	}
 	b.last = r
 	res.CSSOnly = cssOnly(res.Written)
 	res.Stats.Files = len(out.Written())

@@ -60,3 +60,14 @@ func (r *run) renderExtraPages(buf *bytes.Buffer) {
 		r.diags.Add(r.execute(out, view, buf))
 	}
 }
+
+// pageURLs maps each page's source file to its URL.
+func pageURLs(model *site.Site) map[string]string {
+	m := make(map[string]string, len(model.Pages))
+	for _, p := range model.Pages {
+		if p.Src != nil {
+			m[p.Src.File] = p.URL
+		}
+	}
+	return m
+}
