@@ -91,7 +91,7 @@ func (c *Checker) bodyPlaceholders(p *site.Page, body []byte, res *markdown.Resu
 	var fs []Finding
 	if len(res.Headings) > 0 && allEmpty(res.Sections) {
 		fs = append(fs, newFinding(Placeholder, diag.Pos{File: p.Src.File, Line: res.Headings[0].Line, Col: 1},
-			"only headings, no text under them: the page is still as its archetype made it"))
+			"only headings, no text under them: an unfinished page, or one still as its archetype made it"))
 	}
 	if i := loremIpsum(body); i >= 0 {
 		fs = append(fs, newFinding(Placeholder, offsetPos(p.Src.File, body, p.Src.BodyLine, i), "placeholder text \"lorem ipsum\""))
