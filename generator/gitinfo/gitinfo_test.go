@@ -89,3 +89,21 @@ func TestLoadRepository(t *testing.T) {
 		t.Errorf("new.md changed %s, want 2024-05-06", got)
 	}
 }
+
+// FuzzParse: any output is read without panicking, and every path it
+// returns came from a line of the input.
+func FuzzParse(f *testing.F) {
+	f.Add("\x1e200\x1fAda\n\ncontent/a.md\n")
+	f.Add("\x1e1\x1f\n\x1e2\x1fB\nx\n\n")
+	f.Fuzz(func(t *testing.T, log string) {
+		m, err := Parse(strings.NewReader(log))
+		if err != nil {
+			return
+		}
+		for p := range m {
+			if p == "" || !strings.Contains(log, p) {
+				t.Errorf("path %q is not in the input", p)
+			}
+		}
+	})
+}

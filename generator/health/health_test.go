@@ -150,3 +150,16 @@ func TestGitHubEscapes(t *testing.T) {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}
 }
+
+// FuzzParseAge: ages are never negative, and an accepted "Nd" is N days.
+func FuzzParseAge(f *testing.F) {
+	for _, s := range []string{"180d", "6w", "1y", "36h", "", "-1d", "9999999999999d"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseAge(s)
+		if err == nil && d < 0 {
+			t.Errorf("ParseAge(%q) = %v, negative", s, d)
+		}
+	})
+}

@@ -90,6 +90,9 @@ func set[T any](dst *T, v any, read func(any) (T, error)) error {
 	return err
 }
 
+// maxAgeDays bounds ages so that they fit a time.Duration.
+const maxAgeDays = 100 * 365
+
 // ParseAge reads an age such as "180d", "6w", "1y" (365 days) or a Go
 // duration ("36h"). "0" and "" mean off.
 func ParseAge(s string) (time.Duration, error) {
@@ -102,6 +105,9 @@ func ParseAge(s string) (time.Duration, error) {
 		n, err := strconv.Atoi(s[:len(s)-1])
 		if err != nil || n < 0 {
 			return 0, fmt.Errorf("%q is not an age like 180d, 6w or 1y", s)
+		}
+		if n > maxAgeDays/int(u/Day) {
+			return 0, fmt.Errorf("%q is longer than %d years", s, maxAgeDays/365)
 		}
 		return time.Duration(n) * u, nil
 	}
