@@ -55,8 +55,11 @@ type Markup struct {
 	HighlightStyle     string // chroma style for the light theme
 	HighlightDarkStyle string // chroma style for the dark theme
 	// AutoHeadingIDType is the rule for automatic heading ids, one of
-	// AutoHeadingIDTypes (Hugo's names); "github" by default.
+	// AutoHeadingIDTypes (Hugo's names); "github" by default, "blackfriday"
+	// for a GitBook space (see Load).
 	AutoHeadingIDType string
+
+	headingIDTypeSet bool // AutoHeadingIDType was written in config.toml
 }
 
 // AutoHeadingIDTypes lists the values [markup] autoHeadingIDType takes:
@@ -137,12 +140,15 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 	cfg := Default()
 	src, err := fs.ReadFile(fsys, FileName)
 	if errors.Is(err, fs.ErrNotExist) {
+		defaultsFor(fsys, cfg)
 		return cfg, nil
 	}
 	if err != nil {
 		return cfg, diag.List{diag.Errorf(diag.Pos{File: FileName}, "reading config: %w", err)}
 	}
-	return Parse(src, cfg)
+	cfg, diags := Parse(src, cfg)
+	defaultsFor(fsys, cfg)
+	return cfg, diags
 }
 
 // Parse decodes src over the defaults in cfg.
