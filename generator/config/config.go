@@ -37,6 +37,9 @@ type Config struct {
 	// DisablePathToLower keeps the case of file and folder names in page
 	// URLs; by default they are lowercased, as Hugo does.
 	DisablePathToLower bool
+	// Health is the [health] table as written, read by the health
+	// package (which reports its unknown keys itself).
+	Health map[string]any
 }
 
 // Menus holds the site's menus by name; "main" is shown in the header.
@@ -172,9 +175,10 @@ func Parse(src []byte, cfg *Config) (*Config, diag.List) {
 	return cfg, diags
 }
 
-// isFreeForm reports keys whose contents are the site's own (params).
+// isFreeForm reports keys whose contents are the site's own (params) or
+// are checked by another package (health).
 func isFreeForm(key toml.Key) bool {
-	return len(key) > 0 && key[0] == "params"
+	return len(key) > 0 && (key[0] == "params" || key[0] == "health")
 }
 
 // tomlError turns a TOML decoding error into a diagnostic with its position.

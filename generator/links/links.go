@@ -68,6 +68,9 @@ func (c *Checker) Recheck(pages []*site.Page) {
 // back when p's ids change.
 func (c *Checker) Linkers(p *site.Page) []*site.Page { return c.linkers[p] }
 
+// Graph returns, for each page, the pages that link to it.
+func (c *Checker) Graph() map[*site.Page][]*site.Page { return c.linkers }
+
 // Forget drops who links to whom: a one-off build needs it no more.
 func (c *Checker) Forget() { c.linkers = nil }
 

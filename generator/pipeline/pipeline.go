@@ -27,6 +27,13 @@ type Options struct {
 	Quiet       bool
 	InPlace     bool // replace files inside Destination one by one instead of staging and swapping
 
+	// Inspect, when set, makes the build an in-memory check that hands
+	// the site to the Inspector and writes nothing (`playbook check`).
+	Inspect Inspector
+	// Extras adds pages and reader notices worked out from the model (the
+	// health package's page and "Review due"); nil adds nothing.
+	Extras Extras
+
 	// Loaded, when set, is called once the content is loaded and before
 	// anything is rendered, with the number of pages the build will make.
 	Loaded func(pages int)
@@ -55,12 +62,20 @@ type Result struct {
 	BasePath string
 	// Partial is true when only what an edit affects was redone.
 	Partial bool
+	// PageURLs maps each page's source file to its URL (site path). Only
+	// full builds of a Builder that rebuilds (the live preview) set it;
+	// partial rebuilds leave it nil, the pages being the same.
+	PageURLs map[string]string
 }
 
 // Build runs one full build.
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
-	res, err := Full(ctx, opts, NewState(OneOff))
+	run := Full
+	if opts.Inspect != nil {
+		run = func(ctx context.Context, opts Options, _ *State) (*Result, error) { return check(ctx, opts) }
+	}
+	res, err := run(ctx, opts, NewState(OneOff))
 	res.Elapsed = time.Since(start)
 	return res, err
 }

@@ -116,11 +116,15 @@ func (r *Run) renderPage(p *site.Page, src *content.Page, buf *bytes.Buffer) *re
 			d.Pos.File = p.Src.File
 			rec.diags = append(rec.diags, d)
 		}
+		if r.inspected(p, rec, body, res) {
+			return rec
+		}
 		if p.Kind != site.KindPage || p == r.model.Search {
 			rec.text.Body = bytes.Clone(res.HTML) // list and search pages use it later; the buffer goes back to the pool
 			return rec
 		}
 		v := r.views.Page(p, &rec.text, res.HTML)
+		v.ReviewNotice = r.notice(p)
 		if d := r.lists.Execute(p.OutFile, v, buf); d != nil {
 			rec.diags = append(rec.diags, d)
 		}
@@ -183,7 +187,7 @@ func (rs resolved) target(dest string) *site.Target {
 // renderLists writes every list page: home, sections, taxonomies and
 // terms on all cores, then the search page, 404.html and alias redirects.
 func (r *Run) renderLists() {
-	concurrent, serial := view.Lists(r.model)
+	concurrent, serial := view.Lists(r.model, r.extraPages())
 	forEach(r.ctx, len(concurrent), func(i int, buf *bytes.Buffer) {
 		r.diags.Add(r.lists.Render(concurrent[i], 0, buf))
 	})

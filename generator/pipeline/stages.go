@@ -36,6 +36,7 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 		prev = st.Hashes
 	}
 	r := newRun(in, fullPass(ctx, out, prev), st.Policy)
+	r.extras = opts.Extras
 	diags = append(diags, r.render()...)
 	res.Diagnostics = dedupe(diags)
 	res.Pages = len(in.model.Pages)
@@ -53,6 +54,9 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 		return res, fmt.Errorf("publishing %s: %w", opts.Destination, err)
 	}
 	res.Written = st.changedFiles(r.hashOf, removed)
+	if st.Policy.keepsState() {
+		res.PageURLs = pageURLs(in.model)
+	}
 	st.Last = r
 	res.CSSOnly = cssOnly(res.Written)
 	res.Stats.Files = len(out.Written())
@@ -86,7 +90,7 @@ func load(opts Options, st *State) (*inputs, diag.List) {
 		return nil, diags
 	}
 	diags = append(diags, unknownTypes(model, cfg, theme)...)
-	in := &inputs{siteFS: siteFS, cfg: cfg, theme: theme, model: model, static: static, stageDiags: diags,
+	in := &inputs{siteFS: siteFS, cfg: cfg, theme: theme, model: model, static: static, tree: tree, stageDiags: diags,
 		md:     markdown.New(markdownOptions(cfg, false, shortcodes)),
 		mdNoH1: markdown.New(markdownOptions(cfg, true, shortcodes)),
 	}
@@ -97,6 +101,7 @@ func load(opts Options, st *State) (*inputs, diag.List) {
 // static files; every page's Markdown and template, indexed for search
 // as it goes; links checked against every page's ids; list pages; feeds.
 func (r *Run) render() diag.List {
+	r.prepareExtras()
 	r.copyStatic()
 	r.startSearchIndex()
 	r.renderContent()

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/playbookhq/playbook/generator/config"
+	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/links"
 	"github.com/playbookhq/playbook/generator/markdown"
@@ -40,7 +41,8 @@ type inputs struct {
 	theme      *render.Theme
 	model      *site.Site
 	static     staticFiles
-	stageDiags diag.List // from config, theme, content and the site model
+	tree       *content.Tree // what content.Load found (for an Inspector)
+	stageDiags diag.List     // from config, theme, content and the site model
 	md, mdNoH1 *markdown.Renderer
 }
 
@@ -98,6 +100,9 @@ type Run struct {
 	*kept
 	policy Policy
 	lists  *view.Renderer // writes through this run's pass
+
+	inspect Inspector // `playbook check`: pages go to it instead of templates
+	extras  Extras    // Options.Extras: the health page and review notices
 }
 
 // newRun prepares the build of in with policy, writing through ps.
@@ -122,7 +127,7 @@ func newRun(in *inputs, ps *pass, policy Policy) *Run {
 // again returns the run for another pass over the same inputs, keeping
 // what earlier passes left.
 func (r *Run) again(ps *pass) *Run {
-	next := &Run{inputs: r.inputs, pass: ps, kept: r.kept, policy: r.policy}
+	next := &Run{inputs: r.inputs, pass: ps, kept: r.kept, policy: r.policy, extras: r.extras}
 	next.lists = view.NewRenderer(r.views, r.theme, next.write, next.text, r.deps)
 	return next
 }

@@ -35,6 +35,9 @@ func NewBuilder(opts pipeline.Options) *Builder {
 // diag.List as the error and leaves the previous output in place.
 func (b *Builder) Build(ctx context.Context, changed []string) (*pipeline.Result, error) {
 	start := time.Now()
+	if b.opts.Inspect != nil { // a check builds nothing to rebuild
+		return pipeline.Build(ctx, b.opts)
+	}
 	if configChanged(changed) {
 		b.state.Cache = content.NewCache()
 	}

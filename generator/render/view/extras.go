@@ -2,6 +2,7 @@ package view
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/render"
@@ -14,6 +15,14 @@ func (r *Renderer) notFoundPage(l List, buf *bytes.Buffer) *diag.Diagnostic {
 	notFound.Description = "This page does not exist."
 	notFound.Recent = r.summaries(l, 1, r.model.Recent(RecentCount))
 	return r.Execute("404.html", notFound, buf)
+}
+
+// extraPage writes a page another package made.
+func (r *Renderer) extraPage(x *ExtraPage, buf *bytes.Buffer) *diag.Diagnostic {
+	view := r.NewPage(render.KindPage, x.Title, x.URL)
+	view.Description, view.Lead = x.Description, x.Description
+	view.Content = x.HTML
+	return r.Execute(strings.TrimPrefix(x.URL, "/")+"index.html", view, buf)
 }
 
 // aliasPage writes the redirect of an alias to its page.

@@ -2,6 +2,7 @@ package view
 
 import (
 	"bytes"
+	"html/template"
 	"strconv"
 	"strings"
 
@@ -25,6 +26,7 @@ const (
 	ListTerm                     // one term's pages
 	ListSearch                   // the search page (its text from a content page at /search/)
 	ListNotFound                 // 404.html: the recent pages
+	ListExtra                    // a page another package adds (the health page)
 	ListAlias                    // an alias redirect
 	listKinds                    // how many kinds there are
 )
@@ -39,12 +41,23 @@ type List struct {
 	Tax   *site.Taxonomy // ListTaxonomy, ListTerm
 	Term  *site.Term     // ListTerm
 	Alias *site.Alias    // ListAlias
+	Extra *ExtraPage     // ListExtra
+}
+
+// ExtraPage is a page made outside content/, shown with the theme's
+// single-page layout.
+type ExtraPage struct {
+	URL         string // site path, e.g. "/health/"
+	Title       string
+	Description string
+	HTML        template.HTML // the page's body
 }
 
 // Lists returns every list page of model in the order a full build
 // writes them: sections, taxonomies and terms (on all cores), then the
-// search page, 404.html and alias redirects (in order, after them).
-func Lists(model *site.Site) (parallel, serial []List) {
+// search page, 404.html, the extra pages and alias redirects (in order,
+// after them).
+func Lists(model *site.Site, extras []ExtraPage) (parallel, serial []List) {
 	for _, p := range model.Pages {
 		if p.Kind != site.KindPage {
 			parallel = append(parallel, List{Kind: ListSection, Page: p})
@@ -57,6 +70,9 @@ func Lists(model *site.Site) (parallel, serial []List) {
 		}
 	}
 	serial = append(serial, List{Kind: ListSearch}, List{Kind: ListNotFound})
+	for i := range extras {
+		serial = append(serial, List{Kind: ListExtra, Extra: &extras[i]})
+	}
 	for i := range model.Aliases {
 		serial = append(serial, List{Kind: ListAlias, Alias: &model.Aliases[i]})
 	}
@@ -104,6 +120,8 @@ func (r *Renderer) Render(l List, only int, buf *bytes.Buffer) *diag.Diagnostic 
 		return r.Execute("search/index.html", r.searchView(), buf)
 	case ListNotFound:
 		return r.notFoundPage(l, buf)
+	case ListExtra:
+		return r.extraPage(l.Extra, buf)
 	case ListAlias:
 		return r.aliasPage(l.Alias, buf)
 	}
