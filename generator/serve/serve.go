@@ -12,7 +12,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"time"
@@ -94,14 +93,10 @@ func withDefaults(opts Options) (Options, error) {
 
 // basePath is the URL path the site is served under: the path of
 // --baseURL when given, else of the configuration's baseURL, else "/".
+// The configuration is read the way a build reads it (config.Load with
+// the --baseURL override), so both agree.
 func basePath(opts Options) string {
-	if opts.BaseURL != "" {
-		if u, err := url.Parse(opts.BaseURL); err == nil {
-			return withSlashes(u.Path)
-		}
-		return "/"
-	}
-	cfg, _ := config.Load(os.DirFS(opts.Source)) // a broken config is reported by the build
+	cfg, _ := config.Load(os.DirFS(opts.Source), config.WithBaseURL(opts.BaseURL)) // problems are reported by the build
 	if cfg == nil {
 		return "/"
 	}
