@@ -52,5 +52,6 @@ fi
 files="$(find "$work/new" -type f | wc -l)"
 if [[ $status -eq 0 ]]; then
   echo "identical: $site: $files files byte-identical"
+  rm -rf "$work" # nothing to look at; on a difference the logs stay
 fi
 exit $status
