@@ -28,11 +28,19 @@ type State struct {
 	Mu     sync.Mutex
 	Hashes map[string]uint64 // output path → hash of its bytes
 	Last   *Run              // the last successful run, for partial rebuilds
+	// Rendered keeps pages' Markdown results for the next build (Preview
+	// only; nil for one-off builds). Replace it with NewRendered when
+	// anything but pages changed (configuration, templates, shortcodes).
+	Rendered *Rendered
 }
 
 // NewState returns the empty state of a first build under policy.
 func NewState(policy Policy) *State {
-	return &State{Policy: policy, Cache: content.NewCache()}
+	st := &State{Policy: policy, Cache: content.NewCache()}
+	if policy.keepsState() {
+		st.Rendered = NewRendered()
+	}
+	return st
 }
 
 // changedFiles compares a build's output hashes with the previous build's

@@ -98,11 +98,7 @@ func (r *Run) renderPage(p *site.Page, src *content.Page, buf *bytes.Buffer) *re
 		html := htmlBuffers.Get().(*bytes.Buffer)
 		defer htmlBuffers.Put(html)
 		var seen resolved
-		var pc *markdown.PageContext
-		if markdown.MayHaveShortcodes(body) {
-			pc = r.views.PageContext(p)
-		}
-		res, err := mr.RenderPage(html, body, src.BodyLine, r.resolver(p, &seen), pc)
+		res, err := r.renderMarkdown(p, src, mr, html, body, &seen)
 		if err != nil {
 			rec.diags = append(rec.diags, withFile(err, p.Src.File))
 			return rec
@@ -133,6 +129,34 @@ func (r *Run) renderPage(p *site.Page, src *content.Page, buf *bytes.Buffer) *re
 		}
 	}
 	return rec
+}
+
+// renderMarkdown renders a page's body, or takes the result kept by an
+// earlier build of the live preview when the page's file is the same and
+// each of its links resolves as it did then.
+func (r *Run) renderMarkdown(p *site.Page, src *content.Page, mr *markdown.Renderer, html *bytes.Buffer, body []byte, seen *resolved) (*markdown.Result, error) {
+	var pc *markdown.PageContext
+	if markdown.MayHaveShortcodes(body) {
+		pc = r.views.PageContext(p)
+	}
+	resolve := r.resolver(p, seen)
+	if pc != nil || r.rendered == nil || r.inspect != nil {
+		return mr.RenderPage(html, body, src.BodyLine, resolve, pc)
+	}
+	if e := r.rendered.get(src.Path); e != nil && e.hash == src.Hash && e.bodyLine == src.BodyLine && e.titleFromH1 == src.TitleFromH1 {
+		if e.replays(resolve) {
+			res := e.res
+			return &res, nil
+		}
+		*seen = (*seen)[:0]
+	}
+	e := &renderedPage{hash: src.Hash, bodyLine: src.BodyLine, titleFromH1: src.TitleFromH1}
+	res, err := mr.RenderPage(html, body, src.BodyLine, recordingResolver(resolve, &e.calls), nil)
+	if err == nil {
+		e.res = *res
+		r.rendered.put(src.Path, e)
+	}
+	return res, err
 }
 
 func fillRecord(rec *record, p *site.Page, res *markdown.Result, seen *resolved) {

@@ -37,7 +37,9 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 	}
 	r := newRun(in, fullPass(ctx, out, prev), st.Policy)
 	r.extras = opts.Extras
+	r.rendered = st.Rendered
 	diags = append(diags, r.render()...)
+	st.Rendered.keep(in.model.Pages)
 	res.Diagnostics = dedupe(diags)
 	res.Pages = len(in.model.Pages)
 	res.Stats = r.stats()

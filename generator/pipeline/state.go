@@ -101,8 +101,9 @@ type Run struct {
 	policy Policy
 	lists  *view.Renderer // writes through this run's pass
 
-	inspect Inspector // `playbook check`: pages go to it instead of templates
-	extras  Extras    // Options.Extras: the health page and review notices
+	inspect  Inspector // `playbook check`: pages go to it instead of templates
+	rendered *Rendered // the live preview's Markdown results kept between builds (nil: none)
+	extras   Extras    // Options.Extras: the health page and review notices
 }
 
 // newRun prepares the build of in with policy, writing through ps.
@@ -127,7 +128,7 @@ func newRun(in *inputs, ps *pass, policy Policy) *Run {
 // again returns the run for another pass over the same inputs, keeping
 // what earlier passes left.
 func (r *Run) again(ps *pass) *Run {
-	next := &Run{inputs: r.inputs, pass: ps, kept: r.kept, policy: r.policy, extras: r.extras}
+	next := &Run{inputs: r.inputs, pass: ps, kept: r.kept, policy: r.policy, extras: r.extras, rendered: r.rendered}
 	next.lists = view.NewRenderer(r.views, r.theme, next.write, next.text, r.deps)
 	return next
 }

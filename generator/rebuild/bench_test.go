@@ -1,6 +1,7 @@
 package rebuild
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -41,4 +42,36 @@ func BenchmarkBodyEdit(b *testing.B) {
 		}
 	}
 	bl.index.Wait()
+}
+
+// BenchmarkTitleEdit times the rebuild after a title edit of one page (a
+// structural edit: lists, terms and neighbours change) on
+// PLAYBOOK_BENCH_SITE or the sample site.
+func BenchmarkTitleEdit(b *testing.B) {
+	src := os.Getenv("PLAYBOOK_BENCH_SITE")
+	if src == "" {
+		src = filepath.Join("..", "..")
+	}
+	root := b.TempDir()
+	if err := os.CopyFS(root, os.DirFS(src)); err != nil {
+		b.Fatal(err)
+	}
+	bl := NewBuilder(pipeline.Options{Source: root, Destination: filepath.Join(b.TempDir(), "out"), InPlace: true, Quiet: true})
+	defer bl.Close()
+	if _, err := bl.Build(context.Background(), nil); err != nil {
+		b.Fatal(err)
+	}
+	page := bl.state.Last.Model().Regular()[0].Src.Path
+	file := filepath.Join(root, "content", filepath.FromSlash(page))
+	orig, _ := os.ReadFile(file)
+	i := 0
+	for b.Loop() {
+		b.StopTimer()
+		i++
+		os.WriteFile(file, bytes.Replace(orig, []byte(`title = "`), fmt.Appendf(nil, `title = "Retitled %d `, i), 1), 0o644)
+		b.StartTimer()
+		if _, err := bl.Build(context.Background(), []string{"content/" + page}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

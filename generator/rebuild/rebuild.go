@@ -41,6 +41,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*pipeline.Result
 	if configChanged(changed) {
 		b.state.Cache = content.NewCache()
 	}
+	if !onlyContent(changed) { // Markdown's options or shortcodes may have changed
+		b.state.Rendered = pipeline.NewRendered()
+	}
 	res, ok, err := b.partial(ctx, changed)
 	if !ok {
 		b.index.Drop() // a full build writes its own index
@@ -65,4 +68,21 @@ func configChanged(changed []string) bool {
 		}
 	}
 	return false
+}
+
+// onlyContent reports whether every changed path is a page, a file beside
+// the pages or a static file: edits that leave the Markdown renderer (its
+// options, the shortcode templates) as it was. nil means everything.
+func onlyContent(changed []string) bool {
+	if changed == nil {
+		return false
+	}
+	for _, c := range changed {
+		switch layout.Classify(c) {
+		case layout.Page, layout.ContentFile, layout.StaticFile:
+		default:
+			return false
+		}
+	}
+	return true
 }
