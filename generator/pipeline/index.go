@@ -29,6 +29,23 @@ func (r *Run) startSearchIndex() {
 	r.index = ix
 }
 
+// keepSearchIndex keeps the search index files in place as they are, for
+// a build that leaves the index to be written later.
+func (r *Run) keepSearchIndex() {
+	for f, h := range r.prevHash {
+		if IsIndexFile(f) {
+			r.hashOf[f] = h
+			r.out.Retain(f)
+		}
+	}
+}
+
+// IsIndexFile reports whether output path f is a file of the search index
+// (not the search page beside it, which is written with the lists).
+func IsIndexFile(f string) bool {
+	return strings.HasPrefix(f, search.Dir) && f != search.Dir+"index.html"
+}
+
 // inSearchOrder returns pages in the search index's order (URL order; the
 // base path in front of every URL does not change it), pages that are not
 // indexed last, so the indexer completes its chunks of fragments one after

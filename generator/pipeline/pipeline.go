@@ -62,6 +62,9 @@ type Result struct {
 	BasePath string
 	// Partial is true when only what an edit affects was redone.
 	Partial bool
+	// IndexPending is true when the build left the search index as it
+	// was: the caller writes it (the live preview, in the background).
+	IndexPending bool
 	// PageURLs maps each page's source file to its URL (site path). Only
 	// full builds of a Builder that rebuilds (the live preview) set it;
 	// partial rebuilds leave it nil, the pages being the same.

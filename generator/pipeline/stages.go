@@ -38,6 +38,9 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 	r := newRun(in, fullPass(ctx, out, prev, st.sums(opts.InPlace)), st.Policy)
 	r.extras = opts.Extras
 	r.rendered = st.Rendered
+	// The live preview's later builds leave the search index to a
+	// background index (see Result.IndexPending): the reload comes first.
+	r.deferIndex = st.Policy.keepsState() && opts.InPlace && st.Last != nil
 	diags = append(diags, r.render()...)
 	st.Rendered.keep(in.model.Pages)
 	res.Diagnostics = dedupe(diags)
@@ -57,6 +60,7 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 	}
 	res.Written = st.changedFiles(r.hashOf, removed)
 	st.keepSums(r.viewSums)
+	res.IndexPending = r.deferIndex
 	if st.Policy.keepsState() {
 		res.PageURLs = pageURLs(in.model)
 	}
@@ -106,7 +110,11 @@ func load(opts Options, st *State) (*inputs, diag.List) {
 func (r *Run) render() diag.List {
 	r.prepareExtras()
 	r.copyStatic()
-	r.startSearchIndex()
+	if r.deferIndex {
+		r.keepSearchIndex()
+	} else {
+		r.startSearchIndex()
+	}
 	r.renderContent()
 	// Every page is indexed now: the index's scoring, which is mostly
 	// serial, runs beside the list pages, which keep all cores busy.

@@ -111,6 +111,9 @@ type Run struct {
 
 	inspect  Inspector // `playbook check`: pages go to it instead of templates
 	rendered *Rendered // the live preview's Markdown results kept between builds (nil: none)
+	// deferIndex leaves the search index files in place as they are:
+	// the live preview writes the index in the background after a build.
+	deferIndex bool
 	extras   Extras    // Options.Extras: the health page and review notices
 }
 

@@ -3,7 +3,6 @@ package rebuild
 import (
 	"context"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -183,6 +182,4 @@ const searchPage = search.Dir + "index.html"
 
 // isIndexFile reports whether output path f is a file of the search index
 // (not the search page beside it).
-func isIndexFile(f string) bool {
-	return strings.HasPrefix(f, search.Dir) && f != searchPage
-}
+func isIndexFile(f string) bool { return pipeline.IsIndexFile(f) }

@@ -48,6 +48,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*pipeline.Result
 	if !ok {
 		b.index.Drop() // a full build writes its own index
 		res, err = pipeline.Full(ctx, b.opts, b.state)
+		if err == nil && res.IndexPending {
+			b.index.Schedule(b.state.Last.SearchDocs())
+		}
 	}
 	if ierr := b.index.Err(); ierr != nil {
 		// The preview's search lags behind the pages: say so once.
