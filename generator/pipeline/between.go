@@ -29,9 +29,47 @@ type State struct {
 	Hashes map[string]uint64 // output path → hash of its bytes
 	Last   *Run              // the last successful run, for partial rebuilds
 	// Rendered keeps pages' Markdown results for the next build (Preview
-	// only; nil for one-off builds). Replace it with NewRendered when
-	// anything but pages changed (configuration, templates, shortcodes).
+	// only; nil for one-off builds). Forget drops it.
 	Rendered *Rendered
+	// viewSums are the sums of the views the files in place were made
+	// from (Preview in place only), for executing templates only on views
+	// that changed. Guarded by Mu like Hashes.
+	viewSums map[string]uint64
+}
+
+// Forget drops what the state keeps of rendering (Markdown results, view
+// sums): needed when anything but pages changed (configuration,
+// templates, shortcodes), since those results came from the old ones.
+func (st *State) Forget() {
+	st.Mu.Lock()
+	defer st.Mu.Unlock()
+	if st.Policy.keepsState() {
+		st.Rendered = NewRendered()
+		st.viewSums = map[string]uint64{}
+	}
+}
+
+// sums returns the view sums to start a pass from: nil unless builds are
+// in place for the live preview (then never nil).
+func (st *State) sums(inPlace bool) map[string]uint64 {
+	if !inPlace || !st.Policy.keepsState() {
+		return nil
+	}
+	st.Mu.Lock()
+	defer st.Mu.Unlock()
+	if st.viewSums == nil {
+		st.viewSums = map[string]uint64{}
+	}
+	return st.viewSums
+}
+
+// keepSums keeps the view sums of a published pass.
+func (st *State) keepSums(sums map[string]uint64) {
+	st.Mu.Lock()
+	defer st.Mu.Unlock()
+	if st.viewSums != nil {
+		st.viewSums = sums
+	}
 }
 
 // NewState returns the empty state of a first build under policy.
@@ -88,9 +126,9 @@ func (r *Run) Config() *config.Config { return r.cfg }
 func (r *Run) Deps() *view.Deps { return r.deps }
 
 // Again starts another pass over the run's inputs, writing to out and
-// keeping every other file in place (prev: their hashes).
-func (r *Run) Again(ctx context.Context, out *output.Writer, prev map[string]uint64) *Run {
-	return r.again(partialPass(ctx, out, prev))
+// keeping every other file in place (st: their hashes and views' sums).
+func (r *Run) Again(ctx context.Context, out *output.Writer, st *State) *Run {
+	return r.again(partialPass(ctx, out, st.Hashes, st.sums(true)))
 }
 
 // An Edit is a page whose body changed and whose front matter did not.
@@ -176,6 +214,7 @@ func (r *Run) Publish(opts Options, st *State) (*Result, error) {
 		return res, err
 	}
 	res.Written = st.changedFiles(r.hashOf, removed)
+	st.keepSums(r.viewSums)
 	res.CSSOnly = cssOnly(res.Written)
 	res.Stats.Files = len(r.out.Written())
 	st.Last = r

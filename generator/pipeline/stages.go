@@ -35,7 +35,7 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 	if opts.InPlace {
 		prev = st.Hashes
 	}
-	r := newRun(in, fullPass(ctx, out, prev), st.Policy)
+	r := newRun(in, fullPass(ctx, out, prev, st.sums(opts.InPlace)), st.Policy)
 	r.extras = opts.Extras
 	r.rendered = st.Rendered
 	// The live preview's later builds leave the search index to a
@@ -59,6 +59,7 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 		return res, fmt.Errorf("publishing %s: %w", opts.Destination, err)
 	}
 	res.Written = st.changedFiles(r.hashOf, removed)
+	st.keepSums(r.viewSums)
 	res.IndexPending = r.deferIndex
 	if st.Policy.keepsState() {
 		res.PageURLs = pageURLs(in.model)

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"io/fs"
+	"maps"
 	"sync"
 
 	"github.com/playbookhq/playbook/generator/config"
@@ -56,21 +57,28 @@ type pass struct {
 	hashOf   map[string]uint64 // output path → hash of its bytes (not for one-off builds)
 	prevHash map[string]uint64 // in-place builds: hashes of the files already in place
 	index    *search.Indexer   // full builds: pages are indexed as they are rendered
+	viewSums map[string]uint64 // output path → sum of the view it was made from (Preview, under hashMu)
+	prevSums map[string]uint64 // the sums of the files in place, from the last build (read-only)
 }
 
 // fullPass starts a pass that writes every file to out; prev are the
 // hashes of the files already in place (in-place builds keep those whose
-// bytes did not change).
-func fullPass(ctx context.Context, out *output.Writer, prev map[string]uint64) *pass {
-	return &pass{ctx: ctx, out: out, prevHash: prev, hashOf: map[string]uint64{}}
+// bytes did not change) and sums the sums of the views they were made
+// from (nil when they are not known).
+func fullPass(ctx context.Context, out *output.Writer, prev, sums map[string]uint64) *pass {
+	return &pass{ctx: ctx, out: out, prevHash: prev, hashOf: map[string]uint64{}, viewSums: map[string]uint64{}, prevSums: sums}
 }
 
 // partialPass starts a pass that writes some files to out and keeps the
-// others: it starts from the hashes of the files in place.
-func partialPass(ctx context.Context, out *output.Writer, prev map[string]uint64) *pass {
-	ps := &pass{ctx: ctx, out: out, prevHash: prev, hashOf: make(map[string]uint64, len(prev))}
-	for k, v := range prev {
-		ps.hashOf[k] = v
+// others: it starts from the hashes of the files in place and the sums of
+// their views.
+func partialPass(ctx context.Context, out *output.Writer, prev, sums map[string]uint64) *pass {
+	ps := &pass{ctx: ctx, out: out, prevHash: prev, hashOf: maps.Clone(prev), viewSums: maps.Clone(sums), prevSums: sums}
+	if ps.hashOf == nil {
+		ps.hashOf = map[string]uint64{}
+	}
+	if ps.viewSums == nil {
+		ps.viewSums = map[string]uint64{}
 	}
 	return ps
 }
@@ -124,7 +132,7 @@ func newRun(in *inputs, ps *pass, policy Policy) *Run {
 		return nil
 	})
 	r.kept = k
-	r.lists = view.NewRenderer(k.views, in.theme, r.write, r.text, k.deps)
+	r.lists = r.renderer()
 	return r
 }
 
@@ -132,7 +140,7 @@ func newRun(in *inputs, ps *pass, policy Policy) *Run {
 // what earlier passes left.
 func (r *Run) again(ps *pass) *Run {
 	next := &Run{inputs: r.inputs, pass: ps, kept: r.kept, policy: r.policy, extras: r.extras, rendered: r.rendered}
-	next.lists = view.NewRenderer(r.views, r.theme, next.write, next.text, r.deps)
+	next.lists = next.renderer()
 	return next
 }
 
@@ -142,4 +150,32 @@ func (r *Run) text(p *site.Page) *view.Text {
 		return &rec.text
 	}
 	return nil
+}
+
+// renderer returns the views' renderer writing through r's pass. An
+// in-place build of the live preview executes no template whose view is
+// the same as the one that made the file in place.
+func (r *Run) renderer() *view.Renderer {
+	l := view.NewRenderer(r.views, r.theme, r.write, r.text, r.deps)
+	if r.policy.keepsState() && r.prevSums != nil {
+		l.Unchanged = r.unchanged
+	}
+	return l
+}
+
+// unchanged notes the sum of the view of output file rel and reports
+// whether the file in place was made from a view with the same sum; it
+// then keeps that file.
+func (r *Run) unchanged(rel string, sum uint64) bool {
+	r.hashMu.Lock()
+	defer r.hashMu.Unlock()
+	r.viewSums[rel] = sum
+	prev, ok := r.prevSums[rel]
+	h, inPlace := r.prevHash[rel]
+	if !ok || prev != sum || !inPlace {
+		return false
+	}
+	r.hashOf[rel] = h
+	r.out.Retain(rel)
+	return true
 }

@@ -37,7 +37,7 @@ func (b *Builder) partial(ctx context.Context, changed []string) (*pipeline.Resu
 	if err != nil {
 		return nil, false, nil
 	}
-	r := last.Again(ctx, out, b.state.Hashes)
+	r := last.Again(ctx, out, b.state)
 	r.RenderEdits(edits)
 	res, err := r.Publish(b.opts, b.state)
 	if err == nil {
@@ -106,7 +106,7 @@ func (b *Builder) partialStatic(ctx context.Context, last *pipeline.Run) (*pipel
 	if err != nil {
 		return nil, false, nil
 	}
-	r := last.Again(ctx, out, b.state.Hashes)
+	r := last.Again(ctx, out, b.state)
 	r.CopyStatic()
 	res, err := r.Publish(b.opts, b.state)
 	return res, true, err

@@ -42,7 +42,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*pipeline.Result
 		b.state.Cache = content.NewCache()
 	}
 	if !onlyContent(changed) { // Markdown's options or shortcodes may have changed
-		b.state.Rendered = pipeline.NewRendered()
+		b.state.Forget()
 	}
 	res, ok, err := b.partial(ctx, changed)
 	if !ok {

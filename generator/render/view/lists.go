@@ -86,6 +86,13 @@ type Renderer struct {
 	write func(rel string, data []byte)
 	text  func(p *site.Page) *Text
 	deps  *Deps
+
+	// Unchanged, when set, is asked before a view is executed whether the
+	// file it makes is already in place: true when outFile was made from
+	// a view with the same sum (by the same theme) and is still there.
+	// The template is then not executed. Unset, every view is executed.
+	Unchanged func(outFile string, sum uint64) bool
+	sums      sums
 }
 
 // NewRenderer returns a Renderer drawing views with m, executing theme and
@@ -99,6 +106,11 @@ func NewRenderer(m *Maker, theme *render.Theme, write func(rel string, data []by
 // Execute renders a view with its template and writes it to outFile. A
 // template error comes back as a diagnostic.
 func (r *Renderer) Execute(outFile string, view *render.Page, buf *bytes.Buffer) *diag.Diagnostic {
+	if r.Unchanged != nil {
+		if sum, err := r.sums.of(view); err == nil && r.Unchanged(outFile, sum) {
+			return nil
+		}
+	}
 	buf.Reset()
 	if err := r.theme.Execute(buf, view); err != nil {
 		return asDiag(err)
