@@ -114,7 +114,7 @@ type Run struct {
 	// deferIndex leaves the search index files in place as they are:
 	// the live preview writes the index in the background after a build.
 	deferIndex bool
-	extras   Extras    // Options.Extras: the health page and review notices
+	extras     Extras // Options.Extras: the health page and review notices
 }
 
 // newRun prepares the build of in with policy, writing through ps.

@@ -2,17 +2,17 @@ package pipeline
 
 import (
 	"errors"
-	"hash/fnv"
+	"hash/maphash"
 
 	"github.com/playbookhq/playbook/generator/diag"
 )
 
-// HashBytes is the hash of an output file's bytes kept between builds (FNV-1a).
-func HashBytes(data []byte) uint64 {
-	h := fnv.New64a()
-	h.Write(data)
-	return h.Sum64()
-}
+// hashSeed seeds the hashes of output files: they are compared within one
+// process only (the live preview's builds), never stored.
+var hashSeed = maphash.MakeSeed()
+
+// HashBytes is the hash of an output file's bytes kept between builds.
+func HashBytes(data []byte) uint64 { return maphash.Bytes(hashSeed, data) }
 
 // withFile turns an error from a stage into a diagnostic naming file.
 func withFile(err error, file string) *diag.Diagnostic {

@@ -1,9 +1,13 @@
 package view
 
 import (
-	"encoding/json"
+	"encoding/binary"
 	"hash/maphash"
+	"math"
+	"reflect"
+	"slices"
 	"sync"
+	"time"
 
 	"github.com/playbookhq/playbook/generator/render"
 )
@@ -19,42 +23,191 @@ type sums struct {
 
 // of returns a sum of everything a template can read from v: the same
 // sum, with the same theme, means the same output. Templates read only
-// their data (render's data contract) and pure helpers.
-func (s *sums) of(v *render.Page) (uint64, error) {
+// their data (render's data contract) and pure helpers. ok is false for
+// data the sum cannot take (a func or channel in a page's parameters).
+func (s *sums) of(v *render.Page) (sum uint64, ok bool) {
 	var h maphash.Hash
 	h.SetSeed(viewSeed)
 	shallow := *v
-	shallow.Site, shallow.Content = nil, ""
-	if err := json.NewEncoder(&h).Encode(&shallow); err != nil {
-		return 0, err
+	shallow.Site = nil
+	if !hashValue(&h, reflect.ValueOf(&shallow).Elem()) {
+		return 0, false
 	}
-	h.WriteString(string(v.Content))
-	site, err := s.site(v.Site)
-	if err != nil {
-		return 0, err
+	site, ok := s.site(v.Site)
+	if !ok {
+		return 0, false
 	}
 	maphash.WriteComparable(&h, site)
-	return h.Sum64(), nil
+	return h.Sum64(), true
 }
 
 // site returns the sum of a site view, computed once per view.
-func (s *sums) site(v *render.Site) (uint64, error) {
+func (s *sums) site(v *render.Site) (uint64, bool) {
 	if v == nil {
-		return 0, nil
+		return 0, true
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if sum, ok := s.sites[v]; ok {
-		return sum, nil
+		return sum, true
 	}
 	var h maphash.Hash
 	h.SetSeed(viewSeed)
-	if err := json.NewEncoder(&h).Encode(v); err != nil {
-		return 0, err
+	if !hashValue(&h, reflect.ValueOf(v).Elem()) {
+		return 0, false
 	}
 	if s.sites == nil {
 		s.sites = map[*render.Site]uint64{}
 	}
 	s.sites[v] = h.Sum64()
-	return s.sites[v], nil
+	return s.sites[v], true
+}
+
+var (
+	timeType = reflect.TypeFor[time.Time]()
+	// A summary's card cache holds what a template drew from the summary,
+	// not data of its own.
+	cardCacheType = reflect.TypeFor[*render.CardCache]()
+	summaryType   = reflect.TypeFor[render.Summary]()
+	summaryKey    = func() int { f, _ := summaryType.FieldByName("Key"); return f.Index[0] }()
+	// fieldsOf keeps each struct type's exported fields (type → []int),
+	// nil when it has unexported ones.
+	fieldsOf sync.Map
+)
+
+// exported returns the indexes of t's fields, false when some field is
+// unexported (the sum could not see it).
+func exported(t reflect.Type) ([]int, bool) {
+	if f, ok := fieldsOf.Load(t); ok {
+		return f.([]int), f.([]int) != nil
+	}
+	var idx []int
+	for i := range t.NumField() {
+		if !t.Field(i).IsExported() {
+			idx = nil
+			break
+		}
+		idx = append(idx, i)
+	}
+	if idx == nil && t.NumField() > 0 {
+		fieldsOf.Store(t, []int(nil))
+		return nil, false
+	}
+	fieldsOf.Store(t, idx)
+	return idx, true
+}
+
+// hashValue writes v into h with its shape (lengths, nil or not), so
+// that different values make different streams. Map keys go in sorted
+// order. It returns false for kinds it cannot take.
+func hashValue(h *maphash.Hash, v reflect.Value) bool {
+	var n [8]byte
+	num := func(u uint64) {
+		binary.LittleEndian.PutUint64(n[:], u)
+		h.Write(n[:])
+	}
+	switch v.Kind() {
+	case reflect.String:
+		num(uint64(v.Len()))
+		h.WriteString(v.String())
+	case reflect.Bool:
+		if v.Bool() {
+			num(1)
+		} else {
+			num(0)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		num(uint64(v.Int()))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		num(v.Uint())
+	case reflect.Float32, reflect.Float64:
+		num(math.Float64bits(v.Float()))
+	case reflect.Pointer, reflect.Interface:
+		if v.Type() == cardCacheType {
+			return true
+		}
+		if v.IsNil() {
+			num(0)
+			return true
+		}
+		num(1)
+		if v.Kind() == reflect.Interface {
+			h.WriteString(v.Elem().Type().String())
+		}
+		return hashValue(h, v.Elem())
+	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.IsNil() {
+			num(math.MaxUint64)
+			return true
+		}
+		num(uint64(v.Len()))
+		if v.Type().Elem().Kind() == reflect.Uint8 && v.Kind() == reflect.Slice {
+			h.Write(v.Bytes())
+			return true
+		}
+		for i := range v.Len() {
+			if !hashValue(h, v.Index(i)) {
+				return false
+			}
+		}
+	case reflect.Map:
+		return hashMap(h, v, num)
+	case reflect.Struct:
+		if v.Type() == timeType {
+			t := v.Interface().(time.Time)
+			b, _ := t.MarshalBinary()
+			h.Write(b)
+			h.WriteString(t.Location().String())
+			return true
+		}
+		if v.Type() == summaryType {
+			if key := v.Field(summaryKey).String(); key != "" { // it says everything a card shows
+				num(uint64(len(key)))
+				h.WriteString(key)
+				return true
+			}
+		}
+		idx, ok := exported(v.Type())
+		if !ok {
+			return false
+		}
+		for _, i := range idx {
+			if !hashValue(h, v.Field(i)) {
+				return false
+			}
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// hashMap writes a map's entries in the order of their keys (strings).
+func hashMap(h *maphash.Hash, v reflect.Value, num func(uint64)) bool {
+	if v.Type().Key().Kind() != reflect.String {
+		return false
+	}
+	if v.IsNil() {
+		num(math.MaxUint64)
+		return true
+	}
+	keys := v.MapKeys()
+	slices.SortFunc(keys, func(a, b reflect.Value) int {
+		switch {
+		case a.String() < b.String():
+			return -1
+		case a.String() > b.String():
+			return 1
+		}
+		return 0
+	})
+	num(uint64(len(keys)))
+	for _, k := range keys {
+		num(uint64(k.Len()))
+		h.WriteString(k.String())
+		if !hashValue(h, v.MapIndex(k)) {
+			return false
+		}
+	}
+	return true
 }

@@ -1,0 +1,58 @@
+package view
+
+import (
+	"testing"
+	"time"
+
+	"github.com/playbookhq/playbook/generator/render"
+)
+
+func samplePage(site *render.Site) *render.Page {
+	return &render.Page{
+		Site: site, Kind: render.KindPage, Title: "Joint meetings", Content: "<p>Text.</p>",
+		Date:    time.Date(2025, 3, 5, 0, 0, 0, 0, time.UTC),
+		Tags:    []render.Link{{Title: "meetings", URL: "/tags/meetings/"}},
+		Params:  map[string]any{"b": []any{"x", 2}, "a": map[string]any{"k": true}},
+		Related: []render.Summary{{Title: "Other", Card: &render.CardCache{}}},
+		Prev:    &render.Link{Title: "Before", URL: "/before/"},
+	}
+}
+
+// TestViewSums checks that a view's sum follows every field a template
+// can read, nested ones and the site's included, and nothing else.
+func TestViewSums(t *testing.T) {
+	site := &render.Site{Title: "Hub", Taxonomies: []render.Taxonomy{{Name: "tags", Terms: []render.Term{{Name: "a", Count: 1}}}}}
+	var s sums
+	base, ok := s.of(samplePage(site))
+	if !ok {
+		t.Fatal("a page view has no sum")
+	}
+	if again, _ := (&sums{}).of(samplePage(site)); again != base {
+		t.Error("the same view has two sums")
+	}
+	changes := map[string]func(p *render.Page){
+		"content":     func(p *render.Page) { p.Content = "<p>Other.</p>" },
+		"nested link": func(p *render.Page) { p.Prev.URL = "/elsewhere/" },
+		"no prev":     func(p *render.Page) { p.Prev = nil },
+		"card":        func(p *render.Page) { p.Related[0].Title = "Renamed" },
+		"card key":    func(p *render.Page) { p.Related = []render.Summary{{Title: "Other", Key: "k"}} },
+		"param":       func(p *render.Page) { p.Params["b"] = []any{"x", 3} },
+		"date":        func(p *render.Page) { p.Date = p.Date.Add(time.Hour) },
+		"empty tags":  func(p *render.Page) { p.Tags = []render.Link{} },
+		"site": func(p *render.Page) {
+			other := *site
+			other.Taxonomies = []render.Taxonomy{{Name: "tags", Terms: []render.Term{{Name: "a", Count: 2}}}}
+			p.Site = &other
+		},
+	}
+	for name, change := range changes {
+		p := samplePage(site)
+		change(p)
+		if sum, ok := s.of(p); !ok || sum == base {
+			t.Errorf("changing the %s keeps the sum (ok %v)", name, ok)
+		}
+	}
+	if _, ok := s.of(&render.Page{Params: map[string]any{"f": func() {}}}); ok {
+		t.Error("a func in the parameters has a sum")
+	}
+}
