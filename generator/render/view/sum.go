@@ -108,8 +108,13 @@ func hashValue(h *maphash.Hash, v reflect.Value) bool {
 	}
 	switch v.Kind() {
 	case reflect.String:
-		num(uint64(v.Len()))
-		h.WriteString(v.String())
+		str := v.String()
+		num(uint64(len(str)))
+		if len(str) > 32 { // hashed in place rather than copied through h's buffer
+			num(maphash.String(viewSeed, str))
+		} else {
+			h.WriteString(str)
+		}
 	case reflect.Bool:
 		if v.Bool() {
 			num(1)
