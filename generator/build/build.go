@@ -8,12 +8,14 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/gitinfo"
 	"github.com/playbookhq/playbook/generator/output"
 	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/search"
@@ -134,6 +136,7 @@ func (b *Builder) run(ctx context.Context) (*Result, error) {
 	diags = append(diags, d...)
 	shortcodes, d := render.LoadShortcodes(siteFS, cfg.Theme, shortcodeFuncs(cfg))
 	diags = append(diags, d...)
+	git := gitinfo.Start(ctx, filepath.Join(b.opts.Source, content.Dir), cfg.GitInfo)
 	tree, d := content.Load(siteFS, cfg, content.Options{Cache: b.cache, DropBodies: b.oneOff})
 	diags = append(diags, d...)
 	model, d := site.New(tree, cfg, site.Options{BuildDrafts: b.opts.BuildDrafts})
@@ -152,6 +155,9 @@ func (b *Builder) run(ctx context.Context) (*Result, error) {
 	r := newRun(ctx, siteFS, cfg, theme, model, out, shortcodes)
 	if b.opts.InPlace {
 		r.prevHash = b.prev
+	}
+	if r.views.git, err = git(); err != nil {
+		diags = append(diags, diag.Warnf(diag.Pos{}, "reading git history (pages show lastmod instead): %v", err))
 	}
 	r.stageDiags = diags
 	r.oneOff = b.oneOff

@@ -5,6 +5,7 @@ import (
 
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/feed"
+	"github.com/playbookhq/playbook/generator/nav"
 	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/site"
 )
@@ -53,6 +54,7 @@ func (r *run) writeFeeds() {
 	atom, err := feed.Atom(r.cfg.Title, r.views.permalink("/"), r.views.permalink("/index.xml"), paramString(r.cfg.Params, "owner"), recent)
 	r.writeOrFail("index.xml", atom, err)
 	r.write("robots.txt", feed.Robots(r.views.permalink("/sitemap.xml")))
+	r.write(nav.File, r.views.nav.JSON())
 }
 
 func (r *run) entry(p *site.Page) feed.Entry {

@@ -8,7 +8,9 @@ import (
 
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/gitinfo"
 	"github.com/playbookhq/playbook/generator/markdown"
+	"github.com/playbookhq/playbook/generator/nav"
 	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/site"
 )
@@ -26,6 +28,9 @@ type viewMaker struct {
 	// section's list, its terms' lists and other pages' related lists. The
 	// map is filled once, for every page of the model, and only read after.
 	summaries map[*site.Page]*summarySlots
+
+	nav *nav.Tree     // the section sidebar
+	git *gitinfo.Info // the content's git history, nil outside a repository
 }
 
 // summarySlots keeps a page's summaries once made: bare before the page's
@@ -63,6 +68,7 @@ func newViewMaker(cfg *config.Config, model *site.Site) *viewMaker {
 		v.site.Taxonomies = append(v.site.Taxonomies, v.taxonomy(tax))
 	}
 	v.markMenus()
+	v.nav = nav.New(model, v.base)
 	return v
 }
 
@@ -142,6 +148,10 @@ func (v *viewMaker) page(p *site.Page, rec *record, body []byte) *render.Page {
 	view.Breadcrumbs = v.breadcrumbs(p)
 	if src := p.Src; src != nil {
 		v.fillMeta(view, p, src)
+		v.fillSource(view, src)
+	}
+	if kind != render.KindHome {
+		view.Sidebar = template.HTML(v.nav.Sidebar(p)) // drawn by package nav, escaped there
 	}
 	view.Lead = view.Description // the page's own: its first paragraph is already on it
 	if kind == render.KindHome {
@@ -166,6 +176,17 @@ func (v *viewMaker) page(p *site.Page, rec *record, body []byte) *render.Page {
 		view.Related = append(view.Related, v.summary(r, nil))
 	}
 	return view
+}
+
+// fillSource adds where the page comes from: its last commit, its edit
+// and history links and its owner's contact URL.
+func (v *viewMaker) fillSource(view *render.Page, src *content.Page) {
+	s := v.git.Source(src.Path, v.cfg.EditURL, v.cfg.HistoryURL)
+	if c := s.Commit; c != nil {
+		view.LastCommit = &render.Commit{Hash: c.Hash, Author: c.Author, Date: c.Date}
+	}
+	view.EditURL, view.HistoryURL = s.Edit, s.History
+	view.OwnerURL = v.cfg.Owners[src.Meta.Owner]
 }
 
 func (v *viewMaker) fillMeta(view *render.Page, p *site.Page, src *content.Page) {
