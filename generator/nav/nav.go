@@ -9,6 +9,7 @@ import (
 	"cmp"
 	"html"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -40,6 +41,20 @@ type node struct {
 type sidebar struct {
 	once sync.Once
 	html string
+}
+
+// Chunk is the most pages and sections the sidebar lists inline for one
+// section: a section with more shows the chunk of Chunk entries that holds
+// the branch (the rest are one "more" link to the section, or are filled
+// in from nav.json), so a folder of a thousand pages costs each of its
+// pages no more than a folder of Chunk.
+const Chunk = 40
+
+// key names one drawing: the section whose pages are shown and which
+// chunk of its entries holds the page.
+type key struct {
+	sec   *node
+	chunk int
 }
 
 // New builds the tree of model's sections and pages. base is the site's
@@ -117,18 +132,37 @@ func (t *Tree) Sidebar(p *site.Page) string {
 	if n == nil {
 		return ""
 	}
-	v, _ := t.sidebars.LoadOrStore(n, &sidebar{})
+	k := key{sec: n}
+	if p.Kind == site.KindPage {
+		k.chunk = indexOf(n, p) / Chunk
+	}
+	v, _ := t.sidebars.LoadOrStore(k, &sidebar{})
 	sb := v.(*sidebar)
-	sb.once.Do(func() { sb.html = t.draw(n) })
+	sb.once.Do(func() { sb.html = t.draw(k) })
 	href := `href="` + html.EscapeString(t.base+strings.TrimPrefix(p.URL, "/")) + `"`
 	return strings.Replace(sb.html, href+">", href+` aria-current="page">`, 1)
 }
 
-// draw writes the sidebar of the pages directly in section cur.
-func (t *Tree) draw(cur *node) string {
-	open := map[*node]bool{}
-	for a := cur; a != nil; a = a.parent {
-		open[a] = true
+// indexOf returns the position of p among n's entries.
+func indexOf(n *node, p *site.Page) int {
+	for i, c := range n.children {
+		if c.page == p {
+			return i
+		}
+	}
+	return 0
+}
+
+// draw writes the sidebar of the pages in chunk k.chunk of section k.sec.
+// Every open section maps to the chunk of its entries it shows.
+func (t *Tree) draw(k key) string {
+	open := map[*node]int{k.sec: k.chunk}
+	for c, a := k.sec, k.sec.parent; a != nil; c, a = a, a.parent {
+		for i, e := range a.children {
+			if e == c {
+				open[a] = i / Chunk
+			}
+		}
 	}
 	var b strings.Builder
 	b.WriteString(`<nav class="sidebar" id="sidebar" aria-label="Site sections" data-tree="`)
@@ -141,22 +175,35 @@ func (t *Tree) draw(cur *node) string {
 	return b.String()
 }
 
-func (t *Tree) drawNode(b *strings.Builder, n *node, open map[*node]bool) {
+func (t *Tree) drawNode(b *strings.Builder, n *node, open map[*node]int) {
 	title := html.EscapeString(n.title)
 	href := html.EscapeString(n.url)
 	if n.page.Kind == site.KindPage {
 		b.WriteString(`<li><a href="` + href + `">` + title + `</a></li>`)
 		return
 	}
+	chunk, isOpen := open[n]
 	b.WriteString(`<li class="nav-section"><details data-url="` + href + `"`)
-	if open[n] {
+	if isOpen {
 		b.WriteString(` open`)
 	}
 	b.WriteString(`><summary>` + title + `</summary><ul><li class="nav-overview"><a href="` + href + `">Overview</a></li>`)
-	if open[n] {
-		for _, c := range n.children {
+	if isOpen {
+		from := chunk * Chunk
+		to := min(len(n.children), from+Chunk)
+		more(b, href, from, "earlier")
+		for _, c := range n.children[from:to] {
 			t.drawNode(b, c, open)
 		}
+		more(b, href, len(n.children)-to, "more")
 	}
 	b.WriteString(`</ul></details></li>`)
+}
+
+// more writes the link that stands for n entries of a section left out.
+func more(b *strings.Builder, href string, n int, what string) {
+	if n <= 0 {
+		return
+	}
+	b.WriteString(`<li class="nav-more"><a href="` + href + `" data-more="` + what + `">` + strconv.Itoa(n) + " " + what + `…</a></li>`)
 }

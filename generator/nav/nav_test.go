@@ -2,6 +2,7 @@ package nav
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -114,5 +115,22 @@ func TestJSONHoldsTheWholeTree(t *testing.T) {
 	}
 	if people[1].Title != "Leave" || people[1].Children != nil {
 		t.Errorf("a page has children in nav.json: %+v", people[1])
+	}
+}
+
+func TestSidebarOfABigFolderShowsOneChunk(t *testing.T) {
+	files := map[string]string{"_index.md": "+++\ntitle = \"Handbook\"\n+++\n", "log/_index.md": "+++\ntitle = \"Log\"\n+++\n"}
+	for i := range 100 {
+		files[fmt.Sprintf("log/entry-%03d.md", i)] = fmt.Sprintf("+++\ntitle = \"Entry %03d\"\n+++\n", i)
+	}
+	m := model(t, files)
+	got := New(m, "/").Sidebar(m.ByPath("log/entry-050.md"))
+	if n := strings.Count(got, `href="/log/entry-`); n != Chunk {
+		t.Errorf("sidebar lists %d pages of the folder, want %d", n, Chunk)
+	}
+	for _, want := range []string{`<a href="/log/entry-050/" aria-current="page">`, `data-more="earlier">40 earlier…</a>`, `data-more="more">20 more…</a>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("sidebar lacks %s", want)
+		}
 	}
 }

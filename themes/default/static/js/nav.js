@@ -54,6 +54,27 @@
     var cur = nav.querySelector('[aria-current="page"]');
     if (cur && cur.scrollIntoView && !drawerQuery.matches) cur.scrollIntoView({ block: 'nearest' });
     nav.addEventListener('toggle', function (e) { if (e.target.open) fill(nav, e.target); }, true);
+    nav.addEventListener('click', function (e) {
+      var more = e.target.closest && e.target.closest('.nav-more a');
+      if (!more) return;
+      e.preventDefault();
+      var details = more.closest('details');
+      var list = details.querySelector('ul');
+      loadTree(nav).then(function (byURL) {
+        var entries = byURL[details.getAttribute('data-url')] || [];
+        var shown = {};
+        list.querySelectorAll(':scope > li > a, :scope > li > details').forEach(function (el) {
+          shown[el.getAttribute('href') || el.getAttribute('data-url')] = el.closest('li');
+        });
+        var overview = list.querySelector(':scope > .nav-overview');
+        var items = [overview];
+        entries.forEach(function (n) { items.push(shown[n.u] || item(n)); });
+        list.textContent = '';
+        items.forEach(function (li) { if (li) list.appendChild(li); });
+        var cur = list.querySelector('[aria-current="page"]') || list.querySelector('a');
+        if (cur) cur.focus();
+      }, function () { location.href = more.href; });
+    });
   }
 
   // ---- Collapsed sections filled from nav.json ----
@@ -74,7 +95,7 @@
     return tree;
   }
   function fill(nav, details) {
-    if (details.getAttribute('data-filled') || details.querySelector('ul > li:not(.nav-overview)')) return;
+    if (details.getAttribute('data-filled') || details.querySelector(':scope > ul > li:not(.nav-overview)')) return;
     details.setAttribute('data-filled', '1');
     loadTree(nav).then(function (byURL) {
       var list = details.querySelector('ul');
