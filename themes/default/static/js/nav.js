@@ -210,7 +210,61 @@
     });
   }
 
+  // ---- Search filters: open beside the results on wide screens ----
+  function initFilters() {
+    var details = document.querySelector('.search-filters');
+    if (!details) return;
+    var q = window.matchMedia('(min-width: 48rem)');
+    function sync() { details.open = q.matches; }
+    sync();
+    q.addEventListener('change', sync);
+  }
+
+  // ---- Words a search matched, marked on the page it led to (?hl=) ----
+  function initHighlight() {
+    var hl = new URLSearchParams(location.search).get('hl');
+    var root = document.querySelector('.page');
+    if (!hl || !root) return;
+    var words = hl.split(/\s+/).filter(Boolean).map(function (w) {
+      return w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    });
+    if (!words.length) return;
+    var re;
+    try {
+      re = new RegExp('(^|[^\\p{L}\\p{N}])((?:' + words.join('|') + ')[\\p{L}\\p{N}]*)', 'giu');
+    } catch (e) { return; }
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (n) {
+        return n.parentNode.closest('script, style, .toc, .code-copy, mark, nav') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    var first = null;
+    nodes.forEach(function (node) {
+      var text = node.nodeValue, last = 0, m, frag = null;
+      re.lastIndex = 0;
+      while ((m = re.exec(text))) {
+        frag = frag || document.createDocumentFragment();
+        var start = m.index + m[1].length;
+        frag.appendChild(document.createTextNode(text.slice(last, start)));
+        var mark = document.createElement('mark');
+        mark.className = 'search-hl';
+        mark.textContent = m[2];
+        frag.appendChild(mark);
+        first = first || mark;
+        last = start + m[2].length;
+      }
+      if (!frag) return;
+      frag.appendChild(document.createTextNode(text.slice(last)));
+      node.parentNode.replaceChild(frag, node);
+    });
+    if (first && !location.hash) first.scrollIntoView({ block: 'center' });
+  }
+
   function start() {
+    initHighlight();
+    initFilters();
     initSidebar();
     initTOC();
     initCopy();

@@ -44,8 +44,24 @@
     return parent;
   }
 
+  // crumbs is a result's type and section path, the type left out when
+  // the path starts with it ("Playbook › Playbooks" → "Playbooks").
   function crumbs(d) {
-    return [d.type].concat(d.path).filter(Boolean).join(' › ');
+    var path = (d.path || []).filter(Boolean), type = d.type || '';
+    var first = (path[0] || '').toLowerCase();
+    if (type && first.indexOf(type.toLowerCase()) === 0) type = '';
+    return [type].concat(path).filter(function (p, i, all) { return p && p !== all[i - 1]; }).join(' › ');
+  }
+
+  // withHighlight adds the matched words to a result's URL (?hl=…) for the
+  // page the reader lands on to mark them (nav.js).
+  function withHighlight(url, answer) {
+    var words = answer && answer.highlight ? Array.from(answer.highlight.words) : [];
+    words = words.filter(function (w) { return w.length > 1; }).slice(0, 8);
+    if (!words.length) return url;
+    var u = new URL(url, location.href);
+    u.searchParams.set('hl', words.join(' '));
+    return u.pathname + u.search + u.hash;
   }
 
   function plural(n, word) {
@@ -119,13 +135,13 @@
     this.active = -1;
     input.removeAttribute('aria-activedescendant');
     data.forEach(function (d) {
-      self.option(d.url, 'search-hit', function (a) {
+      self.option(withHighlight(d.url, answer), 'search-hit', function (a) {
         appendMarks(a.appendChild(el('span', 'search-hit-title')), d.titleMarks);
         a.appendChild(el('span', 'search-hit-path', crumbs(d)));
         appendMarks(a.appendChild(el('span', 'search-hit-excerpt')), d.excerpt);
       });
       d.subs.forEach(function (s) {
-        self.option(s.url, 'search-sub', function (a) {
+        self.option(withHighlight(s.url, answer), 'search-sub', function (a) {
           appendMarks(a.appendChild(el('span', 'search-hit-title')), s.titleMarks);
         });
       });
@@ -264,15 +280,15 @@
 
   SearchPage.prototype.fill = function (li, d) {
     var h = li.appendChild(el('h2', 'search-result-title')), a = h.appendChild(el('a'));
-    a.href = d.url;
+    a.href = withHighlight(d.url, this.answer);
     appendMarks(a, d.titleMarks);
     li.appendChild(el('p', 'search-result-path', crumbs(d)));
     appendMarks(li.appendChild(el('p', 'search-result-excerpt')), d.excerpt);
     if (!d.subs.length) return;
-    var ul = li.appendChild(el('ul', 'search-subs'));
+    var ul = li.appendChild(el('ul', 'search-subs')), answer = this.answer;
     d.subs.forEach(function (s) {
       var sub = ul.appendChild(el('li')), link = sub.appendChild(el('a'));
-      link.href = s.url;
+      link.href = withHighlight(s.url, answer);
       appendMarks(link, s.titleMarks);
       appendMarks(sub.appendChild(el('p', 'search-sub-excerpt')), s.excerpt);
     });
