@@ -3,6 +3,8 @@ package sitecheck
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -237,6 +239,49 @@ func TestSearchBreadcrumbDoesNotRepeat(t *testing.T) {
 		parts := strings.Split(path, " › ")
 		if len(parts) > 1 && strings.HasPrefix(strings.ToLower(parts[1]), strings.ToLower(parts[0])) {
 			t.Errorf("result path repeats itself: %q", path)
+		}
+	}
+}
+
+// TestSearchCompoundSpellings: "hand-off", "hand off" and "handoff" find
+// each other's pages.
+func TestSearchCompoundSpellings(t *testing.T) {
+	root, err := browsertest.ModuleRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := t.TempDir()
+	for _, dir := range []string{"content", "static"} {
+		if _, err := os.Stat(filepath.Join(root, dir)); err == nil {
+			if err := os.CopyFS(filepath.Join(src, dir), os.DirFS(filepath.Join(root, dir))); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	cfg, err := os.ReadFile(filepath.Join(root, "config.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"config.toml": string(cfg),
+		"content/guides/desk-notes.md": "+++\ntitle = \"Desk notes\"\ndescription = \"Notes from the service desk.\"\n+++\n\nEvery shift ends with a written hand-off to the next one.\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(src, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := page{t, browsertest.New(t)}
+	base := browsertest.ServeDir(t, buildSite(t, src), basePath)
+	for _, q := range []string{"handoff", "hand-off", "hand%20off"} {
+		p.open(base+"search/?q="+q, 1280)
+		p.wait(`window.searchReady && document.querySelector("#search-results li.search-result h2 a")`)
+		p.wait(`Array.from(document.querySelectorAll("#search-results li.search-result")).every(li => li.querySelector("a"))`)
+		got := eval[string](p, `Array.from(document.querySelectorAll("#search-results .search-result-title a")).map(a => a.pathname).join(" ")`)
+		for _, want := range []string{"/guides/desk-notes/", "/playbooks/lead-handoff-sla/"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("q=%s: results %s lack %s", q, got, want)
+			}
 		}
 	}
 }

@@ -285,6 +285,36 @@
     var wantFacets = (opts && opts.facets) || Object.keys(filters || {}).some(function (k) { return filters[k]; });
     var facetsP = wantFacets ? this.facets() : Promise.resolve([]);
     if (!query.words.length) return this.answer([], query, await facetsP, filters);
+    var main = await this.rank(query);
+    // "hand off" and "hand-off" also find "handoff": each pair of adjacent
+    // plain words is tried joined (the index joins hyphenated compounds).
+    var alts = joined(query).slice(0, 3);
+    if (alts.length) {
+      var seen = new Set(main.results.map(function (r) { return r.id; }));
+      var extra = [];
+      for (var alt of await Promise.all(alts.map(this.rank, this))) {
+        alt.results.forEach(function (r) { if (!seen.has(r.id)) { seen.add(r.id); extra.push(r); } });
+        alt.highlight.words.forEach(function (w) { main.highlight.words.add(w); });
+      }
+      if (extra.length) main.results = main.results.concat(extra).sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+    }
+    return this.answer(main.results, query, await facetsP, filters, main.highlight);
+  };
+
+  // joined returns the queries made by joining two adjacent plain words.
+  function joined(query) {
+    var out = [], ws = query.words;
+    for (var i = 0; i + 1 < ws.length; i++) {
+      var a = ws[i], b = ws[i + 1];
+      if (a.cjk || b.cjk || a.quoted || b.quoted) continue;
+      var words = ws.slice(0, i).concat([{ w: a.w + b.w, cjk: false, prefix: b.prefix, quoted: false }], ws.slice(i + 2));
+      out.push({ words: words, phrases: query.phrases, cjkRuns: query.cjkRuns });
+    }
+    return out;
+  }
+
+  // rank scores the pages matching every word of query.
+  Engine.prototype.rank = async function (query) {
     var resolved = await Promise.all(query.words.map(this.resolve, this));
     var n = this.m.n, score = new Float64Array(n), hits = new Uint8Array(n), exact = new Uint8Array(n);
     var highlight = { words: new Set(), prefixes: [], cjk: query.cjkRuns };
@@ -313,7 +343,7 @@
     ids.sort(function (a, b) { return exact[b] - exact[a] || score[b] - score[a] || a - b; });
     var results = ids.map((id) => this.result(id, score[id], highlight));
     if (query.phrases.length) results = await this.verifyPhrases(results, query.phrases);
-    return this.answer(results, query, await facetsP, filters, highlight);
+    return { results: results, highlight: highlight };
   };
 
   // answer filters results by the selected facets and counts facet values.
