@@ -263,7 +263,7 @@ func TestSearchCompoundSpellings(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := map[string]string{
-		"config.toml": string(cfg),
+		"config.toml":                  string(cfg),
 		"content/guides/desk-notes.md": "+++\ntitle = \"Desk notes\"\ndescription = \"Notes from the service desk.\"\n+++\n\nEvery shift ends with a written hand-off to the next one.\n",
 	}
 	for name, text := range files {
