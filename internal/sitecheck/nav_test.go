@@ -285,3 +285,21 @@ func TestSearchCompoundSpellings(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchDidYouMean: a search that finds nothing offers the closest
+// words of the index.
+func TestSearchDidYouMean(t *testing.T) {
+	p := page{t, browsertest.New(t)}
+	base := browsertest.ServeDir(t, buildSample(t), basePath)
+	p.open(base+"search/?q=eskalasjon", 1280)
+	p.wait(`document.querySelector("#search-page-status a.search-suggestion")`)
+	if n := eval[float64](p, `document.querySelectorAll("#search-results li").length`); n != 0 {
+		t.Fatalf("%v results for a word that is not in the site", n)
+	}
+	got := eval[string](p, `document.querySelector("#search-page-status a.search-suggestion").textContent`)
+	if !strings.HasPrefix(got, "escalat") {
+		t.Errorf("suggestion = %q, want a word starting escalat", got)
+	}
+	p.do(chromedp.Click(chromedp.CSS("#search-page-status a.search-suggestion")))
+	p.wait(`document.querySelector("#search-results li.search-result a")`)
+}

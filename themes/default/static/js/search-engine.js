@@ -275,6 +275,33 @@
     });
   };
 
+  // suggest returns the query with each word replaced by the closest word
+  // in the index ("did you mean"), or "" when it finds nothing closer. It
+  // scans the shards of words with the same first letters, as typos does,
+  // with a wider budget.
+  Engine.prototype.suggest = async function (q) {
+    var words = parseQuery(q).words.filter(function (x) { return !x.cjk; });
+    if (!words.length) return '';
+    var self = this, changed = false;
+    var out = await Promise.all(words.map(async function (x) {
+      var w = x.w, max = Math.max(2, Math.ceil(Array.from(w).length / 3));
+      var hashes = self.shardsIn(w.slice(0, 1), w.slice(0, 1) + '\uffff');
+      if (hashes.length > MAX_SHARDS) hashes = self.shardsIn(w.slice(0, 2), w.slice(0, 2) + '\uffff');
+      if (hashes.length > MAX_SHARDS) hashes = hashes.slice(0, MAX_SHARDS);
+      var best = null, bestD = max + 1, bestN = 0;
+      (await self.terms(hashes)).forEach(function (t) {
+        t.surfaces.forEach(function (sf) {
+          var d = editDistance(w, sf, max);
+          if (d < bestD || (d === bestD && t.docs.length > bestN)) { best = sf; bestD = d; bestN = t.docs.length; }
+        });
+      });
+      if (!best || best === w) return w;
+      changed = true;
+      return best;
+    }));
+    return changed ? out.join(' ') : '';
+  };
+
   // search runs a query; filters maps a facet name to a selected label.
   // The facet table is read only when opts.facets is true or a filter is
   // set (the header box needs neither). It returns {results, total, facets,

@@ -263,7 +263,26 @@
     this.list.textContent = '';
     this.status.textContent = !q ? 'Type to search.' : answer.total ? plural(answer.total, 'result') + ' for “' + q + '”' : 'No results for “' + q + '”';
     this.renderFacets(q ? answer.facets : []);
+    if (q && !answer.total) this.didYouMean(q);
     return this.page();
+  };
+
+  // didYouMean offers the closest words of the index after a search that
+  // found nothing.
+  SearchPage.prototype.didYouMean = function (q) {
+    var self = this, answer = this.answer;
+    engine.then(function (e) { return e.suggest(q); }).then(function (s) {
+      if (!s || self.answer !== answer) return;
+      self.status.append(' Did you mean ');
+      var a = self.status.appendChild(el('a', 'search-suggestion', s));
+      a.href = searchURL(s, self.filters);
+      a.addEventListener('click', function (ev) {
+        ev.preventDefault();
+        self.input.value = s;
+        self.update(true);
+      });
+      self.status.append('?');
+    });
   };
 
   // page shows the next PAGE_SIZE results.
