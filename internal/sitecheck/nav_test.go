@@ -303,3 +303,26 @@ func TestSearchDidYouMean(t *testing.T) {
 	p.do(chromedp.Click(chromedp.CSS("#search-page-status a.search-suggestion")))
 	p.wait(`document.querySelector("#search-results li.search-result a")`)
 }
+
+// TestSearchRanksListsBelowContent: the home and section pages that match
+// come after the content pages that match as well.
+func TestSearchRanksListsBelowContent(t *testing.T) {
+	p := page{t, browsertest.New(t)}
+	base := browsertest.ServeDir(t, buildSample(t), basePath)
+	p.open(base+"search/?q=handoff", 1280)
+	p.wait(`window.searchReady && document.querySelector("#search-results li.search-result h2 a")`)
+	p.wait(`Array.from(document.querySelectorAll("#search-results li.search-result")).every(li => li.querySelector("a"))`)
+	urls := eval[[]string](p, `Array.from(document.querySelectorAll("#search-results .search-result-title a")).map(a => a.pathname)`)
+	isList := func(u string) bool { return u == basePath || u == basePath+"playbooks/" || u == basePath+"guides/" || u == basePath+"case-studies/" }
+	seenList := false
+	for _, u := range urls {
+		if isList(u) {
+			seenList = true
+		} else if seenList {
+			t.Errorf("content page %s ranks below a list page: %v", u, urls)
+		}
+	}
+	if !seenList {
+		t.Errorf("no list page among the results %v; the test no longer covers the rule", urls)
+	}
+}

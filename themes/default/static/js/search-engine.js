@@ -194,6 +194,9 @@
     this.base = base;
     this.m = manifest;
     this.cache = new Map();
+    // Home and section pages rank below content pages that match as well.
+    this.list = new Uint8Array(manifest.n);
+    (manifest.lists || []).forEach((id) => { this.list[id] = 1; });
   }
 
   Engine.prototype.fetch = function (path, gz) {
@@ -323,7 +326,7 @@
         alt.results.forEach(function (r) { if (!seen.has(r.id)) { seen.add(r.id); extra.push(r); } });
         alt.highlight.words.forEach(function (w) { main.highlight.words.add(w); });
       }
-      if (extra.length) main.results = main.results.concat(extra).sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+      if (extra.length) main.results = main.results.concat(extra).sort((a, b) => this.list[a.id] - this.list[b.id] || b.score - a.score || a.id - b.id);
     }
     return this.answer(main.results, query, await facetsP, filters, main.highlight);
   };
@@ -367,7 +370,8 @@
     });
     var ids = [], need = query.words.length;
     for (var d = 0; d < n; d++) if (hits[d] === need) ids.push(d);
-    ids.sort(function (a, b) { return exact[b] - exact[a] || score[b] - score[a] || a - b; });
+    var list = this.list;
+    ids.sort(function (a, b) { return exact[b] - exact[a] || list[a] - list[b] || score[b] - score[a] || a - b; });
     var results = ids.map((id) => this.result(id, score[id], highlight));
     if (query.phrases.length) results = await this.verifyPhrases(results, query.phrases);
     return { results: results, highlight: highlight };
