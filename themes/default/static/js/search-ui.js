@@ -99,6 +99,7 @@
     this.list.setAttribute('role', 'listbox');
     this.list.setAttribute('aria-label', 'Search results');
     this.all = el('a', 'search-all', 'Show all results');
+    this.all.href = base + 'search/';
     this.popup.append(this.status, this.list, this.all);
     form.appendChild(this.popup);
     input.setAttribute('role', 'combobox');
