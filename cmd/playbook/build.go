@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/playbookhq/playbook/generator/build"
 	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/health"
 	"github.com/playbookhq/playbook/internal/gcbudget"
 )
 
@@ -19,9 +21,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var f siteFlags
 	var watch bool
 	var poll time.Duration
+	var warningsFile string
 	fs := newFlagSet("build", "build [flags]", stderr)
 	f.register(fs, "public")
 	fs.BoolVar(&watch, "watch", false, "keep running and rebuild into the destination on every change (no server)")
+	fs.StringVar(&warningsFile, "warnings", "", "write every warning and error, one a line, to `FILE` (the terminal gets a grouped summary)")
 	fs.DurationVar(&poll, "poll", 0, "with --watch: poll for changes every `INTERVAL` (e.g. 500ms) instead of using file events")
 	if code := parse(fs, args); code >= 0 {
 		return code
@@ -31,6 +35,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	f.opts.Destination = resolveDest(f.opts.Source, f.opts.Destination)
+	f.opts.Extras = health.NewExtras(f.opts.Source)
 	if watch {
 		return watchBuild(ctx, f.opts, poll, stdout, stderr)
 	}
@@ -38,6 +43,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	defer gc.Stop()
 	f.opts.Loaded = func(pages int) { gc.SetBudget(heapBudget(pages)) }
 	res, err := build.Build(ctx, f.opts)
+	if warningsFile != "" && res != nil {
+		if werr := writeWarnings(warningsFile, res.Diagnostics); werr != nil {
+			fmt.Fprintf(stderr, "playbook build: %v\n", werr)
+			return exitUsage
+		}
+	}
 	return report(res, err, f.opts, stdout, stderr)
 }
 
@@ -86,27 +97,44 @@ func report(res *build.Result, err error, opts build.Options, stdout, stderr io.
 	return exitOK
 }
 
-// maxWarnings is how many warnings a build prints; errors are all printed.
-const maxWarnings = 100
+// A build lists every warning when there are few; with more than
+// maxWarnings it prints them grouped by kind, the first warningsPerKind
+// of each (`--warnings FILE` writes them all).
+const (
+	maxWarnings     = 20
+	warningsPerKind = 5
+)
 
 func printDiagnostics(w io.Writer, diags diag.List, strict bool) {
-	warnings := 0
-	for _, d := range diags {
-		if strict && d.Severity == diag.Warning {
-			c := *d
-			c.Severity = diag.Error
-			d = &c
-		}
-		if d.Severity == diag.Warning {
-			if warnings++; warnings > maxWarnings {
-				continue
-			}
-		}
+	if strict {
+		diags = diags.Strict()
+	}
+	warnings := diags.Warnings()
+	for _, d := range diags.Errors() {
 		fmt.Fprintln(w, d.Error())
 	}
-	if warnings > maxWarnings {
-		fmt.Fprintf(w, "… and %d more warnings (--strict lists them all as errors)\n", warnings-maxWarnings)
+	if len(warnings) <= maxWarnings {
+		for _, d := range warnings {
+			fmt.Fprintln(w, d.Error())
+		}
+		return
 	}
+	if left := health.WriteWarningSummary(w, warnings, warningsPerKind); left > 0 {
+		fmt.Fprintf(w, "%d warnings in all: --warnings FILE writes every one, playbook check groups them by owner\n", len(warnings))
+	}
+}
+
+// writeWarnings writes every diagnostic of a build, one a line, to file.
+func writeWarnings(file string, diags diag.List) error {
+	var b strings.Builder
+	for _, d := range diags {
+		b.WriteString(d.Error())
+		b.WriteByte('\n')
+	}
+	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+		return fmt.Errorf("--warnings: %w", err)
+	}
+	return nil
 }
 
 func printSummary(w io.Writer, res *build.Result, opts build.Options) {

@@ -5,6 +5,7 @@
 //
 //	playbook build [flags]      build the site into public/
 //	playbook serve [flags]      build, serve and rebuild on every change
+//	playbook check [flags]      report content health (links, reviews, owners)
 //	playbook new TYPE "Title"   start a page from its type's archetype
 //	playbook version            print the version
 //	playbook help [command]     show help
@@ -44,6 +45,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runBuild(ctx, rest, stdout, stderr)
 	case "serve", "server":
 		return runServe(ctx, rest, stdout, stderr)
+	case "check":
+		return runCheck(ctx, rest, stdout, stderr)
 	case "new":
 		return runNew(rest, stdout, stderr)
 	case "version", "--version", "-v":
@@ -63,6 +66,7 @@ func usage(w io.Writer) {
 Usage:
   playbook build [flags]       build the site into public/
   playbook serve [flags]       preview on http://127.0.0.1:1313/, rebuilding on every change
+  playbook check [flags]       report broken links, overdue reviews, stale and unowned pages
   playbook new TYPE "Title"    create a page (TYPE: playbook, guide, case-study) from its archetype
   playbook version             print the version
   playbook help COMMAND        show a command's flags

@@ -26,6 +26,7 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/script",
+		Cmds:          scriptCmds,
 		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") == "1",
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/playbookhq/playbook/generator/build"
+	"github.com/playbookhq/playbook/generator/health"
 	"github.com/playbookhq/playbook/generator/serve"
 )
 
@@ -34,6 +35,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		BaseURL:     f.opts.BaseURL,
 		BuildDrafts: f.opts.BuildDrafts,
 		Poll:        poll,
+		Extras:      health.NewExtras(f.opts.Source),
 		Stdout:      quietWriter(f.opts.Quiet, stdout),
 		Stderr:      stderr,
 	})
@@ -54,6 +56,7 @@ func watchBuild(ctx context.Context, opts build.Options, poll time.Duration, std
 		BuildDrafts: opts.BuildDrafts,
 		NoServe:     true,
 		Poll:        poll,
+		Extras:      opts.Extras,
 		Stdout:      quietWriter(opts.Quiet, stdout),
 		Stderr:      stderr,
 	})

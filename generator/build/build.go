@@ -15,8 +15,8 @@ import (
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/diag"
-	"github.com/playbookhq/playbook/generator/gitinfo"
 	"github.com/playbookhq/playbook/generator/output"
+	"github.com/playbookhq/playbook/generator/pagesource"
 	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/search"
 	"github.com/playbookhq/playbook/generator/site"
@@ -34,6 +34,13 @@ type Options struct {
 	Strict      bool // warnings fail the build
 	Quiet       bool
 	InPlace     bool // replace files inside Destination one by one instead of staging and swapping
+
+	// Inspect, when set, makes the build an in-memory check that hands
+	// the site to the Inspector and writes nothing (`playbook check`).
+	Inspect Inspector
+	// Extras adds pages and reader notices worked out from the model (the
+	// health package's page and "Review due"); nil adds nothing.
+	Extras Extras
 
 	// Loaded, when set, is called once the content is loaded and before
 	// anything is rendered, with the number of pages the build will make.
@@ -58,6 +65,10 @@ type Result struct {
 	Pages       int
 	Stats       Stats
 	Elapsed     time.Duration
+	// PageURLs maps each page's source file to its URL (site path). Only
+	// full builds of a Builder that rebuilds (the live preview) set it;
+	// partial rebuilds leave it nil, the pages being the same.
+	PageURLs map[string]string
 }
 
 // Build runs one full build.
@@ -93,6 +104,11 @@ func NewBuilder(opts Options) *Builder {
 // diag.List as the error and leaves the previous output in place.
 func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) {
 	start := time.Now()
+	if b.opts.Inspect != nil {
+		res, err := b.check(ctx)
+		res.Elapsed = time.Since(start)
+		return res, err
+	}
 	if configChanged(changed) {
 		b.cache = content.NewCache()
 	}
@@ -136,7 +152,7 @@ func (b *Builder) run(ctx context.Context) (*Result, error) {
 	diags = append(diags, d...)
 	shortcodes, d := render.LoadShortcodes(siteFS, cfg.Theme, shortcodeFuncs(cfg))
 	diags = append(diags, d...)
-	git := gitinfo.Start(ctx, filepath.Join(b.opts.Source, content.Dir), cfg.GitInfo)
+	git := pagesource.Start(ctx, filepath.Join(b.opts.Source, content.Dir), cfg.GitInfo)
 	tree, d := content.Load(siteFS, cfg, content.Options{Cache: b.cache, DropBodies: b.oneOff})
 	diags = append(diags, d...)
 	model, d := site.New(tree, cfg, site.Options{BuildDrafts: b.opts.BuildDrafts})
@@ -160,6 +176,7 @@ func (b *Builder) run(ctx context.Context) (*Result, error) {
 		diags = append(diags, diag.Warnf(diag.Pos{}, "reading git history (pages show lastmod instead): %v", err))
 	}
 	r.stageDiags = diags
+	r.extras = b.opts.Extras
 	r.oneOff = b.oneOff
 	diags = append(diags, r.all()...)
 	res.Diagnostics = dedupe(diags)
@@ -178,6 +195,9 @@ func (b *Builder) run(ctx context.Context) (*Result, error) {
 		return res, fmt.Errorf("publishing %s: %w", b.opts.Destination, err)
 	}
 	res.Written = b.changedFiles(r.hashes(), removed)
+	if !b.oneOff {
+		res.PageURLs = pageURLs(model)
+	}
 	b.last = r
 	res.CSSOnly = cssOnly(res.Written)
 	res.Stats.Files = len(out.Written())

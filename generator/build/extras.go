@@ -23,6 +23,7 @@ func (r *run) renderExtras() {
 	notFound.Description = "This page does not exist."
 	notFound.Recent = r.summaries(r.recent(recentCount))
 	r.diags.Add(r.execute("404.html", notFound, &buf))
+	r.renderExtraPages(&buf)
 
 	for _, a := range r.model.Aliases {
 		view := r.views.newPage(render.KindPage, a.Target.Title, a.URL)

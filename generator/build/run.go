@@ -43,6 +43,9 @@ type run struct {
 	byRecency  []*site.Page // regular pages, most recently changed first
 
 	index *search.Indexer // full builds: pages are indexed as they are rendered
+
+	inspect Inspector // `playbook check`: pages go to it instead of templates
+	extras  Extras    // Options.Extras: the health page and review notices
 }
 
 // record is what rendering one page leaves behind for the later phases.
@@ -85,6 +88,7 @@ func markdownOptions(cfg *config.Config, dropLeadingH1 bool, sc markdown.Shortco
 
 // all runs every phase and returns the diagnostics.
 func (r *run) all() diag.List {
+	r.prepareExtras()
 	r.copyStatic()
 	r.startSearchIndex()
 	r.renderContent()
@@ -206,11 +210,15 @@ func (r *run) renderPage(p *site.Page, buf *bytes.Buffer) *record {
 			d.Pos.File = p.Src.File
 			rec.diags = append(rec.diags, d)
 		}
+		if r.inspected(p, rec, body, res) {
+			return rec
+		}
 		if p.Kind != site.KindPage || p == r.model.Search {
 			rec.body = bytes.Clone(res.HTML) // list and search pages use it later; the buffer goes back to the pool
 			return rec
 		}
 		view := r.views.page(p, rec, res.HTML)
+		view.ReviewNotice = r.notice(p)
 		if d := r.execute(p.OutFile, view, buf); d != nil {
 			rec.diags = append(rec.diags, d)
 		}

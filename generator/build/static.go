@@ -46,6 +46,10 @@ func (r *run) copyStatic() {
 }
 
 func (r *run) copyFile(rel string, read func() ([]byte, error)) {
+	if r.inspect != nil { // a check only learns which URLs exist
+		r.model.AddKnownURL("/" + rel)
+		return
+	}
 	data, err := read()
 	if err != nil {
 		r.diags.Add(diag.Errorf(diag.Pos{File: rel}, "reading: %w", err))
@@ -57,6 +61,10 @@ func (r *run) copyFile(rel string, read func() ([]byte, error)) {
 
 // writeSyntaxCSS writes the code-highlighting stylesheet for light and dark.
 func (r *run) writeSyntaxCSS() {
+	if r.inspect != nil {
+		r.model.AddKnownURL("/css/syntax.css")
+		return
+	}
 	css, err := markdown.HighlightCSS(r.cfg.Markup.HighlightStyle, r.cfg.Markup.HighlightDarkStyle)
 	if err != nil {
 		r.diags.Add(diag.Errorf(diag.Pos{File: "config.toml"}, "markup highlight style: %w", err))

@@ -8,9 +8,9 @@ import (
 
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
-	"github.com/playbookhq/playbook/generator/gitinfo"
 	"github.com/playbookhq/playbook/generator/markdown"
 	"github.com/playbookhq/playbook/generator/nav"
+	"github.com/playbookhq/playbook/generator/pagesource"
 	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/site"
 )
@@ -29,8 +29,8 @@ type viewMaker struct {
 	// map is filled once, for every page of the model, and only read after.
 	summaries map[*site.Page]*summarySlots
 
-	nav *nav.Tree     // the section sidebar
-	git *gitinfo.Info // the content's git history, nil outside a repository
+	nav *nav.Tree        // the section sidebar
+	git *pagesource.Info // the content's git history, nil outside a repository
 }
 
 // summarySlots keeps a page's summaries once made: bare before the page's
@@ -183,7 +183,7 @@ func (v *viewMaker) page(p *site.Page, rec *record, body []byte) *render.Page {
 func (v *viewMaker) fillSource(view *render.Page, src *content.Page) {
 	s := v.git.Source(src.Path, v.cfg.EditURL, v.cfg.HistoryURL)
 	if c := s.Commit; c != nil {
-		view.LastCommit = &render.Commit{Hash: c.Hash, Author: c.Author, Date: c.Date}
+		view.LastCommit = &render.Commit{Author: c.Author, Date: c.Changed}
 	}
 	view.EditURL, view.HistoryURL = s.Edit, s.History
 	view.OwnerURL = v.cfg.Owners[src.Meta.Owner]

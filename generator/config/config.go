@@ -47,6 +47,9 @@ type Config struct {
 	// GitInfo shows each page's last change from the site's git history
 	// (true unless enableGitInfo = false).
 	GitInfo bool
+	// Health is the [health] table as written, read by the health
+	// package (which reports its unknown keys itself).
+	Health map[string]any
 }
 
 // Menus holds the site's menus by name; "main" is shown in the header.
@@ -65,8 +68,11 @@ type Markup struct {
 	HighlightStyle     string // chroma style for the light theme
 	HighlightDarkStyle string // chroma style for the dark theme
 	// AutoHeadingIDType is the rule for automatic heading ids, one of
-	// AutoHeadingIDTypes (Hugo's names); "github" by default.
+	// AutoHeadingIDTypes (Hugo's names); "github" by default, "blackfriday"
+	// for a GitBook space (see Load).
 	AutoHeadingIDType string
+
+	headingIDTypeSet bool // AutoHeadingIDType was written in config.toml
 }
 
 // AutoHeadingIDTypes lists the values [markup] autoHeadingIDType takes:
@@ -148,12 +154,15 @@ func Load(fsys fs.FS) (*Config, diag.List) {
 	cfg := Default()
 	src, err := fs.ReadFile(fsys, FileName)
 	if errors.Is(err, fs.ErrNotExist) {
+		defaultsFor(fsys, cfg)
 		return cfg, nil
 	}
 	if err != nil {
 		return cfg, diag.List{diag.Errorf(diag.Pos{File: FileName}, "reading config: %w", err)}
 	}
-	return Parse(src, cfg)
+	cfg, diags := Parse(src, cfg)
+	defaultsFor(fsys, cfg)
+	return cfg, diags
 }
 
 // Parse decodes src over the defaults in cfg.
@@ -176,9 +185,10 @@ func Parse(src []byte, cfg *Config) (*Config, diag.List) {
 	return cfg, diags
 }
 
-// isFreeForm reports keys whose contents are the site's own (params).
+// isFreeForm reports keys whose contents are the site's own (params) or
+// are checked by another package (health).
 func isFreeForm(key toml.Key) bool {
-	return len(key) > 0 && key[0] == "params"
+	return len(key) > 0 && (key[0] == "params" || key[0] == "health")
 }
 
 // tomlError turns a TOML decoding error into a diagnostic with its position.

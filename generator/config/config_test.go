@@ -92,3 +92,28 @@ func TestAutoHeadingIDType(t *testing.T) {
 		}
 	}
 }
+
+func TestGitBookSpaceHeadingIDs(t *testing.T) {
+	tests := []struct {
+		name string
+		fsys fstest.MapFS
+		want string
+	}{
+		{"plain site", fstest.MapFS{"content/a.md": {}}, "github"},
+		{"gitbook settings", fstest.MapFS{"content/.gitbook.yaml": {}}, "blackfriday"},
+		{"gitbook assets", fstest.MapFS{"content/.gitbook/assets/x.png": {}}, "blackfriday"},
+		{"config decides", fstest.MapFS{
+			"content/.gitbook.yaml": {},
+			"config.toml":           {Data: []byte("[markup]\nautoHeadingIDType = \"github\"\n")},
+		}, "github"},
+	}
+	for _, tt := range tests {
+		cfg, diags := Load(tt.fsys)
+		if len(diags) != 0 {
+			t.Errorf("%s: unexpected diagnostics %v", tt.name, diags)
+		}
+		if got := cfg.Markup.AutoHeadingIDType; got != tt.want {
+			t.Errorf("%s: autoHeadingIDType = %q; want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -16,6 +16,7 @@ type fileConfig struct {
 	Theme        *string               `toml:"theme"`
 	Copyright    *string               `toml:"copyright"`
 	Params       map[string]any        `toml:"params"`
+	Health       map[string]any        `toml:"health"`
 	Menu         map[string][]MenuItem `toml:"menu"`
 	Taxonomies   map[string]string     `toml:"taxonomies"`
 	Markup       *fileMarkup           `toml:"markup"`
@@ -66,6 +67,7 @@ func (f *fileConfig) apply(cfg *Config) diag.List {
 			cfg.BaseURL = base
 		}
 	}
+	cfg.Health = f.Health
 	if f.Params != nil {
 		cfg.Params = f.Params
 	}

@@ -175,3 +175,7 @@ func typeName(v any) string {
 	}
 	return fmt.Sprintf("%T", v)
 }
+
+// Date reads a front-matter value as a date, the way `date` and `lastmod`
+// are read: a TOML or YAML date, or text such as 2026-03-14.
+func Date(v any) (time.Time, error) { return toTime(v) }

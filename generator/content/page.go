@@ -112,15 +112,24 @@ func ParseInherited(relPath string, src []byte, cfg *config.Config, inh Inherite
 	p.Meta.Lines = lines
 	p.readType(r, cfg)
 	p.Meta.Params = leftover(raw, r.used)
-	p.fillTitle()
+	p.fillTitle(cfg.Title)
 	return p, r.diags
+}
+
+// plainText reads a one-line front-matter value written in Markdown (as
+// Hugo themes print descriptions through markdownify): entities such as
+// &mdash; become their characters and emphasis marks are dropped, so lists,
+// search and <meta name=description> show what the author meant.
+func plainText(s string) string {
+	plain, _ := markdown.Title(s)
+	return plain
 }
 
 func readMeta(r *fieldReader, cfg *config.Config) Meta {
 	m := Meta{
 		Title:       r.str("title"),
-		Description: r.str("description"),
-		Summary:     r.str("summary"),
+		Description: plainText(r.str("description")),
+		Summary:     plainText(r.str("summary")),
 		Date:        r.date("date"),
 		Lastmod:     r.date("lastmod"),
 		Draft:       r.boolean("draft"),
@@ -214,7 +223,10 @@ func inherit(raw map[string]any, inh Inherited) Inherited {
 // fillTitle takes the title from a leading "# Heading", else from the file
 // name. Inline Markdown in a title from the front matter or the heading is
 // rendered to TitleHTML and stripped from Meta.Title.
-func (p *Page) fillTitle() {
+//
+// A home page with neither (a README that opens with a badge or a link)
+// takes the site's title rather than "Home".
+func (p *Page) fillTitle(siteTitle string) {
 	if p.Meta.Title != "" {
 		p.Meta.Title, p.TitleHTML = markdown.Title(p.Meta.Title)
 		return
@@ -228,7 +240,11 @@ func (p *Page) fillTitle() {
 	if p.IsIndex() || p.IsReadme() {
 		name = path.Base(p.Dir())
 		if p.Dir() == "" {
-			name = "Home"
+			p.Meta.Title = siteTitle
+			if siteTitle == "" {
+				p.Meta.Title = "Home"
+			}
+			return
 		}
 	}
 	p.Meta.Title = TitleFromName(name)

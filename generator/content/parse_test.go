@@ -109,3 +109,31 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestParseDescriptionIsPlainText(t *testing.T) {
+	src := "---\ntitle: T\ndescription: Porridge checks &mdash; *in the cloud*\nsummary: R&D `notes`\n---\nBody\n"
+	p, diags := Parse("misc/t.md", []byte(src), config.Default())
+	if len(diags) != 0 {
+		t.Fatalf("Parse diagnostics: %v", diags)
+	}
+	if got, want := p.Meta.Description, "Porridge checks — in the cloud"; got != want {
+		t.Errorf("description = %q; want %q", got, want)
+	}
+	if got, want := p.Meta.Summary, "R&D notes"; got != want {
+		t.Errorf("summary = %q; want %q", got, want)
+	}
+}
+
+func TestParseHomeWithoutTitleTakesSiteTitle(t *testing.T) {
+	cfg := config.Default()
+	cfg.Title = "Field Handbook"
+	for _, file := range []string{"README.md", "_index.md"} {
+		p, diags := Parse(file, []byte("[Read it elsewhere](https://example.com/)\n\n# Handbook\n\nText.\n"), cfg)
+		if len(diags) != 0 {
+			t.Fatalf("Parse(%s) diagnostics: %v", file, diags)
+		}
+		if p.Meta.Title != "Field Handbook" {
+			t.Errorf("Parse(%s) title = %q; want the site's title", file, p.Meta.Title)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package gitinfo
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,91 +10,100 @@ import (
 	"time"
 )
 
-// git runs git in dir with a fixed author and date.
-func git(t *testing.T, dir, date string, args ...string) {
-	t.Helper()
-	cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
-	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=Dana Writer", "GIT_AUTHOR_EMAIL=dana@example.com",
-		"GIT_COMMITTER_NAME=Dana Writer", "GIT_COMMITTER_EMAIL=dana@example.com",
-		"GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date, "GIT_CONFIG_GLOBAL=/dev/null")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("git %v: %v\n%s", args, err, out)
+func TestParseNewestWins(t *testing.T) {
+	log := "\x1e200\x1fAda\n\ncontent/a.md\ncontent/b.md\n\x1e100\x1fBo\n\ncontent/a.md\ncontent/c.md\n"
+	got, err := Parse(strings.NewReader(log))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]Info{
+		"content/a.md": {time.Unix(200, 0).UTC(), "Ada"},
+		"content/b.md": {time.Unix(200, 0).UTC(), "Ada"},
+		"content/c.md": {time.Unix(100, 0).UTC(), "Bo"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %v", got)
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s: got %+v, want %+v", k, got[k], w)
+		}
 	}
 }
 
-func write(t *testing.T, path, text string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
+func TestParseBadDate(t *testing.T) {
+	if _, err := Parse(strings.NewReader("\x1enope\x1fAda\n")); err == nil {
+		t.Fatal("want an error for a bad date")
 	}
 }
 
-func TestLoadFindsEachFilesLastCommit(t *testing.T) {
+func TestLoadNotARepository(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git not installed")
 	}
-	repo := t.TempDir()
-	content := filepath.Join(repo, "site", "content")
-	git(t, repo, "2025-01-02T10:00:00Z", "init", "-q")
-	write(t, filepath.Join(content, "a.md"), "first\n")
-	write(t, filepath.Join(content, "guides", "b.md"), "first\n")
-	git(t, repo, "2025-01-02T10:00:00Z", "add", ".")
-	git(t, repo, "2025-01-02T10:00:00Z", "commit", "-q", "-m", "one")
-	write(t, filepath.Join(content, "guides", "b.md"), "second\n")
-	git(t, repo, "2025-03-04T12:00:00Z", "commit", "-q", "-am", "two")
-
-	info, err := Load(t.Context(), content)
-	if err != nil || info == nil {
-		t.Fatalf("Load = %v, %v", info, err)
-	}
-	if info.Prefix != "site/content/" || info.Shallow {
-		t.Errorf("prefix %q shallow %v", info.Prefix, info.Shallow)
-	}
-	a, okA := info.For("a.md")
-	b, okB := info.For("guides/b.md")
-	if !okA || !okB || info.Len() != 2 {
-		t.Fatalf("files: a %v b %v len %d", okA, okB, info.Len())
-	}
-	if !a.Date.Equal(time.Date(2025, 1, 2, 10, 0, 0, 0, time.UTC)) || a.Author != "Dana Writer" {
-		t.Errorf("a.md = %+v", a)
-	}
-	if !b.Date.Equal(time.Date(2025, 3, 4, 12, 0, 0, 0, time.UTC)) {
-		t.Errorf("guides/b.md = %+v, want the second commit", b)
-	}
-	s := info.Source("guides/b.md", "https://git.example.com/hb/-/edit/main/{path}", "")
-	if s.Edit != "https://git.example.com/hb/-/edit/main/site/content/guides/b.md" ||
-		s.History != "https://git.example.com/hb/-/commits/main/site/content/guides/b.md" || s.Commit == nil {
-		t.Errorf("Source = %+v", s)
+	m, note, err := Load(context.Background(), t.TempDir())
+	if err != nil || m != nil || note == "" {
+		t.Fatalf("got %v, %q, %v; want no map, a note and no error", m, note, err)
 	}
 }
 
-func TestLoadOutsideARepository(t *testing.T) {
-	info, err := Load(t.Context(), t.TempDir())
-	if info != nil || err != nil {
-		t.Errorf("Load outside a repository = %v, %v; want nil, nil", info, err)
+func TestLoadRepository(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
 	}
-	s := info.Source("x.md", "https://github.com/o/r/edit/main/{path}", "")
-	if s.Edit != "https://github.com/o/r/edit/main/content/x.md" || s.History != "https://github.com/o/r/commits/main/content/x.md" || s.Commit != nil {
-		t.Errorf("Source without git = %+v", s)
-	}
-}
-
-// A shallow clone's oldest commit has no parents: files it lists may have
-// changed long before, so they get no date rather than a wrong one.
-func TestParseShallowBoundary(t *testing.T) {
-	log := "\x1eaaa\x1fbbb\x1fAli\x1f2025-05-01T00:00:00Z\n\nnew.md\n" +
-		"\x1ebbb\x1f\x1fBo\x1f2025-01-01T00:00:00Z\n\nnew.md\nold.md\n"
-	info := &Info{Shallow: true, files: map[string]Commit{}}
-	if err := info.parse(strings.NewReader(log)); err != nil {
+	dir := t.TempDir()
+	site := filepath.Join(dir, "site")
+	if err := os.MkdirAll(filepath.Join(site, "content"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if c, ok := info.For("new.md"); !ok || c.Author != "Ali" {
-		t.Errorf("new.md = %+v %v", c, ok)
+	git := func(date string, args ...string) {
+		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=Ada", "GIT_AUTHOR_EMAIL=a@example.com",
+			"GIT_COMMITTER_NAME=Ada", "GIT_COMMITTER_EMAIL=a@example.com",
+			"GIT_COMMITTER_DATE="+date, "GIT_AUTHOR_DATE="+date)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
 	}
-	if c, ok := info.For("old.md"); ok {
-		t.Errorf("old.md, seen only in the shallow boundary commit, = %+v", c)
+	git("", "init", "-q")
+	write := func(name string) {
+		if err := os.WriteFile(filepath.Join(site, name), []byte(name), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
+	write("content/old.md")
+	write("content/new.md")
+	git("2020-01-02T00:00:00Z", "add", ".")
+	git("2020-01-02T00:00:00Z", "commit", "-q", "-m", "first")
+	write("content/new.md")
+	os.WriteFile(filepath.Join(site, "content/new.md"), []byte("changed"), 0o644)
+	git("2024-05-06T00:00:00Z", "commit", "-q", "-am", "second")
+	m, note, err := Load(context.Background(), site)
+	if err != nil || note != "" {
+		t.Fatalf("Load: %q, %v", note, err)
+	}
+	if got := m["content/old.md"].Changed.Format("2006-01-02"); got != "2020-01-02" {
+		t.Errorf("old.md changed %s, want 2020-01-02", got)
+	}
+	if got := m["content/new.md"].Changed.Format("2006-01-02"); got != "2024-05-06" {
+		t.Errorf("new.md changed %s, want 2024-05-06", got)
+	}
+}
+
+// FuzzParse: any output is read without panicking, and every path it
+// returns came from a line of the input.
+func FuzzParse(f *testing.F) {
+	f.Add("\x1e200\x1fAda\n\ncontent/a.md\n")
+	f.Add("\x1e1\x1f\n\x1e2\x1fB\nx\n\n")
+	f.Fuzz(func(t *testing.T, log string) {
+		m, err := Parse(strings.NewReader(log))
+		if err != nil {
+			return
+		}
+		for p := range m {
+			if p == "" || !strings.Contains(log, p) {
+				t.Errorf("path %q is not in the input", p)
+			}
+		}
+	})
 }

@@ -109,9 +109,13 @@ func toCallout(q *ast.Blockquote, src []byte, pc parser.Context) {
 		}
 		return
 	}
+	var title *CalloutTitle
 	if oneLine {
 		if !removeMarker(p, first, first.Start+end) {
 			return
+		}
+		if p.Lines().Len() > 1 || p.NextSibling() != nil {
+			title = takeTitle(p, first, src)
 		}
 	} else {
 		removeFirstLine(p, first)
@@ -120,6 +124,9 @@ func toCallout(q *ast.Blockquote, src []byte, pc parser.Context) {
 		q.RemoveChild(q, p)
 	}
 	c := &Callout{Variant: marker}
+	if title != nil {
+		c.AppendChild(c, title)
+	}
 	c.SetPos(q.Pos())
 	for _, a := range q.Attributes() {
 		c.SetAttribute(a.Name, a.Value)
@@ -203,11 +210,58 @@ func removeMarker(p *ast.Paragraph, first text.Segment, end int) bool {
 // callout besides its class (and data-…, which goldmark always allows).
 var calloutAttributeFilter = util.NewBytesFilterString("dir,hidden,id,lang,title,translate")
 
+// KindCalloutTitle is the ast.NodeKind of a CalloutTitle.
+var KindCalloutTitle = ast.NewNodeKind("CalloutTitle")
+
+// CalloutTitle is the title an author gave a callout: the text after the
+// marker when more lines follow ("> [!WARNING] Before you start" over the
+// body), as Hugo's alert render hooks and Obsidian read it. It replaces the
+// type's name above the body.
+type CalloutTitle struct {
+	ast.BaseBlock
+}
+
+// Kind implements ast.Node.
+func (n *CalloutTitle) Kind() ast.NodeKind { return KindCalloutTitle }
+
+// Dump implements ast.Node.
+func (n *CalloutTitle) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+// IsRaw implements ast.Node: a title holds inline nodes.
+func (n *CalloutTitle) IsRaw() bool { return false }
+
+// takeTitle moves the inline nodes of the paragraph's first line (the
+// marker already removed) into a CalloutTitle, and drops that line.
+func takeTitle(p *ast.Paragraph, first text.Segment, src []byte) *CalloutTitle {
+	title := &CalloutTitle{}
+	title.SetPos(p.Pos())
+	for child := p.FirstChild(); child != nil && child.Pos() >= 0 && child.Pos() < first.Stop; child = p.FirstChild() {
+		p.RemoveChild(p, child)
+		title.AppendChild(title, child)
+	}
+	if t, ok := title.LastChild().(*ast.Text); ok {
+		t.SetSoftLineBreak(false)
+		t.Segment = t.Segment.TrimRightSpace(src)
+	}
+	removeFirstLine(p, first)
+	return title
+}
+
 type calloutRenderer struct{}
 
 // RegisterFuncs implements renderer.NodeRenderer.
 func (calloutRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindCallout, renderCallout)
+	reg.Register(KindCalloutTitle, renderCalloutTitle)
+}
+
+func renderCalloutTitle(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+	if entering {
+		_, _ = w.WriteString(`<p class="callout-title">`)
+	} else {
+		_, _ = w.WriteString("</p>\n")
+	}
+	return ast.WalkContinue, nil
 }
 
 func renderCallout(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -228,9 +282,12 @@ func renderCallout(w util.BufWriter, _ []byte, node ast.Node, entering bool) (as
 	if n.Attributes() != nil {
 		html.RenderAttributes(w, n, calloutAttributeFilter)
 	}
-	_, _ = w.WriteString(">\n" + `<p class="callout-title">`)
-	_, _ = w.WriteString(calloutTitles[n.Variant])
-	_, _ = w.WriteString("</p>\n")
+	_, _ = w.WriteString(">\n")
+	if _, titled := n.FirstChild().(*CalloutTitle); !titled {
+		_, _ = w.WriteString(`<p class="callout-title">`)
+		_, _ = w.WriteString(calloutTitles[n.Variant])
+		_, _ = w.WriteString("</p>\n")
+	}
 	return ast.WalkContinue, nil
 }
 

@@ -78,9 +78,12 @@ func (s *Shortcode) Get(key any) any {
 	return ""
 }
 
-func (s *Shortcode) positional(n int) any {
+func (s *Shortcode) positional(n int) any { return positionalArg(s.args, n) }
+
+// positionalArg returns the nth argument without a name, "" when there is none.
+func positionalArg(args []scArg, n int) string {
 	i := 0
-	for _, a := range s.args {
+	for _, a := range args {
 		if a.key != "" {
 			continue
 		}
@@ -167,17 +170,7 @@ func (t *scTag) arg(key string, n int) string {
 	if n < 0 {
 		return ""
 	}
-	i := 0
-	for _, a := range t.args {
-		if a.key != "" {
-			continue
-		}
-		if i == n {
-			return a.val
-		}
-		i++
-	}
-	return ""
+	return positionalArg(t.args, n)
 }
 
 // countMsg words how often a name was used.

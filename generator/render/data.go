@@ -159,6 +159,10 @@ type Page struct {
 	Tags        []Link
 	Teams       []Link
 	Params      map[string]any // front-matter keys playbook does not know itself
+	// ReviewNotice tells readers the page's review is overdue ("Review
+	// due: last reviewed …"); set only when the site asks for it
+	// ([health] reviewNotice = true), "" otherwise.
+	ReviewNotice string
 
 	Content template.HTML
 	// Diagrams is set when Content holds a ```mermaid diagram: the page
@@ -203,7 +207,6 @@ type Page struct {
 
 // Commit is the last git commit that changed a page's file.
 type Commit struct {
-	Hash   string
 	Author string
 	Date   time.Time
 }

@@ -11,7 +11,8 @@ import (
 
 // In a real browser: an edit reloads the page by itself and keeps the
 // scroll position, a bad edit shows the overlay over the last good page, the
-// fix removes it, and a CSS edit swaps the stylesheet without a reload.
+// fix removes it, a CSS edit swaps the stylesheet without a reload, and a
+// page's warnings show as a badge that goes once they are fixed.
 func TestBrowserLiveReload(t *testing.T) {
 	fake := newFakeSite(t)
 	srv := startServe(t, fake, Options{}) // started first, so it stops after the browser
@@ -84,4 +85,20 @@ func TestBrowserLiveReload(t *testing.T) {
 	if !eval("css edit", `window.notReloaded === true`) {
 		t.Error("css edit: the page reloaded; want the stylesheet swapped in place")
 	}
+
+	writeFile(t, page, "WARN version\n")
+	poll("warning", `(function () {
+		var box = document.getElementById('playbook-page-warnings');
+		return !!box && box.querySelector('button').textContent === '1 warning';
+	})()`)
+	run("open the list", chromedp.Evaluate[chromedp.Void](`document.querySelector('#playbook-page-warnings button').click()`))
+	if !eval("open the list", `(function () {
+		var list = document.querySelector('#playbook-page-warnings ul');
+		return !list.hidden && list.textContent.indexOf('content/page.md:1:3: warning: broken link "/gone/"') >= 0 &&
+			document.querySelector('#playbook-page-warnings button').getAttribute('aria-expanded') === 'true';
+	})()`) {
+		t.Error("warning: the badge's list is hidden or lacks the warning with its position")
+	}
+	writeFile(t, page, "clean version\n")
+	poll("warning fixed", `document.getElementById('title').textContent === 'clean version' && !document.getElementById('playbook-page-warnings')`)
 }

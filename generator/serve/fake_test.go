@@ -19,7 +19,8 @@ import (
 // fakeSite is a tiny stand-in for the builder: it renders
 // content/page.md into index.html and copies static/style.css, writing
 // each file atomically like the real builder in place. A page containing
-// "BROKEN" fails the build with a positioned error.
+// "BROKEN" fails the build with a positioned error; one containing "WARN"
+// builds with a warning.
 type fakeSite struct {
 	src, dest string
 
@@ -55,7 +56,10 @@ func (f *fakeSite) Build(ctx context.Context, changed []string) (*build.Result, 
 		return &build.Result{Diagnostics: diag.List{d}}, diag.List{d}
 	}
 	css, _ := os.ReadFile(filepath.Join(f.src, "static", "style.css"))
-	res := &build.Result{Pages: 1}
+	res := &build.Result{Pages: 1, PageURLs: map[string]string{"content/page.md": "/"}}
+	if strings.Contains(string(body), "WARN") { // a page with a warning, as a broken link makes
+		res.Diagnostics = diag.List{diag.Warnf(diag.Pos{File: "content/page.md", Line: 1, Col: 3}, "broken link %q: no page at /gone/", "/gone/")}
+	}
 	res.Written = append(res.Written, f.write("index.html", page(string(body)))...)
 	res.Written = append(res.Written, f.write("style.css", string(css))...)
 	res.Written = append(res.Written, f.write("404.html", "<!doctype html><html><head><title>404</title></head><body>custom not found</body></html>")...)

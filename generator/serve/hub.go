@@ -54,6 +54,9 @@ type Hub struct {
 	now    state
 	closed bool
 	done   chan struct{}
+
+	warnings     map[string][]problem // page URL → its warnings (SetWarnings)
+	warningsJSON []byte
 }
 
 // subscriberBuffer is how many events a slow tab may lag behind.
@@ -61,7 +64,7 @@ const subscriberBuffer = 4
 
 // NewHub returns a hub with no subscribers, in the "build 0, ok" state.
 func NewHub() *Hub {
-	return &Hub{subs: make(map[chan event]struct{}), now: state{Server: newServerID()}, done: make(chan struct{})}
+	return &Hub{subs: make(map[chan event]struct{}), now: state{Server: newServerID()}, done: make(chan struct{}), warningsJSON: []byte("{}")}
 }
 
 func newServerID() string {

@@ -56,7 +56,7 @@ func newLoop(opts Options, newRebuilder newRebuilderFunc, dest, baseURL string, 
 	return &loop{
 		rb: newRebuilder(build.Options{
 			Source: opts.Source, Destination: dest, BaseURL: baseURL,
-			BuildDrafts: opts.BuildDrafts, Quiet: true, InPlace: true,
+			BuildDrafts: opts.BuildDrafts, Quiet: true, InPlace: true, Extras: opts.Extras,
 		}),
 		hub: hub,
 		out: newReporter(opts.Stdout, opts.Stderr),

@@ -17,7 +17,8 @@ type loop struct {
 	rb     Rebuilder
 	hub    *Hub // nil without a server
 	out    *reporter
-	failed bool // the last build failed
+	failed bool              // the last build failed
+	urls   map[string]string // source file → page URL, from the last full build
 }
 
 // watch rebuilds for each batch until ctx is done, the watcher stops, or
@@ -96,8 +97,14 @@ func (l *loop) rebuild(ctx context.Context, changed []string) error {
 	}
 	wasFailed := l.failed
 	l.failed = false
+	if res.PageURLs != nil {
+		l.urls = res.PageURLs
+	}
 	if l.hub != nil && (wasFailed || len(res.Written) > 0) {
 		l.hub.Reload(res.CSSOnly && !wasFailed, stylesheets(res.Written))
+	}
+	if l.hub != nil {
+		l.hub.SetWarnings(res.Diagnostics.Warnings(), l.urls)
 	}
 	l.out.built(res)
 	return nil

@@ -33,6 +33,7 @@ type Options struct {
 	NoServe     bool          // rebuild into Destination on change without serving (build --watch)
 	Stdout      io.Writer     // progress; nil discards
 	Stderr      io.Writer     // warnings and errors; nil discards
+	Extras      build.Extras  // passed to every build (the health page, review notices)
 }
 
 // Rebuilder builds the site again after changes; *build.Builder is one.

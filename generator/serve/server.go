@@ -63,6 +63,7 @@ func newMux(site http.Handler, hub *Hub) *http.ServeMux {
 		mux.Handle("GET "+eventsPath, hub)
 		mux.Handle("GET "+scriptPath, assetHandler("reload.js", "text/javascript; charset=utf-8"))
 		mux.Handle("GET "+overlayPath, assetHandler("overlay.css", "text/css; charset=utf-8"))
+		mux.HandleFunc("GET "+warningsPath, hub.serveWarnings)
 	}
 	mux.Handle("/", site)
 	return mux

@@ -313,7 +313,9 @@ func TestSearchRanksListsBelowContent(t *testing.T) {
 	p.wait(`window.searchReady && document.querySelector("#search-results li.search-result h2 a")`)
 	p.wait(`Array.from(document.querySelectorAll("#search-results li.search-result")).every(li => li.querySelector("a"))`)
 	urls := eval[[]string](p, `Array.from(document.querySelectorAll("#search-results .search-result-title a")).map(a => a.pathname)`)
-	isList := func(u string) bool { return u == basePath || u == basePath+"playbooks/" || u == basePath+"guides/" || u == basePath+"case-studies/" }
+	isList := func(u string) bool {
+		return u == basePath || u == basePath+"playbooks/" || u == basePath+"guides/" || u == basePath+"case-studies/"
+	}
 	seenList := false
 	for _, u := range urls {
 		if isList(u) {

@@ -98,6 +98,45 @@
     document.documentElement.setAttribute('data-playbook-build-failed', '');
   }
 
+  // The warnings of this page (broken links and anchors included): a
+  // small badge that opens the list, gone once none are left.
+  var badgeId = 'playbook-page-warnings';
+
+  function showWarnings(list) {
+    var old = document.getElementById(badgeId);
+    var wasOpen = old && old.querySelector('ul') && !old.querySelector('ul').hidden;
+    if (old) { old.remove(); }
+    if (!list.length) { return; }
+    ensureOverlayStyles();
+    var box = document.createElement('aside');
+    box.id = badgeId;
+    box.setAttribute('aria-label', 'Build warnings for this page');
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = list.length + (list.length === 1 ? ' warning' : ' warnings');
+    var items = document.createElement('ul');
+    items.hidden = !wasOpen;
+    button.setAttribute('aria-expanded', String(!!wasOpen));
+    button.addEventListener('click', function () {
+      items.hidden = !items.hidden;
+      button.setAttribute('aria-expanded', String(!items.hidden));
+    });
+    list.forEach(function (w) {
+      var item = document.createElement('li');
+      item.textContent = w.text;
+      items.appendChild(item);
+    });
+    box.appendChild(button);
+    box.appendChild(items);
+    document.body.appendChild(box);
+  }
+
+  function fetchWarnings() {
+    fetch('/__playbook/warnings?path=' + encodeURIComponent(location.pathname), { cache: 'no-store' })
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .then(showWarnings, function () { /* the server went away: keep what is shown */ });
+  }
+
   function parse(ev) { return JSON.parse(ev.data); }
 
   function connect() {
@@ -113,9 +152,11 @@
       }
       seen = { server: s.server, build: s.build };
       if (!s.failed) { hideOverlay(); }
+      fetchWarnings();
       window.playbookLiveReload = 'connected';
     });
     source.addEventListener('reload', function () { reload(); });
+    source.addEventListener('warnings', fetchWarnings);
     source.addEventListener('css', function (ev) {
       var s = parse(ev);
       seen = { server: s.server, build: s.build };

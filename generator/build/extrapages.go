@@ -1,0 +1,73 @@
+package build
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"github.com/playbookhq/playbook/generator/config"
+	"github.com/playbookhq/playbook/generator/render"
+	"github.com/playbookhq/playbook/generator/site"
+)
+
+// Extras adds what another package works out from the site model to a
+// build: pages of its own (the health page) and a note for readers on
+// single pages ("Review due"). Set as Options.Extras; nil adds nothing.
+type Extras interface {
+	// Prepare is called once the model is made, before pages are rendered.
+	Prepare(cfg *config.Config, model *site.Site)
+	// Notice returns a note for the readers of page p, or "". It is
+	// called from many goroutines.
+	Notice(p *site.Page) string
+	// Pages returns the pages to write besides the site's own.
+	Pages() []ExtraPage
+}
+
+// ExtraPage is a page made outside content/, shown with the theme's
+// single-page layout.
+type ExtraPage struct {
+	URL         string // site path, e.g. "/health/"
+	Title       string
+	Description string
+	HTML        template.HTML // the page's body
+}
+
+// prepareExtras hands the model to Options.Extras.
+func (r *run) prepareExtras() {
+	if r.extras != nil {
+		r.extras.Prepare(r.cfg, r.model)
+	}
+}
+
+// notice is Options.Extras' note for the readers of page p.
+func (r *run) notice(p *site.Page) string {
+	if r.extras == nil {
+		return ""
+	}
+	return r.extras.Notice(p)
+}
+
+// renderExtraPages writes the pages of Options.Extras.
+func (r *run) renderExtraPages(buf *bytes.Buffer) {
+	if r.extras == nil {
+		return
+	}
+	for _, x := range r.extras.Pages() {
+		view := r.views.newPage(render.KindPage, x.Title, x.URL)
+		view.Description, view.Lead = x.Description, x.Description
+		view.Content = x.HTML
+		out := strings.TrimPrefix(x.URL, "/") + "index.html"
+		r.diags.Add(r.execute(out, view, buf))
+	}
+}
+
+// pageURLs maps each page's source file to its URL.
+func pageURLs(model *site.Site) map[string]string {
+	m := make(map[string]string, len(model.Pages))
+	for _, p := range model.Pages {
+		if p.Src != nil {
+			m[p.Src.File] = p.URL
+		}
+	}
+	return m
+}
