@@ -73,7 +73,7 @@
     var seq = 0;
     return function (job, done) {
       var mine = ++seq;
-      return job().then(function (v) { if (mine === seq) done(v); });
+      return job().then(function (v) { if (mine === seq) return done(v); });
     };
   }
 
@@ -262,10 +262,14 @@
     this.answer = answer;
     this.shown = 0;
     this.list.textContent = '';
-    this.status.textContent = !q ? 'Type to search.' : answer.total ? plural(answer.total, 'result') + ' for “' + q + '”' : 'No results for “' + q + '”';
+    var self = this;
     this.renderFacets(q ? answer.facets : []);
-    if (q && !answer.total) this.didYouMean(q);
-    return this.page();
+    // The count is announced once the first results are shown.
+    return this.page().then(function () {
+      if (self.answer !== answer) return;
+      self.status.textContent = !q ? 'Type to search.' : answer.total ? plural(answer.total, 'result') + ' for “' + q + '”' : 'No results for “' + q + '”';
+      if (q && !answer.total) self.didYouMean(q);
+    });
   };
 
   // didYouMean offers the closest words of the index after a search that
@@ -292,10 +296,12 @@
     this.shown += batch.length;
     this.more.hidden = this.shown >= this.answer.total;
     var answer = this.answer;
-    var items = batch.map(function () { return self.list.appendChild(el('li', 'search-result')); });
-    return Promise.all(batch.map(function (r, i) {
-      return r.data().then(function (d) { if (self.answer === answer) self.fill(items[i], d); });
-    }));
+    // The batch is shown at once, when every result's text is in: results
+    // filled one by one would push each other down (layout shift).
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (data) {
+      if (self.answer !== answer) return;
+      data.forEach(function (d) { self.fill(self.list.appendChild(el('li', 'search-result')), d); });
+    });
   };
 
   SearchPage.prototype.fill = function (li, d) {
