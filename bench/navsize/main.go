@@ -20,7 +20,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/playbookhq/playbook/generator/build"
+	"github.com/playbookhq/playbook/generator/pipeline"
 )
 
 func main() {
@@ -35,7 +35,7 @@ func main() {
 	}
 	src, out := filepath.Join(dir, "site"), filepath.Join(dir, "public")
 	pages, folders := generate(src)
-	res, err := build.Build(context.Background(), build.Options{Source: src, Destination: out, Quiet: true})
+	res, err := pipeline.Build(context.Background(), pipeline.Options{Source: src, Destination: out, Quiet: true})
 	check(err)
 	fmt.Printf("site: %d content pages in %d folders (%d pages built)\n", pages, folders, res.Pages)
 	report(out)

@@ -11,7 +11,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 work="${1:-$(mktemp -d "${TMPDIR:-/tmp}/playbook-pgo.XXXXXX")}"
 "$repo/bench/corpus.sh" 10000 "$work"
-(cd "$repo/generator/build" &&
+(cd "$repo/generator/pipeline" &&
   PLAYBOOK_BENCH_SITE="$work/site" go test -run '^$' -bench '^BenchmarkBuild$' -benchtime 4x \
     -cpuprofile "$work/cpu.pprof" -o "$work/build.test" .)
 (cd "$here" && go run ./trimprofile -module github.com/playbookhq/playbook -root "$repo" \

@@ -4,6 +4,10 @@
 //	    edits one page again and again and reports the time from each save
 //	    to the reload event reaching an open tab (Server-Sent Events), and
 //	    checks the served page has the edit.
+//	go run ./bench/serve -site DIR kinds [-edits 5] [-only "new page,delete"]
+//	    makes each kind of edit (body, title, new tag, new page, new folder,
+//	    delete, rename, static file) and reports save-to-reload times per
+//	    kind, undoing each edit (unmeasured) before the next.
 //	go run ./bench/serve -site DIR churn [-for 20s] [-every 200ms]
 //	    serves the site and keeps editing a page, for a load run with wrk
 //	    (see wrk.sh); prints "URL <page url>" once serving.
@@ -36,10 +40,11 @@ func main() {
 	poll := flag.Duration("poll", 0, "poll interval instead of file events")
 	duration := flag.Duration("for", 20*time.Second, "churn: how long to keep editing")
 	every := flag.Duration("every", 200*time.Millisecond, "churn: time between edits")
+	only := flag.String("only", "", "kinds: comma-separated kinds to measure (default all)")
 	settle := flag.Duration("settle", 300*time.Millisecond, "latency: pause between edits")
 	flag.Parse()
 	if *site == "" || flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: serve-bench -site DIR latency|churn [flags]")
+		fmt.Fprintln(os.Stderr, "usage: serve-bench -site DIR latency|kinds|churn [flags]")
 		os.Exit(2)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -53,6 +58,8 @@ func main() {
 	switch flag.Arg(0) {
 	case "latency":
 		err = b.latency(*edits, *settle)
+	case "kinds":
+		err = b.kindsLatency(*edits, *settle, *only)
 	case "churn":
 		err = b.churn(ctx, *duration, *every)
 	default:

@@ -11,9 +11,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/playbookhq/playbook/generator/build"
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/health"
+	"github.com/playbookhq/playbook/generator/pipeline"
 	"github.com/playbookhq/playbook/internal/gcbudget"
 )
 
@@ -42,7 +42,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	gc := gcbudget.Start(minHeapBudget)
 	defer gc.Stop()
 	f.opts.Loaded = func(pages int) { gc.SetBudget(heapBudget(pages)) }
-	res, err := build.Build(ctx, f.opts)
+	res, err := pipeline.Build(ctx, f.opts)
 	if warningsFile != "" && res != nil {
 		if werr := writeWarnings(warningsFile, res.Diagnostics); werr != nil {
 			fmt.Fprintf(stderr, "playbook build: %v\n", werr)
@@ -74,7 +74,7 @@ func resolveDest(source, dest string) string {
 }
 
 // report prints diagnostics and the summary and returns the exit code.
-func report(res *build.Result, err error, opts build.Options, stdout, stderr io.Writer) int {
+func report(res *pipeline.Result, err error, opts pipeline.Options, stdout, stderr io.Writer) int {
 	if res != nil {
 		printDiagnostics(stderr, res.Diagnostics, opts.Strict)
 	}
@@ -137,7 +137,7 @@ func writeWarnings(file string, diags diag.List) error {
 	return nil
 }
 
-func printSummary(w io.Writer, res *build.Result, opts build.Options) {
+func printSummary(w io.Writer, res *pipeline.Result, opts pipeline.Options) {
 	st := res.Stats
 	var types []string
 	for t := range st.PagesByType {
@@ -167,4 +167,4 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-func versionLine() string { return "playbook v" + build.Version }
+func versionLine() string { return "playbook v" + pipeline.Version }

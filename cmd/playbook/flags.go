@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/playbookhq/playbook/generator/build"
+	"github.com/playbookhq/playbook/generator/pipeline"
 )
 
 // siteFlags are the flags build and serve share.
 type siteFlags struct {
-	opts build.Options
+	opts pipeline.Options
 }
 
 // register adds the shared flags, each with its short and long name.

@@ -6,8 +6,8 @@ import (
 	"io"
 	"time"
 
-	"github.com/playbookhq/playbook/generator/build"
 	"github.com/playbookhq/playbook/generator/health"
+	"github.com/playbookhq/playbook/generator/pipeline"
 	"github.com/playbookhq/playbook/generator/serve"
 )
 
@@ -48,7 +48,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 
 // watchBuild is `playbook build --watch`: rebuild into the destination on
 // every change, without a server.
-func watchBuild(ctx context.Context, opts build.Options, poll time.Duration, stdout, stderr io.Writer) int {
+func watchBuild(ctx context.Context, opts pipeline.Options, poll time.Duration, stdout, stderr io.Writer) int {
 	err := serve.Run(ctx, serve.Options{
 		Source:      opts.Source,
 		Destination: opts.Destination,

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/playbookhq/playbook/generator/config"
+	"github.com/playbookhq/playbook/generator/layout"
 	"github.com/playbookhq/playbook/generator/site"
 )
 
@@ -22,7 +23,7 @@ import (
 var defaults embed.FS
 
 // Dir is the site folder that holds the site's own archetypes.
-const Dir = "archetypes"
+const Dir = layout.Archetypes
 
 // Data is what an archetype template receives.
 type Data struct {

@@ -11,11 +11,14 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"fmt"
+
 	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/layout"
 )
 
 // FileName is the name of the configuration file at the site root.
-const FileName = "config.toml"
+const FileName = layout.ConfigFile
 
 // Config is a site's configuration.
 type Config struct {
@@ -149,20 +152,21 @@ func Default() *Config {
 
 // Load reads config.toml from the site root fsys. A missing file gives the
 // defaults. Problems come back as diagnostics: unknown keys are warnings,
-// malformed TOML or bad values are errors.
-func Load(fsys fs.FS) (*Config, diag.List) {
+// malformed TOML or bad values are errors. The overrides (command-line
+// flags) are applied last; see applyOverrides for when one fails.
+func Load(fsys fs.FS, overrides ...Override) (*Config, diag.List) {
 	cfg := Default()
 	src, err := fs.ReadFile(fsys, FileName)
 	if errors.Is(err, fs.ErrNotExist) {
 		defaultsFor(fsys, cfg)
-		return cfg, nil
+		return applyOverrides(cfg, nil, overrides)
 	}
 	if err != nil {
-		return cfg, diag.List{diag.Errorf(diag.Pos{File: FileName}, "reading config: %w", err)}
+		return applyOverrides(cfg, diag.List{diag.Errorf(diag.Pos{File: FileName}, "reading config: %w", err)}, overrides)
 	}
 	cfg, diags := Parse(src, cfg)
 	defaultsFor(fsys, cfg)
-	return cfg, diags
+	return applyOverrides(cfg, diags, overrides)
 }
 
 // Parse decodes src over the defaults in cfg.
@@ -246,4 +250,35 @@ func keyLine(src []byte, key toml.Key) int {
 // errf is a shorthand for a config error without a line.
 func errf(format string, args ...any) *diag.Diagnostic {
 	return diag.Errorf(diag.Pos{File: FileName}, format, args...)
+}
+
+// An Override changes a setting after config.toml is read: a command-line
+// flag such as --baseURL wins over the file.
+type Override func(cfg *Config) error
+
+// WithBaseURL overrides baseURL with raw, normalized as the file's is.
+func WithBaseURL(raw string) Override {
+	return func(cfg *Config) error {
+		if raw == "" {
+			return nil
+		}
+		base, err := NormalizeBaseURL(raw)
+		if err != nil {
+			return fmt.Errorf("--baseURL: %w", err)
+		}
+		cfg.BaseURL = base
+		return nil
+	}
+}
+
+// applyOverrides applies overrides to cfg. When one fails, the Config is
+// nil and the failure is the last diagnostic: a build must not go on with
+// settings other than those asked for.
+func applyOverrides(cfg *Config, diags diag.List, overrides []Override) (*Config, diag.List) {
+	for _, o := range overrides {
+		if err := o(cfg); err != nil {
+			return nil, append(diags, diag.Errorf(diag.Pos{}, "%w", err))
+		}
+	}
+	return cfg, diags
 }

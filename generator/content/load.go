@@ -4,17 +4,18 @@ import (
 	"errors"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/layout"
+	"github.com/playbookhq/playbook/internal/parallel"
 )
 
 // Dir is the folder below the site root that holds the content.
-const Dir = "content"
+const Dir = layout.Content
 
 // Tree is everything found below content/.
 type Tree struct {
@@ -78,24 +79,13 @@ func Load(site fs.FS, cfg *config.Config, opts Options) (*Tree, diag.List) {
 	parsed := make(chan walked, 64)
 	found := make(chan walked, 64)
 	var col diag.Collector
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range found {
-				f.page = loadOne(site, f.rel, cfg, opts.Cache, &col)
-				if f.page != nil && opts.DropBodies {
-					f.page.dropBody()
-				}
-				parsed <- f
-			}
-		}()
-	}
-	go func() {
-		wg.Wait()
-		close(parsed)
-	}()
+	parallel.Drain(found, func(f walked) {
+		f.page = loadOne(site, f.rel, cfg, opts.Cache, &col)
+		if f.page != nil && opts.DropBodies {
+			f.page.dropBody()
+		}
+		parsed <- f
+	}, func() { close(parsed) })
 	walkErr := make(chan error, 1)
 	go func() {
 		walkErr <- walkContent(site, tree, found)

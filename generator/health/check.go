@@ -27,7 +27,7 @@ type Options struct {
 }
 
 // Checker collects findings while a site is checked. It implements
-// build.Inspector: pass it as build.Options.Inspect, then call Report.
+// pipeline.Inspector: pass it as pipeline.Options.Inspect, then call Report.
 type Checker struct {
 	opts  Options
 	cfg   *config.Config

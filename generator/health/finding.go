@@ -1,7 +1,7 @@
 // Package health finds what is wrong or getting old in a site: broken
 // links and anchors, overdue reviews, stale and unowned pages, orphans and
 // leftovers of writing (placeholders, missing alt text, skipped heading
-// levels). It looks at the site through a build.Inspector, so the site is
+// levels). It looks at the site through a pipeline.Inspector, so the site is
 // parsed and rendered in memory exactly as a build would, and nothing is
 // written. Reports come as text, JSON, GitHub annotations or a GitLab
 // Code Quality report.

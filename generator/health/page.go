@@ -9,10 +9,10 @@ import (
 	"sync"
 	"time"
 
-	"github.com/playbookhq/playbook/generator/build"
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/gitinfo"
+	"github.com/playbookhq/playbook/generator/pipeline"
 	"github.com/playbookhq/playbook/generator/site"
 )
 
@@ -21,7 +21,7 @@ const PageURL = "/health/"
 
 // Extras gives a build the health page ([health] page = true) and the
 // "Review due" notice of typed pages ([health] reviewNotice = true). It
-// implements build.Extras and costs nothing when both are off.
+// implements pipeline.Extras and costs nothing when both are off.
 type Extras struct {
 	source string
 	now    func() time.Time
@@ -33,7 +33,7 @@ type Extras struct {
 	due      map[string]time.Time // file → review deadline passed
 }
 
-var _ build.Extras = (*Extras)(nil)
+var _ pipeline.Extras = (*Extras)(nil)
 
 // NewExtras returns the build extras for the site at source.
 func NewExtras(source string) *Extras {
@@ -83,7 +83,7 @@ func (e *Extras) Notice(p *site.Page) string {
 }
 
 // Pages returns the health page when the site asked for it.
-func (e *Extras) Pages() []build.ExtraPage {
+func (e *Extras) Pages() []pipeline.ExtraPage {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if !e.settings.Page {
@@ -99,7 +99,7 @@ func (e *Extras) Pages() []build.ExtraPage {
 	if err := pageTemplate.Execute(&b, data); err != nil {
 		panic(err) // the template is fixed and its data plain: a failure is a bug
 	}
-	return []build.ExtraPage{{
+	return []pipeline.ExtraPage{{
 		URL:         PageURL,
 		Title:       "Content health",
 		Description: "Pages whose review is overdue or due soon, and pages unchanged for a long time, by owner.",

@@ -7,10 +7,10 @@ import (
 	"time"
 
 	"github.com/playbookhq/playbook/generator/archetype"
-	"github.com/playbookhq/playbook/generator/build"
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/gitinfo"
+	"github.com/playbookhq/playbook/generator/pipeline"
 )
 
 // RunOptions say which site to check and how.
@@ -51,8 +51,8 @@ func Run(ctx context.Context, opts RunOptions) (*Report, error) {
 		Git:          func() map[string]gitinfo.Info { return <-gitDone },
 		Placeholders: siteArchetypes(opts.Source, cfg),
 	})
-	res, err := build.Build(ctx, build.Options{Source: opts.Source, BuildDrafts: opts.BuildDrafts, Inspect: checker})
-	if err != nil && !build.IsBuildError(err) {
+	res, err := pipeline.Build(ctx, pipeline.Options{Source: opts.Source, BuildDrafts: opts.BuildDrafts, Inspect: checker})
+	if err != nil && !pipeline.IsBuildError(err) {
 		return nil, fmt.Errorf("checking %s: %w", opts.Source, err)
 	}
 	if checker.model == nil { // the site could not be loaded: Git was never asked

@@ -31,6 +31,7 @@ type collector struct {
 	words    int
 	diagrams int
 
+	ids     []string   // ids of elements written by Markdown, in document order
 	raw     []ast.Node // HTMLBlock and RawHTML nodes, in document order
 	anchors []string   // ids and names in raw HTML
 	removed []removal  // elements safe mode removed from raw HTML
@@ -77,6 +78,7 @@ func (c *collector) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		}
 		return ast.WalkContinue, nil
 	}
+	c.noteIDs(n)
 	switch n := n.(type) {
 	case *ast.Heading:
 		c.heading(n)
@@ -148,6 +150,9 @@ func (c *collector) heading(h *ast.Heading) {
 	c.headingLinks(h)
 	title := plainText(h, c.src)
 	id := headingID(h)
+	if id != "" {
+		c.ids = append(c.ids, id)
+	}
 	c.headings = append(c.headings, Heading{Level: h.Level, ID: id, Text: title, Line: c.line(h.Pos())})
 	c.sections = append(c.sections, Section{ID: id, Title: title, Level: h.Level})
 	c.words += countWords([]byte(title))
@@ -189,7 +194,7 @@ func (c *collector) addLink(l Link, offset int) {
 
 // result assembles the Result from what was collected (without HTML).
 func (c *collector) result() *Result {
-	res := &Result{Headings: c.headings, WordCount: c.words, Diagrams: c.diagrams, Anchors: c.anchors}
+	res := &Result{Headings: c.headings, WordCount: c.words, Diagrams: c.diagrams, Anchors: c.anchors, IDs: c.ids}
 	for _, h := range c.headings {
 		if h.Level == 2 || h.Level == 3 {
 			res.TOC = append(res.TOC, h)

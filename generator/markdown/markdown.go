@@ -78,6 +78,12 @@ type Result struct {
 	// in raw HTML (in safe mode those the sanitizer kept), in source order:
 	// link targets besides the headings.
 	Anchors []string
+	// IDs lists the ids of the elements Markdown writes, in document order:
+	// headings, blocks with a {#id} attribute line, footnotes and the
+	// references to them, and elements of shortcode templates' output.
+	// With Anchors they are every link target on the page; a dropped
+	// leading H1's id is in H1ID only.
+	IDs []string
 	// Sections is the plain text split at headings, for the search index.
 	// The text before the first heading, if any, comes first with ID "".
 	Sections []Section
@@ -253,6 +259,7 @@ func (r *Renderer) render(buf *bytes.Buffer, src []byte, lineOffset int, resolve
 	}
 	if x != nil {
 		fillHoles(&out, x) // last: shortcode output is the site's own markup
+		res.IDs = holeIDs(res.IDs, x.holes)
 	}
 	res.HTML = out.Bytes()
 	return res, nil
@@ -266,6 +273,9 @@ func dropLeadingH1(doc ast.Node, res *Result) {
 	doc.RemoveChild(doc, h)
 	id := res.Headings[0].ID
 	res.Headings = res.Headings[1:]
+	if len(res.IDs) > 0 && res.IDs[0] == id {
+		res.IDs = res.IDs[1:]
+	}
 	for i := range res.Sections {
 		if res.Sections[i].Level == 1 && res.Sections[i].ID == id {
 			res.Sections[i].ID = ""

@@ -10,7 +10,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-	"github.com/playbookhq/playbook/generator/build"
+	build "github.com/playbookhq/playbook/generator/pipeline"
 	"github.com/playbookhq/playbook/internal/browsertest"
 )
 

@@ -2,8 +2,10 @@ package search
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/playbookhq/playbook/internal/parallel"
 	"sort"
 	"strconv"
 	"sync"
@@ -85,7 +87,7 @@ func Write(docs []Doc, emit func(File) error) error {
 		order[ix.ids[docs[i].URL]] = i
 	}
 	errs := make([]error, len(docs))
-	onCores(len(docs), func(i int) { errs[i] = ix.Add(&docs[order[i]]) })
+	parallel.For(context.Background(), len(docs), func(_, i int) { errs[i] = ix.Add(&docs[order[i]]) })
 	for _, err := range errs {
 		if err != nil {
 			return err

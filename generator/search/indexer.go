@@ -2,11 +2,11 @@ package search
 
 import (
 	"fmt"
-	"runtime"
 	"sort"
 	"sync"
 
 	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/internal/parallel"
 )
 
 // Indexer builds the index while pages are still being rendered. Add
@@ -55,7 +55,7 @@ func NewIndexer(urls []string, emit func(File) error) (*Indexer, error) {
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	workers := runtime.GOMAXPROCS(0)
+	workers := parallel.Workers()
 	ix.accs = make(chan *accumulator, workers)
 	for w := range workers {
 		v := newVocab()

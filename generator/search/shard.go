@@ -1,5 +1,11 @@
 package search
 
+import (
+	"context"
+
+	"github.com/playbookhq/playbook/internal/parallel"
+)
+
 // shardLevel is the gzip level of shards. Measured on the shards of the
 // 10k-page corpus (2.4 MB): level 4 is 2.4% bigger than level 6 at a third
 // of the time (0.14 s against 0.44 s of CPU), level 9 only 0.6% smaller
@@ -68,7 +74,7 @@ func shardTerms(terms []*term) []shard {
 
 // compressShards gzips and names the shards on all cores.
 func compressShards(shards []shard) {
-	onCores(len(shards), func(i int) {
+	parallel.For(context.Background(), len(shards), func(_, i int) {
 		shards[i].data = gzipBytes(shards[i].data, shardLevel)
 		shards[i].name = contentHash(shards[i].data)
 	})

@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/playbookhq/playbook/generator/build"
 	"github.com/playbookhq/playbook/generator/diag"
+	build "github.com/playbookhq/playbook/generator/pipeline"
 )
 
 // fakeSite is a tiny stand-in for the builder: it renders

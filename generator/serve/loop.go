@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/playbookhq/playbook/generator/build"
+	"github.com/playbookhq/playbook/generator/pipeline"
 	"github.com/playbookhq/playbook/generator/watch"
 )
 
@@ -36,6 +36,7 @@ func serveAndWatch(ctx context.Context, opts Options, newRebuilder newRebuilderF
 	defer w.Close()
 	hub := NewHub()
 	l := newLoop(opts, newRebuilder, dest, siteURL, hub)
+	defer l.close() // before the temporary folder is removed
 	fmt.Fprintf(opts.Stdout, "Building %s for %s …\n", opts.Source, siteURL)
 	if err := l.rebuild(ctx, nil); err != nil {
 		return err
@@ -54,12 +55,25 @@ func serveAndWatch(ctx context.Context, opts Options, newRebuilder newRebuilderF
 // server.
 func newLoop(opts Options, newRebuilder newRebuilderFunc, dest, baseURL string, hub *Hub) *loop {
 	return &loop{
-		rb: newRebuilder(build.Options{
+		rb: newRebuilder(pipeline.Options{
 			Source: opts.Source, Destination: dest, BaseURL: baseURL,
 			BuildDrafts: opts.BuildDrafts, Quiet: true, InPlace: true, Extras: opts.Extras,
 		}),
 		hub: hub,
 		out: newReporter(opts.Stdout, opts.Stderr),
+	}
+}
+
+// close stops what the rebuilder still does in the background (the
+// search index), so nothing is written after the loop ends; a failure is
+// reported as a warning.
+func (l *loop) close() {
+	c, ok := l.rb.(interface{ Close() error })
+	if !ok {
+		return
+	}
+	if err := c.Close(); err != nil && !errors.Is(err, context.Canceled) {
+		fmt.Fprintf(l.out.stderr, "warning: %v\n", err)
 	}
 }
 
@@ -87,6 +101,7 @@ func watchOnly(ctx context.Context, opts Options, newRebuilder newRebuilderFunc)
 	}
 	defer w.Close()
 	l := newLoop(opts, newRebuilder, opts.Destination, opts.BaseURL, nil)
+	defer l.close()
 	if err := l.rebuild(ctx, nil); err != nil {
 		return err
 	}

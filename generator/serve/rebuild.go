@@ -6,8 +6,9 @@ import (
 	"path"
 	"strings"
 
-	"github.com/playbookhq/playbook/generator/build"
 	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/layout"
+	"github.com/playbookhq/playbook/generator/pipeline"
 	"github.com/playbookhq/playbook/generator/watch"
 )
 
@@ -54,20 +55,14 @@ func (l *loop) watch(ctx context.Context, w *watch.Watcher, served <-chan error)
 	}
 }
 
-// siteInputs are the paths below the site root that a build reads.
-var siteInputs = []string{"content", "static", "themes", "layouts", "archetypes", "config.toml"}
-
 // sitePaths keeps the changed paths a build reads: content/, static/,
 // themes/, archetypes/ and config.toml (or a folder above them, when a
 // whole folder was removed or renamed).
 func sitePaths(paths []string) []string {
 	var out []string
 	for _, p := range paths {
-		for _, in := range siteInputs {
-			if p == in || strings.HasPrefix(p, in+"/") || p == "." || p == "" {
-				out = append(out, p)
-				break
-			}
+		if layout.IsInput(p) {
+			out = append(out, p)
 		}
 	}
 	return out
@@ -112,7 +107,7 @@ func (l *loop) rebuild(ctx context.Context, changed []string) error {
 
 // buildDiagnostics returns the errors of a failed build; ok is false when
 // err is not about the site's sources.
-func buildDiagnostics(res *build.Result, err error) (diag.List, bool) {
+func buildDiagnostics(res *pipeline.Result, err error) (diag.List, bool) {
 	var list diag.List
 	if !errors.As(err, &list) {
 		return nil, false

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/playbookhq/playbook/generator/build"
 	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/pipeline"
 	"github.com/playbookhq/playbook/generator/watch"
 )
 
@@ -42,7 +42,7 @@ func (r *reporter) changed(b watch.Batch) {
 	fmt.Fprintf(r.stdout, "Changed: %s%s\n", strings.Join(shown, ", "), more)
 }
 
-func (r *reporter) built(res *build.Result) {
+func (r *reporter) built(res *pipeline.Result) {
 	verb := "Rebuilt"
 	if r.builds == 0 {
 		verb = "Built"

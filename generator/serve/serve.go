@@ -12,35 +12,35 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"time"
 
-	"github.com/playbookhq/playbook/generator/build"
 	"github.com/playbookhq/playbook/generator/config"
+	"github.com/playbookhq/playbook/generator/pipeline"
+	"github.com/playbookhq/playbook/generator/rebuild"
 )
 
 // Options configure Run.
 type Options struct {
-	Source      string        // site root
-	Destination string        // output folder; used with NoServe only (serve builds into a temporary folder)
-	Bind        string        // address to listen on; "" means 127.0.0.1
-	Port        int           // TCP port; 0 picks a free one
-	BaseURL     string        // only its path is used: the site is served at http://BIND:PORT/<path>
-	BuildDrafts bool          // include drafts
-	Poll        time.Duration // when positive, poll for changes at this interval instead of file events
-	NoServe     bool          // rebuild into Destination on change without serving (build --watch)
-	Stdout      io.Writer     // progress; nil discards
-	Stderr      io.Writer     // warnings and errors; nil discards
-	Extras      build.Extras  // passed to every build (the health page, review notices)
+	Source      string          // site root
+	Destination string          // output folder; used with NoServe only (serve builds into a temporary folder)
+	Bind        string          // address to listen on; "" means 127.0.0.1
+	Port        int             // TCP port; 0 picks a free one
+	BaseURL     string          // only its path is used: the site is served at http://BIND:PORT/<path>
+	BuildDrafts bool            // include drafts
+	Poll        time.Duration   // when positive, poll for changes at this interval instead of file events
+	NoServe     bool            // rebuild into Destination on change without serving (build --watch)
+	Stdout      io.Writer       // progress; nil discards
+	Stderr      io.Writer       // warnings and errors; nil discards
+	Extras      pipeline.Extras // passed to every build (the health page, review notices)
 }
 
-// Rebuilder builds the site again after changes; *build.Builder is one.
+// Rebuilder builds the site again after changes; *rebuild.Builder is one.
 // changed lists source paths (slash, relative to the site root) that
 // changed; nil means everything.
 type Rebuilder interface {
-	Build(ctx context.Context, changed []string) (*build.Result, error)
+	Build(ctx context.Context, changed []string) (*pipeline.Result, error)
 }
 
 // Run builds, serves and watches until ctx is cancelled, then shuts the
@@ -48,11 +48,11 @@ type Rebuilder interface {
 // error only when it cannot start (port in use, unreadable site) or stop;
 // build errors are shown, never fatal.
 func Run(ctx context.Context, opts Options) error {
-	return run(ctx, opts, func(o build.Options) Rebuilder { return build.NewBuilder(o) })
+	return run(ctx, opts, func(o pipeline.Options) Rebuilder { return rebuild.NewBuilder(o) })
 }
 
 // newRebuilderFunc makes the Rebuilder; tests pass a fake.
-type newRebuilderFunc func(build.Options) Rebuilder
+type newRebuilderFunc func(pipeline.Options) Rebuilder
 
 func run(ctx context.Context, opts Options, newRebuilder newRebuilderFunc) error {
 	opts, err := withDefaults(opts)
@@ -93,14 +93,10 @@ func withDefaults(opts Options) (Options, error) {
 
 // basePath is the URL path the site is served under: the path of
 // --baseURL when given, else of the configuration's baseURL, else "/".
+// The configuration is read the way a build reads it (config.Load with
+// the --baseURL override), so both agree.
 func basePath(opts Options) string {
-	if opts.BaseURL != "" {
-		if u, err := url.Parse(opts.BaseURL); err == nil {
-			return withSlashes(u.Path)
-		}
-		return "/"
-	}
-	cfg, _ := config.Load(os.DirFS(opts.Source)) // a broken config is reported by the build
+	cfg, _ := config.Load(os.DirFS(opts.Source), config.WithBaseURL(opts.BaseURL)) // problems are reported by the build
 	if cfg == nil {
 		return "/"
 	}

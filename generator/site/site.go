@@ -109,6 +109,7 @@ type Site struct {
 	known  map[string]bool  // other URLs that exist (static files, generated pages)
 	files  map[string]string
 	byAge  []*Page // regular pages, newest first (see newestFirst)
+	recent []*Page // regular pages, most recently changed first (see Recent)
 	lazy   lazyLookups
 }
 
@@ -132,10 +133,6 @@ func (s *Site) ByURL(u string) *Page { return s.byURL[u] }
 // ByPath returns the page made from a content file such as "guides/x.md", or nil.
 func (s *Site) ByPath(p string) *Page { return s.byPath[p] }
 
-// AddKnownURL records a URL that exists although no content page makes it
-// (static files, search page, feeds), so links to it are not reported.
-func (s *Site) AddKnownURL(u string) { s.known[u] = true }
-
 // Regular returns every single content page in source order.
 func (s *Site) Regular() []*Page {
 	var out []*Page
@@ -150,6 +147,10 @@ func (s *Site) Regular() []*Page {
 // Options tell New what to include.
 type Options struct {
 	BuildDrafts bool
+	// KnownURLs are site paths that exist although no content page makes
+	// them (static files): links to them are not reported. The model is
+	// not changed after New, so they are given here.
+	KnownURLs []string
 }
 
 // New builds the model. Problems with individual pages are reported
@@ -166,6 +167,9 @@ func New(tree *content.Tree, cfg *config.Config, opts Options) (*Site, diag.List
 	for _, u := range Reserved {
 		s.known[u] = true
 	}
+	for _, u := range opts.KnownURLs {
+		s.known[u] = true
+	}
 	var diags diag.List
 	srcs := includedPages(tree.Pages, opts.BuildDrafts)
 	diags = append(diags, s.makePages(srcs)...)
@@ -178,6 +182,7 @@ func New(tree *content.Tree, cfg *config.Config, opts Options) (*Site, diag.List
 	diags = append(diags, s.makeRedirects(tree.Redirects)...)
 	s.dropRedirected()
 	s.placeFiles(tree.Files)
+	s.sortRecent()
 	return s, diags
 }
 

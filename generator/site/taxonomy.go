@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/playbookhq/playbook/internal/parallel"
 	"math"
 	"slices"
 	"sort"
@@ -74,7 +75,7 @@ func (s *Site) buildTaxonomies() {
 
 // newestFirst returns the regular pages newest first (by lastmod, else
 // date), then by title regardless of case, then in site order; computed
-// once per site.
+// once per site. Term lists use this order; Recent has its own.
 func (s *Site) newestFirst() []*Page {
 	if s.byAge != nil {
 		return s.byAge
@@ -156,7 +157,7 @@ func (s *Site) relate(n int) {
 		r++
 	}
 	total := float64(len(regular))
-	parallel(len(regular), func(lo, hi int) {
+	parallel.Ranges(len(regular), 64, func(lo, hi int) {
 		scores := make([]float64, len(regular))
 		var touched []int32
 		for i := lo; i < hi; i++ {

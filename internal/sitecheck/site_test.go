@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/playbookhq/playbook/generator/build"
+	build "github.com/playbookhq/playbook/generator/pipeline"
 	"github.com/playbookhq/playbook/internal/browsertest"
 )
 

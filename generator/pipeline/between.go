@@ -1,0 +1,200 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/playbookhq/playbook/generator/config"
+	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/feed"
+	"github.com/playbookhq/playbook/generator/layout"
+	"github.com/playbookhq/playbook/generator/output"
+	"github.com/playbookhq/playbook/generator/render/view"
+	"github.com/playbookhq/playbook/generator/search"
+	"github.com/playbookhq/playbook/generator/site"
+)
+
+// State is what is kept between builds: the policy, parsed pages, the
+// hashes of the files in the output and the last successful run. Hashes
+// is guarded by Mu once builds and a background index share it.
+type State struct {
+	Policy Policy
+	Cache  *content.Cache
+	Mu     sync.Mutex
+	Hashes map[string]uint64 // output path → hash of its bytes
+	Last   *Run              // the last successful run, for partial rebuilds
+}
+
+// NewState returns the empty state of a first build under policy.
+func NewState(policy Policy) *State {
+	return &State{Policy: policy, Cache: content.NewCache()}
+}
+
+// changedFiles compares a build's output hashes with the previous build's
+// and keeps them for the next.
+func (st *State) changedFiles(now map[string]uint64, removed []string) []string {
+	st.Mu.Lock()
+	defer st.Mu.Unlock()
+	var changed []string
+	for f, h := range now {
+		if old, ok := st.Hashes[f]; !ok || old != h {
+			changed = append(changed, f)
+		}
+	}
+	changed = append(changed, removed...)
+	sort.Strings(changed)
+	st.Hashes = now
+	return changed
+}
+
+// HashesOf returns a copy of the hashes of the output files for which keep
+// is true.
+func (st *State) HashesOf(keep func(path string) bool) map[string]uint64 {
+	st.Mu.Lock()
+	defer st.Mu.Unlock()
+	out := map[string]uint64{}
+	for f, h := range st.Hashes {
+		if keep(f) {
+			out[f] = h
+		}
+	}
+	return out
+}
+
+// Model is the run's site model (read-only).
+func (r *Run) Model() *site.Site { return r.model }
+
+// SiteFS is the site root the run reads.
+func (r *Run) SiteFS() fs.FS { return r.siteFS }
+
+// Config is the run's configuration.
+func (r *Run) Config() *config.Config { return r.cfg }
+
+// Deps is what the run's list pages recorded about the cards they show
+// (nil for one-off builds).
+func (r *Run) Deps() *view.Deps { return r.deps }
+
+// Again starts another pass over the run's inputs, writing to out and
+// keeping every other file in place (prev: their hashes).
+func (r *Run) Again(ctx context.Context, out *output.Writer, prev map[string]uint64) *Run {
+	return r.again(partialPass(ctx, out, prev))
+}
+
+// An Edit is a page whose body changed and whose front matter did not.
+type Edit struct {
+	Page *site.Page    // the page in the model, which stays as it is
+	Src  *content.Page // the file as it is now
+}
+
+// RenderEdits renders the edited pages again, then every pager page that
+// shows the card of one whose summary changed (as recorded by the list
+// pages themselves, see view.Deps), the feeds when they show it, and
+// re-checks the links of the pages and of the pages linking to them.
+func (r *Run) RenderEdits(edits []Edit) {
+	var buf bytes.Buffer
+	var pages []*site.Page
+	var shown []view.Shown
+	feeds := false
+	recent := r.model.Recent(feed.RecentCount)
+	for _, e := range edits {
+		p := e.Page
+		pages = append(pages, p)
+		old := r.records[p]
+		r.views.Forget(p)
+		rec := r.renderPage(p, e.Src, &buf)
+		r.records[p] = rec
+		if p.Kind != site.KindPage { // a folder's page: its text is on its list
+			r.diags.Add(r.lists.Render(view.List{Kind: view.ListSection, Page: p}, 0, &buf))
+		}
+		if old == nil || old.text.Summary != rec.text.Summary {
+			shown = append(shown, r.deps.ShownOn(p)...)
+			feeds = feeds || containsPage(recent, p)
+		}
+	}
+	r.links.Recheck(pages)
+	done := map[view.Shown]bool{}
+	for _, s := range shown {
+		if !done[s] {
+			done[s] = true
+			r.diags.Add(r.lists.Render(s.List, s.N, &buf))
+		}
+	}
+	if feeds {
+		r.writeFeeds()
+	}
+}
+
+func containsPage(pages []*site.Page, p *site.Page) bool {
+	for _, q := range pages {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// CopyStatic lists the static files again and copies them; the run keeps
+// the new list.
+func (r *Run) CopyStatic() {
+	static, diags := listStatic(r.theme, r.siteFS)
+	r.diags.Add(diags...)
+	in := *r.inputs
+	in.static = static
+	r.inputs = &in
+	r.copyStatic()
+}
+
+// SearchDocs makes the search records of every content page. They share
+// their text with the run's records but are safe to use after it.
+func (r *Run) SearchDocs() []search.Doc { return r.searchDocs() }
+
+// Publish commits a pass started by Again, keeping every other file, and
+// makes the run st's last.
+func (r *Run) Publish(opts Options, st *State) (*Result, error) {
+	res := &Result{Pages: len(r.model.Pages), Stats: r.stats(), BasePath: r.cfg.BasePath(), Partial: true}
+	res.Diagnostics = dedupe(append(append(diag.List(nil), r.stageDiags...), r.renderDiags()...))
+	if err := failure(res.Diagnostics, opts.Strict); err != nil {
+		r.out.Abort()
+		return res, err
+	}
+	r.out.RetainPrevious()
+	removed, err := r.out.Commit()
+	if err != nil {
+		return res, err
+	}
+	res.Written = st.changedFiles(r.hashOf, removed)
+	res.CSSOnly = cssOnly(res.Written)
+	res.Stats.Files = len(r.out.Written())
+	st.Last = r
+	return res, nil
+}
+
+// CopiesAsIs reports whether the changed source path p (slash, relative
+// to the site root) is a file the run copies to the output as it is: a
+// static file of the site or theme, or a file beside the pages. Editing
+// one changes no page.
+func (r *Run) CopiesAsIs(p string) bool {
+	switch layout.Classify(p) {
+	case layout.StaticFile:
+		_, rest, _ := strings.Cut(p, "/")
+		if strings.HasPrefix(p, layout.Themes+"/") { // themes/<name>/static/…
+			_, rest, _ = strings.Cut(rest, "/")
+			rest = strings.TrimPrefix(rest, layout.Static+"/")
+		}
+		_, ok := r.static[rest]
+		return ok
+	case layout.ContentFile:
+		rel, _ := layout.ContentPath(p)
+		for _, f := range r.model.Files {
+			if f.Src == rel {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,120 @@
+package pipeline
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/search"
+	"github.com/playbookhq/playbook/generator/site"
+)
+
+// startSearchIndex announces every content page to a new search indexer,
+// so that pages are indexed while they are rendered.
+func (r *Run) startSearchIndex() {
+	urls := make([]string, 0, len(r.model.Pages))
+	for _, p := range r.model.Pages {
+		if p.Src != nil {
+			urls = append(urls, r.views.URL(p.URL))
+		}
+	}
+	ix, err := search.NewIndexer(urls, func(f search.File) error {
+		r.write(f.Path, f.Data)
+		return nil
+	})
+	if err != nil {
+		r.diags.Add(diag.Errorf(diag.Pos{}, "building the search index: %w", err))
+		return
+	}
+	r.index = ix
+}
+
+// inSearchOrder returns pages in the search index's order (URL order; the
+// base path in front of every URL does not change it), pages that are not
+// indexed last, so the indexer completes its chunks of fragments one after
+// another.
+func inSearchOrder(pages []*site.Page) []*site.Page {
+	out := append([]*site.Page(nil), pages...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if (a.Src != nil) != (b.Src != nil) {
+			return a.Src != nil
+		}
+		return a.URL < b.URL
+	})
+	return out
+}
+
+// indexPage adds a rendered content page to the search index. A one-off
+// build then drops the page's text; the live preview keeps it for the
+// background index of later partial rebuilds.
+func (r *Run) indexPage(p *site.Page, rec *record) {
+	if r.index == nil || p.Src == nil {
+		return
+	}
+	doc := r.searchDoc(p, rec)
+	if err := r.index.Add(&doc); err != nil {
+		r.diags.Add(diag.Errorf(diag.Pos{}, "building the search index: %w", err))
+	}
+	if !r.policy.keepsState() {
+		rec.sections = nil
+	}
+}
+
+// finishSearchIndex writes the index's terms, facets and manifest.
+func (r *Run) finishSearchIndex() {
+	if r.index == nil {
+		return
+	}
+	if r.ctx.Err() != nil {
+		return // cancelled: not every page was added, and the build is dropped
+	}
+	if err := r.index.Finish(); err != nil {
+		r.diags.Add(diag.Errorf(diag.Pos{}, "building the search index: %w", err))
+	}
+	r.out.PublishLast(search.ManifestPath)
+	r.index = nil
+}
+
+// searchDocs makes the search records of every content page. They share
+// their text with the build's records but are safe to use after the build.
+func (r *Run) searchDocs() []search.Doc {
+	docs := make([]search.Doc, 0, len(r.model.Pages))
+	for _, p := range r.model.Pages {
+		if rec := r.records[p]; rec != nil && p.Src != nil {
+			docs = append(docs, r.searchDoc(p, rec))
+		}
+	}
+	return docs
+}
+
+func (r *Run) searchDoc(p *site.Page, rec *record) search.Doc {
+	d := search.Doc{
+		URL:       r.views.URL(p.URL),
+		Title:     p.Title,
+		Type:      p.Type,
+		TypeTitle: r.views.TypeTitle(p.Type),
+		Sections:  rec.sections,
+		Date:      p.Lastmod(),
+		Fields:    map[string]string{},
+		List:      p.Kind != site.KindPage,
+	}
+	for _, a := range p.Ancestors() {
+		if a.Kind != site.KindHome {
+			d.SectionPath = append(d.SectionPath, a.Title)
+		}
+	}
+	m := p.Src.Meta
+	d.Description = m.Description
+	if d.Description == "" {
+		d.Description = m.Summary
+	}
+	d.Tags, d.Teams = m.Terms["tags"], m.Terms["teams"]
+	if cs := p.Src.CaseStudy; cs != nil {
+		d.Fields["company"], d.Fields["industry"] = cs.Company, cs.Industry
+	}
+	if pb := p.Src.Playbook; pb != nil && len(pb.Audience) > 0 {
+		d.Fields["audience"] = strings.Join(pb.Audience, ", ")
+	}
+	return d
+}

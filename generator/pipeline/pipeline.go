@@ -1,0 +1,114 @@
+// Package pipeline holds the order of playbook's stages: configuration,
+// theme, content, site model, then Markdown, views and templates, links,
+// lists, search index and feeds, then output. Each stage is a package of
+// its own; this one only hands each stage's result to the next (see Full,
+// load and Run.render). generator/rebuild decides, for the live preview,
+// which parts to redo after an edit, with the operations of Run.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/playbookhq/playbook/generator/diag"
+)
+
+// Version is playbook's version, shown by `playbook version` and in pages.
+var Version = "0.1.0"
+
+// Options say what to build and where.
+type Options struct {
+	Source      string // site root: config.toml, content/, static/, themes/
+	Destination string // output folder
+	BaseURL     string // overrides config baseURL when non-empty
+	BuildDrafts bool
+	Strict      bool // warnings fail the build
+	Quiet       bool
+	InPlace     bool // replace files inside Destination one by one instead of staging and swapping
+
+	// Inspect, when set, makes the build an in-memory check that hands
+	// the site to the Inspector and writes nothing (`playbook check`).
+	Inspect Inspector
+	// Extras adds pages and reader notices worked out from the model (the
+	// health package's page and "Review due"); nil adds nothing.
+	Extras Extras
+
+	// Loaded, when set, is called once the content is loaded and before
+	// anything is rendered, with the number of pages the build will make.
+	Loaded func(pages int)
+}
+
+// Stats counts what a build made.
+type Stats struct {
+	PagesByType map[string]int // content pages by type
+	Sections    int
+	Terms       int
+	Aliases     int
+	Files       int // files written
+	Removed     int // stale files of earlier builds removed
+}
+
+// Result reports a build.
+type Result struct {
+	Diagnostics diag.List
+	Written     []string // output paths (slash, relative to Destination) written or removed
+	CSSOnly     bool     // only stylesheets changed since the previous build
+	Pages       int
+	Stats       Stats
+	Elapsed     time.Duration
+	// BasePath is the base path the pages were built for ("/" or e.g.
+	// "/playbook/"), the config's or --baseURL's: a server serves them there.
+	BasePath string
+	// Partial is true when only what an edit affects was redone.
+	Partial bool
+	// PageURLs maps each page's source file to its URL (site path). Only
+	// full builds of a Builder that rebuilds (the live preview) set it;
+	// partial rebuilds leave it nil, the pages being the same.
+	PageURLs map[string]string
+}
+
+// Build runs one full build.
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	start := time.Now()
+	run := Full
+	if opts.Inspect != nil {
+		run = func(ctx context.Context, opts Options, _ *State) (*Result, error) { return check(ctx, opts) }
+	}
+	res, err := run(ctx, opts, NewState(OneOff))
+	res.Elapsed = time.Since(start)
+	return res, err
+}
+
+// failure returns the diagnostics as an error when the build must not be published.
+func failure(diags diag.List, strict bool) error {
+	if diags.HasErrors() || (strict && len(diags) > 0) {
+		if strict {
+			return diags.Strict()
+		}
+		return diags.Errors()
+	}
+	return nil
+}
+
+// dedupe drops repeated diagnostics (a template error hit by every page).
+func dedupe(diags diag.List) diag.List {
+	seen := map[string]bool{}
+	var out diag.List
+	for _, d := range diags {
+		k := d.Error()
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, d)
+		}
+	}
+	out.Sort()
+	return out
+}
+
+// IsBuildError reports whether err is a list of build diagnostics rather
+// than a failure of the machine (disk full, permissions).
+func IsBuildError(err error) bool {
+	var l diag.List
+	return errors.As(err, &l)
+}

@@ -1,0 +1,204 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"sync"
+
+	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/links"
+	"github.com/playbookhq/playbook/generator/render/view"
+
+	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/markdown"
+	"github.com/playbookhq/playbook/generator/search"
+	"github.com/playbookhq/playbook/generator/site"
+	"github.com/playbookhq/playbook/internal/parallel"
+)
+
+// dropRenderState frees what only rendering and link checking needed, so a
+// one-off build's search indexing runs in less memory.
+func (r *Run) dropRenderState() {
+	for _, rec := range r.records {
+		rec.link.Links, rec.link.IDs, rec.text.TOC, rec.text.Body = nil, "", nil, nil
+	}
+	r.links.Forget()
+}
+
+// renderDiags returns what rendering found: per-page problems, broken
+// links and everything else collected during this build.
+func (r *Run) renderDiags() diag.List {
+	all := r.diags.List()
+	for _, rec := range r.records {
+		all = append(all, rec.diags...)
+	}
+	for _, rec := range r.records {
+		all = append(all, rec.link.Broken...)
+	}
+	return all
+}
+
+// write writes one output file and remembers its hash. An in-place build
+// keeps a file that is already in place with the same bytes.
+func (r *Run) write(rel string, data []byte) {
+	if !r.policy.keepsState() { // a one-off build compares nothing with later builds
+		if err := r.out.WriteFile(rel, data); err != nil {
+			r.diags.Add(diag.Errorf(diag.Pos{}, "%w", err))
+		}
+		return
+	}
+	sum := HashBytes(data)
+	r.hashMu.Lock()
+	r.hashOf[rel] = sum
+	r.hashMu.Unlock()
+	if old, ok := r.prevHash[rel]; ok && old == sum {
+		r.out.Retain(rel)
+		return
+	}
+	if err := r.out.WriteFile(rel, data); err != nil {
+		r.diags.Add(diag.Errorf(diag.Pos{}, "%w", err))
+	}
+}
+
+// renderContent renders every page's Markdown on all cores, writes the
+// single pages and indexes every page for search at once, keeping only
+// small records. Pages go in URL order, the order of the search index.
+func (r *Run) renderContent() {
+	pages := inSearchOrder(r.model.Pages)
+	recs := make([]*record, len(pages))
+	forEach(r.ctx, len(pages), func(i int, buf *bytes.Buffer) {
+		recs[i] = r.renderPage(pages[i], pages[i].Src, buf)
+		r.indexPage(pages[i], recs[i])
+	})
+	for i, p := range pages {
+		if recs[i] != nil {
+			r.records[p] = recs[i]
+		}
+	}
+}
+
+// htmlBuffers hold pages' rendered Markdown while their templates run:
+// reusing them saves allocating (and zeroing) ~15 KB a page.
+var htmlBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// renderPage renders one page's Markdown from src (its source file as it
+// is now), and its template when it is a single page.
+func (r *Run) renderPage(p *site.Page, src *content.Page, buf *bytes.Buffer) *record {
+	rec := &record{}
+	if src != nil {
+		mr := r.md
+		if src.TitleFromH1 {
+			mr = r.mdNoH1
+		}
+		body, err := src.ReadBody(r.siteFS)
+		if err != nil {
+			rec.diags = append(rec.diags, diag.Errorf(diag.Pos{File: p.Src.File}, "%w", err))
+			return rec
+		}
+		html := htmlBuffers.Get().(*bytes.Buffer)
+		defer htmlBuffers.Put(html)
+		var seen resolved
+		var pc *markdown.PageContext
+		if markdown.MayHaveShortcodes(body) {
+			pc = r.views.PageContext(p)
+		}
+		res, err := mr.RenderPage(html, body, src.BodyLine, r.resolver(p, &seen), pc)
+		if err != nil {
+			rec.diags = append(rec.diags, withFile(err, p.Src.File))
+			return rec
+		}
+		fillRecord(rec, p, res, &seen)
+		if src.TitleFromH1 && res.H1ID != "" {
+			rec.text.TitleID = res.H1ID
+			rec.link.IDs = rec.link.IDs.With([]string{res.H1ID})
+		}
+		for _, d := range res.Diagnostics {
+			d.Pos.File = p.Src.File
+			rec.diags = append(rec.diags, d)
+		}
+		if r.inspected(p, rec, body, res) {
+			return rec
+		}
+		if p.Kind != site.KindPage || p == r.model.Search {
+			rec.text.Body = bytes.Clone(res.HTML) // list and search pages use it later; the buffer goes back to the pool
+			return rec
+		}
+		v := r.views.Page(p, &rec.text, res.HTML)
+		v.ReviewNotice = r.notice(p)
+		if d := r.lists.Execute(p.OutFile, v, buf); d != nil {
+			rec.diags = append(rec.diags, d)
+		}
+		if !r.policy.keepsState() {
+			rec.text.TOC = nil // only its own page shows it, and no rebuild follows
+		}
+	}
+	return rec
+}
+
+func fillRecord(rec *record, p *site.Page, res *markdown.Result, seen *resolved) {
+	rec.text.Summary, rec.text.Words, rec.text.TOC = res.Summary, res.WordCount, res.TOC
+	rec.text.Diagrams = res.Diagrams > 0
+	rec.link.IDs = links.NewIDs(res.IDs, res.Anchors)
+	for _, l := range res.Links {
+		pos := diag.Pos{File: p.Src.File, Line: l.Line, Col: l.Col}
+		rec.link.Links = append(rec.link.Links, site.Link{Dest: l.Dest, Pos: pos, Target: seen.target(l.Dest)})
+	}
+	for _, s := range res.Sections {
+		rec.sections = append(rec.sections, search.Section{ID: s.ID, Title: s.Title, Level: s.Level, Text: s.Text, Code: s.Code})
+	}
+}
+
+// resolver returns the link resolver Markdown uses for page p.
+func (r *Run) resolver(p *site.Page, seen *resolved) markdown.LinkResolver {
+	base := r.cfg.BasePath()
+	return func(dest string) (string, bool) {
+		t := r.model.Resolve(p, dest, base)
+		seen.add(dest, t)
+		if t.External || t.Problem != "" {
+			return dest, false
+		}
+		return t.URL, true
+	}
+}
+
+// resolved keeps where a page's link destinations pointed when it was
+// rendered, so that checking its links does not resolve them again.
+type resolved []resolvedLink
+
+type resolvedLink struct {
+	dest   string
+	target site.Target
+}
+
+func (rs *resolved) add(dest string, t site.Target) {
+	*rs = append(*rs, resolvedLink{dest, t})
+}
+
+// target returns the Target resolved for dest, or nil.
+func (rs resolved) target(dest string) *site.Target {
+	for i := range rs {
+		if rs[i].dest == dest {
+			return &rs[i].target
+		}
+	}
+	return nil
+}
+
+// renderLists writes every list page: home, sections, taxonomies and
+// terms on all cores, then the search page, 404.html and alias redirects.
+func (r *Run) renderLists() {
+	concurrent, serial := view.Lists(r.model, r.extraPages())
+	forEach(r.ctx, len(concurrent), func(i int, buf *bytes.Buffer) {
+		r.diags.Add(r.lists.Render(concurrent[i], 0, buf))
+	})
+	var buf bytes.Buffer
+	for _, l := range serial {
+		r.diags.Add(r.lists.Render(l, 0, &buf))
+	}
+}
+
+// forEach calls fn for 0..n-1 on all cores, each worker with its own buffer.
+func forEach(ctx context.Context, n int, fn func(i int, buf *bytes.Buffer)) {
+	bufs := make([]bytes.Buffer, parallel.Workers())
+	parallel.For(ctx, n, func(w, i int) { fn(i, &bufs[w]) })
+}

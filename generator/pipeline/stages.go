@@ -1,0 +1,142 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/playbookhq/playbook/generator/config"
+	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/markdown"
+	"github.com/playbookhq/playbook/generator/output"
+	"github.com/playbookhq/playbook/generator/pagesource"
+	"github.com/playbookhq/playbook/generator/render"
+	"github.com/playbookhq/playbook/generator/render/view"
+	"github.com/playbookhq/playbook/generator/site"
+)
+
+// Full does one build from scratch, reusing only the parsed pages of st:
+// the input stages (load), the render stages (Run.render), then
+// publishing. On success st holds the new run and output hashes.
+func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
+	res := &Result{}
+	in, diags := load(ctx, opts, st, true)
+	if in == nil {
+		res.Diagnostics = dedupe(diags)
+		return res, failure(res.Diagnostics, opts.Strict)
+	}
+	res.BasePath = in.cfg.BasePath()
+	out, err := output.Begin(opts.Destination, opts.InPlace)
+	if err != nil {
+		res.Diagnostics = dedupe(append(diags, diag.Errorf(diag.Pos{}, "%w", err)))
+		return res, failure(res.Diagnostics, opts.Strict)
+	}
+	var prev map[string]uint64
+	if opts.InPlace {
+		prev = st.Hashes
+	}
+	r := newRun(in, fullPass(ctx, out, prev), st.Policy)
+	r.extras = opts.Extras
+	diags = append(diags, r.render()...)
+	res.Diagnostics = dedupe(diags)
+	res.Pages = len(in.model.Pages)
+	res.Stats = r.stats()
+	if err := failure(res.Diagnostics, opts.Strict); err != nil {
+		out.Abort()
+		return res, err
+	}
+	if err := ctx.Err(); err != nil {
+		out.Abort()
+		return res, err
+	}
+	removed, err := out.Commit()
+	if err != nil {
+		return res, fmt.Errorf("publishing %s: %w", opts.Destination, err)
+	}
+	res.Written = st.changedFiles(r.hashOf, removed)
+	if st.Policy.keepsState() {
+		res.PageURLs = pageURLs(in.model)
+	}
+	st.Last = r
+	res.CSSOnly = cssOnly(res.Written)
+	res.Stats.Files = len(out.Written())
+	res.Stats.Removed = len(removed)
+	return res, nil
+}
+
+// load runs the input stages: configuration, theme and shortcode
+// templates, static files, content, site model, and (withGit) the
+// content's git history, read while the content loads. It returns nil
+// inputs when nothing can be rendered; the diagnostics say why.
+func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, diag.List) {
+	siteFS := os.DirFS(opts.Source)
+	cfg, diags := config.Load(siteFS, config.WithBaseURL(opts.BaseURL))
+	if cfg == nil {
+		return nil, diags
+	}
+	theme, d := render.LoadTheme(siteFS, cfg.Theme)
+	diags = append(diags, d...)
+	shortcodes, d := render.LoadShortcodes(siteFS, cfg.Theme, view.ShortcodeFuncs(cfg))
+	diags = append(diags, d...)
+	static, d := listStatic(theme, siteFS)
+	diags = append(diags, d...)
+	git := pagesource.Start(ctx, filepath.Join(opts.Source, content.Dir), withGit && cfg.GitInfo)
+	tree, d := content.Load(siteFS, cfg, content.Options{Cache: st.Cache, DropBodies: !st.Policy.keepsState()})
+	diags = append(diags, d...)
+	model, d := site.New(tree, cfg, site.Options{BuildDrafts: opts.BuildDrafts, KnownURLs: static.urls()})
+	diags = append(diags, d...)
+	history, err := git()
+	if err != nil {
+		diags = append(diags, diag.Warnf(diag.Pos{}, "reading git history (pages show lastmod instead): %v", err))
+	}
+	if opts.Loaded != nil && model != nil {
+		opts.Loaded(len(model.Pages))
+	}
+	if theme == nil {
+		return nil, diags
+	}
+	diags = append(diags, unknownTypes(model, cfg, theme)...)
+	in := &inputs{siteFS: siteFS, cfg: cfg, theme: theme, model: model, static: static, tree: tree, stageDiags: diags, git: history,
+		md:     markdown.New(markdownOptions(cfg, false, shortcodes)),
+		mdNoH1: markdown.New(markdownOptions(cfg, true, shortcodes)),
+	}
+	return in, diags
+}
+
+// render runs the render stages in order and returns their diagnostics:
+// static files; every page's Markdown and template, indexed for search
+// as it goes; links checked against every page's ids; list pages; feeds.
+func (r *Run) render() diag.List {
+	r.prepareExtras()
+	r.copyStatic()
+	r.startSearchIndex()
+	r.renderContent()
+	// Every page is indexed now: the index's scoring, which is mostly
+	// serial, runs beside the list pages, which keep all cores busy.
+	indexed := make(chan struct{})
+	go func() {
+		defer close(indexed)
+		r.finishSearchIndex()
+	}()
+	r.links.CheckAll(r.ctx)
+	r.renderLists()
+	r.writeFeeds()
+	if !r.policy.keepsState() {
+		r.dropRenderState()
+	}
+	<-indexed
+	return r.renderDiags()
+}
+
+// markdownOptions are the Markdown renderer's options for a site, with
+// the site's shortcode templates.
+func markdownOptions(cfg *config.Config, dropLeadingH1 bool, sc markdown.ShortcodeTemplates) markdown.Options {
+	return markdown.Options{
+		Unsafe:        cfg.Markup.Unsafe,
+		DropLeadingH1: dropLeadingH1,
+		IDStyle:       markdown.IDStyle(cfg.Markup.AutoHeadingIDType),
+		Shortcodes:    sc,
+	}
+}

@@ -1,0 +1,144 @@
+package pipeline
+
+import (
+	"context"
+	"io/fs"
+	"sync"
+
+	"github.com/playbookhq/playbook/generator/config"
+	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/links"
+	"github.com/playbookhq/playbook/generator/markdown"
+	"github.com/playbookhq/playbook/generator/output"
+	"github.com/playbookhq/playbook/generator/pagesource"
+	"github.com/playbookhq/playbook/generator/render"
+	"github.com/playbookhq/playbook/generator/render/view"
+	"github.com/playbookhq/playbook/generator/search"
+	"github.com/playbookhq/playbook/generator/site"
+)
+
+// Policy says what follows a build, and so what it keeps.
+type Policy int
+
+const (
+	// OneOff builds once: memory is freed as the build goes (bodies,
+	// tables of contents, ids once checked) and nothing is compared with
+	// a later build.
+	OneOff Policy = iota
+	// Preview builds again and again: records, output hashes and the
+	// dependencies of list pages are kept for partial rebuilds.
+	Preview
+)
+
+// keepsState reports whether the build keeps what later builds reuse.
+func (p Policy) keepsState() bool { return p == Preview }
+
+// inputs are what one build reads: loaded by the first stages and not
+// changed after (the model is read-only once site.New returns).
+type inputs struct {
+	siteFS     fs.FS
+	cfg        *config.Config
+	theme      *render.Theme
+	model      *site.Site
+	static     staticFiles
+	tree       *content.Tree    // what content.Load found (for an Inspector)
+	git        *pagesource.Info // the content's git history, nil outside a repository
+	stageDiags diag.List        // from config, theme, content and the site model
+	md, mdNoH1 *markdown.Renderer
+}
+
+// pass is the state of one pass over the inputs, a full build or a
+// partial rebuild; a new pass starts from scratch.
+type pass struct {
+	ctx      context.Context
+	out      *output.Writer
+	diags    diag.Collector
+	hashMu   sync.Mutex
+	hashOf   map[string]uint64 // output path → hash of its bytes (not for one-off builds)
+	prevHash map[string]uint64 // in-place builds: hashes of the files already in place
+	index    *search.Indexer   // full builds: pages are indexed as they are rendered
+}
+
+// fullPass starts a pass that writes every file to out; prev are the
+// hashes of the files already in place (in-place builds keep those whose
+// bytes did not change).
+func fullPass(ctx context.Context, out *output.Writer, prev map[string]uint64) *pass {
+	return &pass{ctx: ctx, out: out, prevHash: prev, hashOf: map[string]uint64{}}
+}
+
+// partialPass starts a pass that writes some files to out and keeps the
+// others: it starts from the hashes of the files in place.
+func partialPass(ctx context.Context, out *output.Writer, prev map[string]uint64) *pass {
+	ps := &pass{ctx: ctx, out: out, prevHash: prev, hashOf: make(map[string]uint64, len(prev))}
+	for k, v := range prev {
+		ps.hashOf[k] = v
+	}
+	return ps
+}
+
+// kept is what rendering leaves for later passes over the same inputs:
+// each page's record, the views, who links to whom and which list pages
+// show which page's card.
+type kept struct {
+	records map[*site.Page]*record
+	views   *view.Maker
+	links   *links.Checker
+	deps    *view.Deps // nil for one-off builds
+}
+
+// record is what rendering one page leaves behind for the later stages.
+type record struct {
+	text     view.Text  // for its views and the cards that show it
+	link     links.Page // links written in the page, ids on it, its broken links
+	sections []search.Section
+	diags    diag.List // from rendering this page
+}
+
+// Run is one build: its inputs, the current pass and what is kept.
+type Run struct {
+	*inputs
+	*pass
+	*kept
+	policy Policy
+	lists  *view.Renderer // writes through this run's pass
+
+	inspect Inspector // `playbook check`: pages go to it instead of templates
+	extras  Extras    // Options.Extras: the health page and review notices
+}
+
+// newRun prepares the build of in with policy, writing through ps.
+func newRun(in *inputs, ps *pass, policy Policy) *Run {
+	r := &Run{inputs: in, pass: ps, policy: policy}
+	k := &kept{records: make(map[*site.Page]*record, len(in.model.Pages))}
+	k.views = view.NewMaker(in.cfg, in.model, "playbook "+Version)
+	k.views.SetGit(in.git)
+	if policy.keepsState() {
+		k.deps = view.NewDeps()
+	}
+	k.links = links.NewChecker(in.model, func(p *site.Page) *links.Page {
+		if rec := k.records[p]; rec != nil {
+			return &rec.link
+		}
+		return nil
+	})
+	r.kept = k
+	r.lists = view.NewRenderer(k.views, in.theme, r.write, r.text, k.deps)
+	return r
+}
+
+// again returns the run for another pass over the same inputs, keeping
+// what earlier passes left.
+func (r *Run) again(ps *pass) *Run {
+	next := &Run{inputs: r.inputs, pass: ps, kept: r.kept, policy: r.policy, extras: r.extras}
+	next.lists = view.NewRenderer(r.views, r.theme, next.write, next.text, r.deps)
+	return next
+}
+
+// text is the rendered text of page p, nil when it has none.
+func (r *Run) text(p *site.Page) *view.Text {
+	if rec := r.records[p]; rec != nil {
+		return &rec.text
+	}
+	return nil
+}

@@ -1,0 +1,44 @@
+package rebuild
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/playbookhq/playbook/generator/pipeline"
+)
+
+// BenchmarkBodyEdit times the rebuild after a body edit of one page (the
+// live preview's common case) on PLAYBOOK_BENCH_SITE or the sample site.
+// The background search-index refresh is waited for outside the timer.
+func BenchmarkBodyEdit(b *testing.B) {
+	src := os.Getenv("PLAYBOOK_BENCH_SITE")
+	if src == "" {
+		src = filepath.Join("..", "..")
+	}
+	root := b.TempDir()
+	if err := os.CopyFS(root, os.DirFS(src)); err != nil {
+		b.Fatal(err)
+	}
+	bl := NewBuilder(pipeline.Options{Source: root, Destination: filepath.Join(b.TempDir(), "out"), InPlace: true})
+	if _, err := bl.Build(context.Background(), nil); err != nil {
+		b.Fatal(err)
+	}
+	page := bl.state.Last.Model().Regular()[0].Src.Path
+	file := filepath.Join(root, "content", filepath.FromSlash(page))
+	orig, _ := os.ReadFile(file)
+	i := 0
+	for b.Loop() {
+		b.StopTimer()
+		bl.index.Wait()
+		i++
+		os.WriteFile(file, append(append([]byte{}, orig...), fmt.Sprintf("\n\nEdit %d.\n", i)...), 0o644)
+		b.StartTimer()
+		if _, err := bl.Build(context.Background(), []string{"content/" + page}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	bl.index.Wait()
+}

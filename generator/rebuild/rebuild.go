@@ -1,0 +1,68 @@
+// Package rebuild is the live preview's builder: it keeps the state of
+// the last build (pipeline.State), decides from the changed paths what an
+// edit needs redone (pipeline.Run's operations, or a full build in
+// place) and refreshes the search index in the background.
+package rebuild
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/layout"
+	"github.com/playbookhq/playbook/generator/pipeline"
+)
+
+// Builder builds a site again and again, reusing what did not change.
+type Builder struct {
+	opts     pipeline.Options
+	state    *pipeline.State  // kept between builds
+	index    *backgroundIndex // refreshes the search index after partial rebuilds
+	commitMu sync.Mutex       // one publisher at a time (partial builds, background index)
+}
+
+// NewBuilder returns a Builder for opts that keeps state for rebuilds.
+func NewBuilder(opts pipeline.Options) *Builder {
+	b := &Builder{opts: opts, state: pipeline.NewState(pipeline.Preview)}
+	b.index = newBackgroundIndex(b)
+	return b
+}
+
+// Build rebuilds the site. changed lists source paths that changed since
+// the previous call (nil means everything). On errors it returns a
+// diag.List as the error and leaves the previous output in place.
+func (b *Builder) Build(ctx context.Context, changed []string) (*pipeline.Result, error) {
+	start := time.Now()
+	if b.opts.Inspect != nil { // a check builds nothing to rebuild
+		return pipeline.Build(ctx, b.opts)
+	}
+	if configChanged(changed) {
+		b.state.Cache = content.NewCache()
+	}
+	res, ok, err := b.partial(ctx, changed)
+	if !ok {
+		b.index.Drop() // a full build writes its own index
+		res, err = pipeline.Full(ctx, b.opts, b.state)
+	}
+	if ierr := b.index.Err(); ierr != nil {
+		// The preview's search lags behind the pages: say so once.
+		res.Diagnostics = append(res.Diagnostics, diag.Warnf(diag.Pos{}, "%v", ierr))
+	}
+	res.Elapsed = time.Since(start)
+	return res, err
+}
+
+// Close stops the background search index and waits for it; its last
+// error, if any, is returned. The Builder must not be used after.
+func (b *Builder) Close() error { return b.index.Close() }
+
+func configChanged(changed []string) bool {
+	for _, c := range changed {
+		if layout.Classify(c) == layout.Config {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,361 @@
+package view
+
+import (
+	"html/template"
+	"strings"
+	"sync/atomic"
+	"unsafe"
+
+	"github.com/playbookhq/playbook/generator/config"
+	"github.com/playbookhq/playbook/generator/content"
+	"github.com/playbookhq/playbook/generator/markdown"
+	"github.com/playbookhq/playbook/generator/nav"
+	"github.com/playbookhq/playbook/generator/pagesource"
+	"github.com/playbookhq/playbook/generator/render"
+	"github.com/playbookhq/playbook/generator/site"
+)
+
+// Maker turns the site model into the data templates receive.
+type Maker struct {
+	cfg    *config.Config
+	model  *site.Site
+	site   *render.Site
+	base   string         // base path, e.g. /playbook/
+	abs    string         // absolute base URL, or the base path when none is known
+	marked []*render.Site // the Site with main-menu entry i marked current
+
+	// summaries caches each page's card data: one page shows up in its
+	// section's list, its terms' lists and other pages' related lists. The
+	// map is filled once, for every page of the model, and only read after.
+	summaries map[*site.Page]*summarySlots
+
+	taxViews map[*site.Taxonomy]*render.Taxonomy // each taxonomy's view, made once
+
+	nav *nav.Tree        // the section sidebar
+	git *pagesource.Info // the content's git history, nil outside a repository
+}
+
+// taxonomyView is the view of tax shared by its own page and its terms' pages.
+func (v *Maker) taxonomyView(tax *site.Taxonomy) *render.Taxonomy { return v.taxViews[tax] }
+
+// summarySlots keeps a page's summaries once made: bare before the page's
+// text is known (related cards drawn while pages render), full after it
+// (its first paragraph may stand in for a missing description). A page
+// whose front matter has a description has one summary: both use bare.
+type summarySlots struct {
+	bare, full atomic.Pointer[render.Summary]
+	shared     bool // the front matter has a description
+}
+
+// NewMaker returns the view mapping of model; generator names the program
+// in pages ("playbook 0.1.0").
+func NewMaker(cfg *config.Config, model *site.Site, generator string) *Maker {
+	v := &Maker{cfg: cfg, model: model, base: cfg.BasePath(), abs: cfg.BaseURL,
+		summaries: make(map[*site.Page]*summarySlots, len(model.Pages))}
+	for _, p := range model.Pages {
+		v.summaries[p] = &summarySlots{shared: ownDescription(p) != ""}
+	}
+	v.site = &render.Site{
+		Title:        cfg.Title,
+		Description:  ParamString(cfg.Params, "description"),
+		LanguageCode: cfg.LanguageCode,
+		BaseURL:      cfg.BaseURL,
+		BasePath:     v.base,
+		Params:       cfg.Params,
+		Copyright:    cfg.Copyright,
+		Generator:    generator,
+	}
+	for _, item := range cfg.Menu["main"] {
+		v.site.Menu = append(v.site.Menu, render.Link{Title: item.Name, URL: v.menuURL(item.URL)})
+	}
+	for _, sec := range model.Home.Sections {
+		v.site.Sections = append(v.site.Sections, v.link(sec))
+	}
+	v.taxViews = make(map[*site.Taxonomy]*render.Taxonomy, len(model.Taxonomies))
+	for _, tax := range model.Taxonomies {
+		tv := v.Taxonomy(tax)
+		v.site.Taxonomies = append(v.site.Taxonomies, tv)
+		v.taxViews[tax] = &tv
+	}
+	v.markMenus()
+	v.nav = nav.New(model, v.base)
+	return v
+}
+
+// Site is the shared view of the site (menu entry unmarked).
+func (v *Maker) Site() *render.Site { return v.site }
+
+// ParamString is a site or page parameter as a string ("" when not one).
+func ParamString(params map[string]any, key string) string {
+	s, _ := params[key].(string)
+	return s
+}
+
+// menuURL puts the base path in front of site-absolute menu URLs.
+func (v *Maker) menuURL(u string) string {
+	if strings.HasPrefix(u, "/") && !strings.HasPrefix(u, "//") {
+		return v.base + strings.TrimPrefix(u, "/")
+	}
+	return u
+}
+
+// URL returns a site path with the base path in front.
+func (v *Maker) URL(sitePath string) string {
+	return v.base + strings.TrimPrefix(sitePath, "/")
+}
+
+// Permalink returns the absolute URL of a site path.
+func (v *Maker) Permalink(sitePath string) string {
+	return v.abs + strings.TrimPrefix(sitePath, "/")
+}
+
+func (v *Maker) link(p *site.Page) render.Link {
+	return render.Link{Title: p.Title, URL: v.URL(p.URL)}
+}
+
+// NewPage fills what every kind of page has.
+func (v *Maker) NewPage(kind render.Kind, title, sitePath string) *render.Page {
+	p := &render.Page{Site: v.siteFor(sitePath), Kind: kind, Title: title, URL: v.URL(sitePath), Permalink: v.Permalink(sitePath)}
+	return p
+}
+
+// siteFor returns the shared Site with the menu's current entry marked.
+func (v *Maker) siteFor(sitePath string) *render.Site {
+	cur := v.URL(sitePath)
+	marked := -1
+	for i, m := range v.site.Menu {
+		if m.URL != v.base && strings.HasPrefix(cur, m.URL) {
+			marked = i
+		}
+	}
+	if marked < 0 {
+		return v.site
+	}
+	return v.marked[marked]
+}
+
+// markMenus makes one Site per main-menu entry with that entry marked
+// current, once, so every page of a section shares its Site (the theme
+// renders the header once per Site).
+func (v *Maker) markMenus() {
+	v.marked = make([]*render.Site, len(v.site.Menu))
+	for i := range v.site.Menu {
+		s := *v.site
+		s.Menu = append([]render.Link(nil), v.site.Menu...)
+		s.Menu[i].Current = true
+		v.marked[i] = &s
+	}
+}
+
+// Page builds the view of a content page or section.
+func (v *Maker) Page(p *site.Page, txt *Text, body []byte) *render.Page {
+	kind := render.KindPage
+	switch p.Kind {
+	case site.KindHome:
+		kind = render.KindHome
+	case site.KindSection:
+		kind = render.KindSection
+	}
+	view := v.NewPage(kind, p.Title, p.URL)
+	view.Type, view.TypeTitle = p.Type, v.TypeTitle(p.Type)
+	view.Content = htmlOf(body)
+	view.Breadcrumbs = v.breadcrumbs(p)
+	if src := p.Src; src != nil {
+		v.fillMeta(view, p, src)
+		v.fillSource(view, src)
+	}
+	if kind != render.KindHome {
+		view.Sidebar = template.HTML(v.nav.Sidebar(p)) // drawn by package nav, escaped there
+	}
+	view.Lead = view.Description // the page's own: its first paragraph is already on it
+	if kind == render.KindHome {
+		view.Lead = firstNonEmpty(view.Lead, v.site.Description)
+	}
+	view.Description = firstNonEmpty(view.Description, txt.summary(), v.site.Description, p.Title)
+	if txt != nil {
+		view.TitleID = txt.TitleID
+		view.TOC = toc(txt.TOC)
+		view.ReadingTime = max(1, (txt.Words+219)/220)
+		view.Diagrams = txt.Diagrams
+	}
+	if p.Prev != nil {
+		l := v.link(p.Prev)
+		view.Prev = &l
+	}
+	if p.Next != nil {
+		l := v.link(p.Next)
+		view.Next = &l
+	}
+	for _, r := range p.Related {
+		view.Related = append(view.Related, v.Summary(r, nil))
+	}
+	return view
+}
+
+// SetGit gives the maker the content's git history (nil outside a
+// repository), read while the content loaded.
+func (v *Maker) SetGit(git *pagesource.Info) { v.git = git }
+
+// Nav returns the section tree behind the sidebars (written as nav.File).
+func (v *Maker) Nav() *nav.Tree { return v.nav }
+
+// fillSource adds where the page comes from: its last commit, its edit
+// and history links and its owner's contact URL.
+func (v *Maker) fillSource(view *render.Page, src *content.Page) {
+	s := v.git.Source(src.Path, v.cfg.EditURL, v.cfg.HistoryURL)
+	if c := s.Commit; c != nil {
+		view.LastCommit = &render.Commit{Author: c.Author, Date: c.Changed}
+	}
+	view.EditURL, view.HistoryURL = s.Edit, s.History
+	view.OwnerURL = v.cfg.Owners[src.Meta.Owner]
+}
+
+func (v *Maker) fillMeta(view *render.Page, p *site.Page, src *content.Page) {
+	m := src.Meta
+	view.TitleHTML = template.HTML(src.TitleHTML) // rendered by markdown.Title: inline markup only, raw HTML escaped
+	view.Description = firstNonEmpty(m.Description, m.Summary)
+	view.Date, view.Lastmod, view.Draft, view.Owner = m.Date, p.Lastmod(), m.Draft, m.Owner
+	view.Params = m.Params
+	view.Tags = v.termLinks(p, "tags")
+	view.Teams = v.termLinks(p, "teams")
+	if pb := src.Playbook; pb != nil {
+		view.Playbook = playbookView(pb)
+	}
+	if cs := src.CaseStudy; cs != nil {
+		view.CaseStudy = caseStudyView(cs)
+	}
+}
+
+// htmlOf shares body's bytes with the template instead of copying them
+// (10 KB a page): rendered Markdown is never changed after rendering.
+func htmlOf(body []byte) template.HTML {
+	if len(body) == 0 {
+		return ""
+	}
+	return template.HTML(unsafe.String(&body[0], len(body)))
+}
+
+func firstNonEmpty(vals ...string) string {
+	for _, s := range vals {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// TypeTitle is the title of a content type ("Playbook"), "Page" for others.
+func (v *Maker) TypeTitle(typ string) string {
+	if t, ok := v.cfg.Types[typ]; ok && t.Title != "" {
+		return t.Title
+	}
+	return "Page"
+}
+
+func (v *Maker) breadcrumbs(p *site.Page) []render.Link {
+	var out []render.Link
+	for _, a := range p.Ancestors() {
+		l := v.link(a)
+		if a.Kind == site.KindHome {
+			l.Title = "Home"
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func (v *Maker) termLinks(p *site.Page, taxonomy string) []render.Link {
+	var out []render.Link
+	for _, t := range p.Terms[taxonomy] {
+		out = append(out, render.Link{Title: t.Name, URL: v.URL(t.URL)})
+	}
+	return out
+}
+
+// Taxonomy is the view of a taxonomy and its terms, most used first.
+func (v *Maker) Taxonomy(tax *site.Taxonomy) render.Taxonomy {
+	t := render.Taxonomy{Name: tax.Name, Singular: tax.Singular, Title: content.TitleFromName(tax.Name), URL: v.URL(tax.URL)}
+	for _, term := range tax.Terms {
+		t.Terms = append(t.Terms, render.Term{Name: term.Name, URL: v.URL(term.URL), Count: len(term.Pages)})
+	}
+	sortTerms(t.Terms)
+	return t
+}
+
+// Summary returns a page's list card; txt may be nil when the page's text
+// is not known yet. Cached: a page's card data does not change for one
+// text (a rebuilt page is forgotten first).
+func (v *Maker) Summary(p *site.Page, txt *Text) render.Summary {
+	slots := v.summaries[p]
+	if slots == nil { // not a page of the model: nothing to share it with
+		return v.newSummary(p, txt)
+	}
+	slot := &slots.full
+	if txt == nil || slots.shared {
+		slot, txt = &slots.bare, nil
+	}
+	if s := slot.Load(); s != nil {
+		return *s
+	}
+	s := v.newSummary(p, txt)
+	if !slot.CompareAndSwap(nil, &s) {
+		return *slot.Load() // made at the same time elsewhere: share its card
+	}
+	return s
+}
+
+// newSummary makes a summary with a card cache of its own.
+func (v *Maker) newSummary(p *site.Page, txt *Text) render.Summary {
+	s := v.makeSummary(p, txt)
+	s.Card = &render.CardCache{}
+	return s
+}
+
+// Forget drops the cached summaries of a page that is rendered anew.
+func (v *Maker) Forget(p *site.Page) {
+	if slots := v.summaries[p]; slots != nil {
+		slots.bare.Store(nil)
+		slots.full.Store(nil)
+	}
+}
+
+// ownDescription is the description a page's front matter gives it.
+func ownDescription(p *site.Page) string {
+	if p.Src == nil {
+		return ""
+	}
+	return firstNonEmpty(p.Src.Meta.Description, p.Src.Meta.Summary)
+}
+
+func (v *Maker) makeSummary(p *site.Page, txt *Text) render.Summary {
+	s := render.Summary{Title: p.Title, URL: v.URL(p.URL), Type: p.Type, TypeTitle: v.TypeTitle(p.Type), Date: p.Lastmod()}
+	s.Description = ownDescription(p)
+	if p.Src != nil {
+		s.Tags, s.Teams = v.termLinks(p, "tags"), v.termLinks(p, "teams")
+		if cs := p.Src.CaseStudy; cs != nil {
+			s.Company = cs.Company
+			if len(cs.Results) > 0 {
+				m := metricView(cs.Results[0])
+				s.Headline = &m
+			}
+		}
+	}
+	if s.Description == "" {
+		s.Description = txt.summary()
+	}
+	return s
+}
+
+func toc(hs []markdown.Heading) []render.TOCEntry {
+	var out []render.TOCEntry
+	for _, h := range hs {
+		e := render.TOCEntry{ID: h.ID, Text: h.Text, Level: h.Level}
+		if h.Level > 2 && len(out) > 0 {
+			last := &out[len(out)-1]
+			last.Children = append(last.Children, e)
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}

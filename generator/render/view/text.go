@@ -1,0 +1,28 @@
+// Package view maps the site model to the data templates receive (render's
+// data contract) and executes the theme on it: single pages, list pages
+// with their pagers, taxonomies, terms, the search and 404 pages and
+// alias redirects. It is the only package that both knows the site model
+// and executes templates. As list pages are rendered it records which
+// pages' cards each shows (Deps), for rebuilds.
+package view
+
+import "github.com/playbookhq/playbook/generator/markdown"
+
+// Text is what rendering a page's Markdown leaves for its views and for
+// the cards that show it elsewhere.
+type Text struct {
+	Summary  string             // plain text of the first paragraph
+	Words    int                // for the reading time
+	Diagrams bool               // the page has a ```mermaid diagram
+	TitleID  string             // the id of the title taken from the leading "# Heading", if any
+	TOC      []markdown.Heading // h2 and h3 headings
+	Body     []byte             // rendered Markdown, kept only for list and search pages
+}
+
+// summary is t's summary, "" for a nil Text.
+func (t *Text) summary() string {
+	if t == nil {
+		return ""
+	}
+	return t.Summary
+}
