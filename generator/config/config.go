@@ -37,6 +37,19 @@ type Config struct {
 	// DisablePathToLower keeps the case of file and folder names in page
 	// URLs; by default they are lowercased, as Hugo does.
 	DisablePathToLower bool
+	// EditURL is the "Edit this page" link of every content page, with
+	// {path} standing for the page's file from the repository's root,
+	// e.g. "https://git.example.com/handbook/-/edit/main/{path}". "": none.
+	EditURL string
+	// HistoryURL is the "View history" link, with {path} as in EditURL;
+	// derived from EditURL for GitLab, GitHub and Gitea when not set.
+	HistoryURL string
+	// Owners maps an owner's name (front matter owner) to a contact URL,
+	// e.g. a team channel or a mailto: link.
+	Owners map[string]string
+	// GitInfo shows each page's last change from the site's git history
+	// (true unless enableGitInfo = false).
+	GitInfo bool
 	// Health is the [health] table as written, read by the health
 	// package (which reports its unknown keys itself).
 	Health map[string]any
@@ -133,6 +146,7 @@ func Default() *Config {
 		},
 		Related:  Related{Count: 5},
 		Paginate: 50,
+		GitInfo:  true,
 	}
 }
 

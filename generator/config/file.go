@@ -24,7 +24,11 @@ type fileConfig struct {
 	Related      *struct{ Count *int } `toml:"related"`
 	Paginate     *int                  `toml:"paginate"`
 	// DisablePathToLower is Hugo's key of the same name.
-	DisablePathToLower *bool `toml:"disablePathToLower"`
+	DisablePathToLower *bool             `toml:"disablePathToLower"`
+	EditURL            *string           `toml:"editURL"`
+	HistoryURL         *string           `toml:"historyURL"`
+	Owners             map[string]string `toml:"owners"`
+	EnableGitInfo      *bool             `toml:"enableGitInfo"`
 }
 
 type fileMarkup struct {
@@ -104,6 +108,14 @@ func (f *fileConfig) apply(cfg *Config) diag.List {
 	}
 	if f.DisablePathToLower != nil {
 		cfg.DisablePathToLower = *f.DisablePathToLower
+	}
+	setString(&cfg.EditURL, f.EditURL)
+	setString(&cfg.HistoryURL, f.HistoryURL)
+	if f.Owners != nil {
+		cfg.Owners = f.Owners
+	}
+	if f.EnableGitInfo != nil {
+		cfg.GitInfo = *f.EnableGitInfo
 	}
 	if f.Related != nil && f.Related.Count != nil {
 		cfg.Related.Count = *f.Related.Count

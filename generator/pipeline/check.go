@@ -31,7 +31,7 @@ type Inspector interface {
 // are known to the model) and nothing is written.
 func check(ctx context.Context, opts Options) (*Result, error) {
 	res := &Result{}
-	in, diags := load(opts, NewState(OneOff))
+	in, diags := load(ctx, opts, NewState(OneOff), false)
 	if in == nil {
 		res.Diagnostics = dedupe(diags)
 		return res, failure(res.Diagnostics, opts.Strict)

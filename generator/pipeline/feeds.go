@@ -3,6 +3,7 @@ package pipeline
 import (
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/feed"
+	"github.com/playbookhq/playbook/generator/nav"
 	"github.com/playbookhq/playbook/generator/render/view"
 	"github.com/playbookhq/playbook/generator/site"
 )
@@ -21,6 +22,7 @@ func (r *Run) writeFeeds() {
 	atom, err := feed.Atom(r.cfg.Title, r.views.Permalink("/"), r.views.Permalink("/index.xml"), view.ParamString(r.cfg.Params, "owner"), recent)
 	r.writeOrFail("index.xml", atom, err)
 	r.write("robots.txt", feed.Robots(r.views.Permalink("/sitemap.xml")))
+	r.write(nav.File, r.views.Nav().JSON())
 }
 
 func (r *Run) writeOrFail(rel string, data []byte, err error) {

@@ -114,6 +114,7 @@ func (r *Run) searchDoc(p *site.Page, rec *record) search.Doc {
 		Sections:  rec.sections,
 		Date:      p.Lastmod(),
 		Fields:    map[string]string{},
+		List:      p.Kind != site.KindPage,
 	}
 	for _, a := range p.Ancestors() {
 		if a.Kind != site.KindHome {

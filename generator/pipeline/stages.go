@@ -4,12 +4,14 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/markdown"
 	"github.com/playbookhq/playbook/generator/output"
+	"github.com/playbookhq/playbook/generator/pagesource"
 	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/render/view"
 	"github.com/playbookhq/playbook/generator/site"
@@ -20,7 +22,7 @@ import (
 // publishing. On success st holds the new run and output hashes.
 func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 	res := &Result{}
-	in, diags := load(opts, st)
+	in, diags := load(ctx, opts, st, true)
 	if in == nil {
 		res.Diagnostics = dedupe(diags)
 		return res, failure(res.Diagnostics, opts.Strict)
@@ -72,9 +74,10 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 }
 
 // load runs the input stages: configuration, theme and shortcode
-// templates, static files, content, site model. It returns nil inputs
-// when nothing can be rendered; the diagnostics say why.
-func load(opts Options, st *State) (*inputs, diag.List) {
+// templates, static files, content, site model, and (withGit) the
+// content's git history, read while the content loads. It returns nil
+// inputs when nothing can be rendered; the diagnostics say why.
+func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, diag.List) {
 	siteFS := os.DirFS(opts.Source)
 	cfg, diags := config.Load(siteFS, config.WithBaseURL(opts.BaseURL))
 	if cfg == nil {
@@ -86,10 +89,15 @@ func load(opts Options, st *State) (*inputs, diag.List) {
 	diags = append(diags, d...)
 	static, d := listStatic(theme, siteFS)
 	diags = append(diags, d...)
+	git := pagesource.Start(ctx, filepath.Join(opts.Source, content.Dir), withGit && cfg.GitInfo)
 	tree, d := content.Load(siteFS, cfg, content.Options{Cache: st.Cache, DropBodies: !st.Policy.keepsState()})
 	diags = append(diags, d...)
 	model, d := site.New(tree, cfg, site.Options{BuildDrafts: opts.BuildDrafts, KnownURLs: static.urls()})
 	diags = append(diags, d...)
+	history, err := git()
+	if err != nil {
+		diags = append(diags, diag.Warnf(diag.Pos{}, "reading git history (pages show lastmod instead): %v", err))
+	}
 	if opts.Loaded != nil && model != nil {
 		opts.Loaded(len(model.Pages))
 	}
@@ -97,7 +105,7 @@ func load(opts Options, st *State) (*inputs, diag.List) {
 		return nil, diags
 	}
 	diags = append(diags, unknownTypes(model, cfg, theme)...)
-	in := &inputs{siteFS: siteFS, cfg: cfg, theme: theme, model: model, static: static, tree: tree, stageDiags: diags,
+	in := &inputs{siteFS: siteFS, cfg: cfg, theme: theme, model: model, static: static, tree: tree, stageDiags: diags, git: history,
 		md:     markdown.New(markdownOptions(cfg, false, shortcodes)),
 		mdNoH1: markdown.New(markdownOptions(cfg, true, shortcodes)),
 	}

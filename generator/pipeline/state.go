@@ -12,6 +12,7 @@ import (
 	"github.com/playbookhq/playbook/generator/links"
 	"github.com/playbookhq/playbook/generator/markdown"
 	"github.com/playbookhq/playbook/generator/output"
+	"github.com/playbookhq/playbook/generator/pagesource"
 	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/render/view"
 	"github.com/playbookhq/playbook/generator/search"
@@ -42,8 +43,9 @@ type inputs struct {
 	theme      *render.Theme
 	model      *site.Site
 	static     staticFiles
-	tree       *content.Tree // what content.Load found (for an Inspector)
-	stageDiags diag.List     // from config, theme, content and the site model
+	tree       *content.Tree    // what content.Load found (for an Inspector)
+	git        *pagesource.Info // the content's git history, nil outside a repository
+	stageDiags diag.List        // from config, theme, content and the site model
 	md, mdNoH1 *markdown.Renderer
 }
 
@@ -122,6 +124,7 @@ func newRun(in *inputs, ps *pass, policy Policy) *Run {
 	r := &Run{inputs: in, pass: ps, policy: policy}
 	k := &kept{records: make(map[*site.Page]*record, len(in.model.Pages))}
 	k.views = view.NewMaker(in.cfg, in.model, "playbook "+Version)
+	k.views.SetGit(in.git)
 	if policy.keepsState() {
 		k.deps = view.NewDeps()
 	}

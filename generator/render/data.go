@@ -190,6 +190,50 @@ type Page struct {
 
 	// Redirect is set only when rendering an alias page.
 	Redirect string
+
+	// Sidebar is the section sidebar, drawn by the generator (package
+	// nav): a <nav id="sidebar"> of nested lists and <details> showing the
+	// branch this page is on. "" on pages without one.
+	Sidebar template.HTML
+	// LastCommit is the page file's last change in git; nil outside a
+	// repository (the theme falls back to Lastmod).
+	LastCommit *Commit
+	// EditURL and HistoryURL link to the page's source on the forge, from
+	// config editURL and historyURL; "" when not configured.
+	EditURL, HistoryURL string
+	// OwnerURL is the owner's contact URL from config [owners], or "".
+	OwnerURL string
+}
+
+// Commit is the last git commit that changed a page's file.
+type Commit struct {
+	Author string
+	Date   time.Time
+}
+
+// ShowTOC reports whether the page shows its table of contents: it has
+// three headings or more and its front matter does not say toc = false.
+func (p *Page) ShowTOC() bool {
+	if off, ok := p.Params["toc"].(bool); ok && !off {
+		return false
+	}
+	n := 0
+	for _, e := range p.TOC {
+		n += 1 + len(e.Children)
+	}
+	return n >= 3
+}
+
+// Updated returns when the page last changed: its last commit's date, else
+// its lastmod, else its date.
+func (p *Page) Updated() time.Time {
+	if p.LastCommit != nil {
+		return p.LastCommit.Date
+	}
+	if !p.Lastmod.IsZero() {
+		return p.Lastmod
+	}
+	return p.Date
 }
 
 // Pager describes one page of a list split over several pages.

@@ -116,7 +116,12 @@ func fixtureCaseStudy() *Page {
 func fixtureGuide() *Page {
 	p := fixtureContentPage("guide", "Guide", "Running joint pipeline meetings", "/playbook/guides/meetings/")
 	p.ReadingTime = 12
-	p.TOC = []TOCEntry{{ID: "why", Text: "Why", Level: 2, Children: []TOCEntry{{ID: "how", Text: "How", Level: 3}}}}
+	p.TOC = []TOCEntry{{ID: "why", Text: "Why", Level: 2, Children: []TOCEntry{{ID: "how", Text: "How", Level: 3}}}, {ID: "next", Text: "Next", Level: 2}}
+	p.LastCommit = &Commit{Author: "Dana Writer", Date: time.Date(2025, 5, 6, 9, 0, 0, 0, time.UTC)}
+	p.EditURL = "https://git.example.com/handbook/-/edit/main/content/guides/meetings.md"
+	p.HistoryURL = "https://git.example.com/handbook/-/commits/main/content/guides/meetings.md"
+	p.OwnerURL = "https://chat.example.com/revops"
+	p.Sidebar = `<nav class="sidebar" id="sidebar" aria-label="Site sections"></nav>`
 	return p
 }
 

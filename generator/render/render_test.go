@@ -130,7 +130,7 @@ func TestPageEssentials(t *testing.T) {
 		`<script src="/playbook/js/search-boot.js" defer></script>`,
 		`href="/playbook/css/syntax.css"`,
 		`href="/playbook/css/search.css"`,
-		`<form class="site-search" role="search" action="/playbook/search/" method="get"><label for="search-input" class="visually-hidden">Search the playbook</label><input id="search-input" name="q" type="search" autocomplete="off" placeholder="Search… ( / )" aria-keyshortcuts="/ Control+K Meta+K"></form>`,
+		`<form class="site-search" role="search" aria-label="Site" action="/playbook/search/" method="get"><label for="search-input" class="visually-hidden">Search the playbook</label><kbd class="search-key" aria-hidden="true">/</kbd><input id="search-input" name="q" type="search" autocomplete="off" placeholder="Search…" aria-keyshortcuts="/ Control+K Meta+K"></form>`,
 		`<a href="/playbook/playbooks/" aria-current="page">Playbooks</a>`,
 		`<a class="skip-link" href="#main">`,
 		`aria-pressed="false"`,

@@ -8,9 +8,10 @@ import (
 
 // tocTemplate is the table of contents written as a template, ranging over
 // .TOC: TableOfContents must give the same bytes.
-const tocTemplate = `{{- with .TOC }}
+const tocTemplate = `{{- if .ShowTOC }}{{ with .TOC }}
 <nav class="toc" aria-labelledby="pb-toc-title">
-  <h2 id="pb-toc-title" class="toc-title">On this page</h2>
+  <details class="toc-details">
+    <summary><h2 id="pb-toc-title" class="toc-title">On this page</h2></summary>
   <ol>
     {{- range . }}
     <li><a href="#{{ .ID }}">{{ .Text }}</a>
@@ -24,8 +25,9 @@ const tocTemplate = `{{- with .TOC }}
     </li>
     {{- end }}
   </ol>
+  </details>
 </nav>
-{{- end }}
+{{- end }}{{ end }}
 `
 
 func TestTableOfContentsMatchesTemplate(t *testing.T) {

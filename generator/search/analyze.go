@@ -140,13 +140,14 @@ const skipID = ^uint32(0)
 
 // accumulator sums the weighted term frequencies of one page.
 type accumulator struct {
-	v       *vocab
-	worker  int // index of v among the indexer's vocabularies
-	tf      []uint32
-	title   []bool
-	touched []uint32
-	length  int
-	scratch []byte // packed postings of the page being taken
+	v        *vocab
+	worker   int // index of v among the indexer's vocabularies
+	tf       []uint32
+	title    []bool
+	touched  []uint32
+	length   int
+	scratch  []byte // packed postings of the page being taken
+	compound []byte // the joined compound being counted
 }
 
 func (a *accumulator) add(text string, weight uint32, title bool) {
@@ -166,6 +167,25 @@ func (a *accumulator) add(text string, weight uint32, title bool) {
 		a.title[id] = a.title[id] || title
 		a.length++
 	})
+	a.compound = compounds(text, a.compound, func(w []byte) { a.addWord(w, weight, title) })
+}
+
+// addWord counts one more word that Tokenize did not give (a hyphenated
+// compound joined), without counting it in the page's length.
+func (a *accumulator) addWord(w []byte, weight uint32, title bool) {
+	id, ok := a.v.lookup(w, false)
+	if !ok {
+		return
+	}
+	for int(id) >= len(a.tf) {
+		a.tf = append(a.tf, 0)
+		a.title = append(a.title, false)
+	}
+	if a.tf[id] == 0 && !a.title[id] {
+		a.touched = append(a.touched, id)
+	}
+	a.tf[id] += weight
+	a.title[id] = a.title[id] || title
 }
 
 // take returns the page's postings and resets the accumulator.

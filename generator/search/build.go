@@ -32,10 +32,11 @@ const FormatVersion = 2
 type Manifest struct {
 	Version int         `json:"v"`
 	Docs    int         `json:"n"`
-	Chunk   int         `json:"chunk"`  // pages per fragment folder
-	Shards  [][3]string `json:"shards"` // [lowest key, highest key, file hash]
-	Frags   []string    `json:"frags"`  // fragment folder per chunk of pages
-	Facets  string      `json:"facets"` // facet file hash
+	Chunk   int         `json:"chunk"`           // pages per fragment folder
+	Shards  [][3]string `json:"shards"`          // [lowest key, highest key, file hash]
+	Frags   []string    `json:"frags"`           // fragment folder per chunk of pages
+	Facets  string      `json:"facets"`          // facet file hash
+	Lists   []int       `json:"lists,omitempty"` // ids of list pages (Doc.List), ascending
 }
 
 // fragmentPath is where page id's fragment lives: the folder is named after

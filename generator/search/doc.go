@@ -20,6 +20,9 @@ type Doc struct {
 	Fields      map[string]string // e.g. "company", "industry" for case studies
 	Sections    []Section         // the body split at headings
 	Date        time.Time
+	// List marks the home page and section pages: they rank below content
+	// pages that match a query as well.
+	List bool
 }
 
 // Section is the text under one heading; the first has ID "" (text before any heading).

@@ -85,7 +85,7 @@ func (ix *Indexer) Add(d *Doc) error {
 	a.doc(d)
 	ix.pages[id] = a.take()
 	ix.accs <- a
-	ix.facets[id] = Doc{TypeTitle: d.TypeTitle, Tags: d.Tags, Teams: d.Teams}
+	ix.facets[id] = Doc{TypeTitle: d.TypeTitle, Tags: d.Tags, Teams: d.Teams, List: d.List}
 	ix.addFragment(id, frag)
 	return nil
 }
@@ -155,6 +155,11 @@ func (ix *Indexer) Finish() error {
 		}
 	}
 	m := Manifest{Version: FormatVersion, Docs: len(ix.pages), Chunk: pagesPerChunk, Frags: ix.frags}
+	for id := range ix.facets {
+		if ix.facets[id].List {
+			m.Lists = append(m.Lists, id)
+		}
+	}
 	for _, s := range shardTerms(merge(ix.pages, ix.vocabs)) {
 		m.Shards = append(m.Shards, [3]string{s.lo, s.hi, s.name})
 		ix.send(File{Path: shardDir + s.name + ".bin", Data: s.data})

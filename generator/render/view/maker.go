@@ -9,6 +9,8 @@ import (
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/markdown"
+	"github.com/playbookhq/playbook/generator/nav"
+	"github.com/playbookhq/playbook/generator/pagesource"
 	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/site"
 )
@@ -28,6 +30,9 @@ type Maker struct {
 	summaries map[*site.Page]*summarySlots
 
 	taxViews map[*site.Taxonomy]*render.Taxonomy // each taxonomy's view, made once
+
+	nav *nav.Tree        // the section sidebar
+	git *pagesource.Info // the content's git history, nil outside a repository
 }
 
 // taxonomyView is the view of tax shared by its own page and its terms' pages.
@@ -73,6 +78,7 @@ func NewMaker(cfg *config.Config, model *site.Site, generator string) *Maker {
 		v.taxViews[tax] = &tv
 	}
 	v.markMenus()
+	v.nav = nav.New(model, v.base)
 	return v
 }
 
@@ -156,6 +162,10 @@ func (v *Maker) Page(p *site.Page, txt *Text, body []byte) *render.Page {
 	view.Breadcrumbs = v.breadcrumbs(p)
 	if src := p.Src; src != nil {
 		v.fillMeta(view, p, src)
+		v.fillSource(view, src)
+	}
+	if kind != render.KindHome {
+		view.Sidebar = template.HTML(v.nav.Sidebar(p)) // drawn by package nav, escaped there
 	}
 	view.Lead = view.Description // the page's own: its first paragraph is already on it
 	if kind == render.KindHome {
@@ -180,6 +190,24 @@ func (v *Maker) Page(p *site.Page, txt *Text, body []byte) *render.Page {
 		view.Related = append(view.Related, v.Summary(r, nil))
 	}
 	return view
+}
+
+// SetGit gives the maker the content's git history (nil outside a
+// repository), read while the content loaded.
+func (v *Maker) SetGit(git *pagesource.Info) { v.git = git }
+
+// Nav returns the section tree behind the sidebars (written as nav.File).
+func (v *Maker) Nav() *nav.Tree { return v.nav }
+
+// fillSource adds where the page comes from: its last commit, its edit
+// and history links and its owner's contact URL.
+func (v *Maker) fillSource(view *render.Page, src *content.Page) {
+	s := v.git.Source(src.Path, v.cfg.EditURL, v.cfg.HistoryURL)
+	if c := s.Commit; c != nil {
+		view.LastCommit = &render.Commit{Author: c.Author, Date: c.Changed}
+	}
+	view.EditURL, view.HistoryURL = s.Edit, s.History
+	view.OwnerURL = v.cfg.Owners[src.Meta.Owner]
 }
 
 func (v *Maker) fillMeta(view *render.Page, p *site.Page, src *content.Page) {

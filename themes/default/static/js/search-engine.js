@@ -194,6 +194,9 @@
     this.base = base;
     this.m = manifest;
     this.cache = new Map();
+    // Home and section pages rank below content pages that match as well.
+    this.list = new Uint8Array(manifest.n);
+    (manifest.lists || []).forEach((id) => { this.list[id] = 1; });
   }
 
   Engine.prototype.fetch = function (path, gz) {
@@ -275,6 +278,33 @@
     });
   };
 
+  // suggest returns the query with each word replaced by the closest word
+  // in the index ("did you mean"), or "" when it finds nothing closer. It
+  // scans the shards of words with the same first letters, as typos does,
+  // with a wider budget.
+  Engine.prototype.suggest = async function (q) {
+    var words = parseQuery(q).words.filter(function (x) { return !x.cjk; });
+    if (!words.length) return '';
+    var self = this, changed = false;
+    var out = await Promise.all(words.map(async function (x) {
+      var w = x.w, max = Math.max(2, Math.ceil(Array.from(w).length / 3));
+      var hashes = self.shardsIn(w.slice(0, 1), w.slice(0, 1) + '\uffff');
+      if (hashes.length > MAX_SHARDS) hashes = self.shardsIn(w.slice(0, 2), w.slice(0, 2) + '\uffff');
+      if (hashes.length > MAX_SHARDS) hashes = hashes.slice(0, MAX_SHARDS);
+      var best = null, bestD = max + 1, bestN = 0;
+      (await self.terms(hashes)).forEach(function (t) {
+        t.surfaces.forEach(function (sf) {
+          var d = editDistance(w, sf, max);
+          if (d < bestD || (d === bestD && t.docs.length > bestN)) { best = sf; bestD = d; bestN = t.docs.length; }
+        });
+      });
+      if (!best || best === w) return w;
+      changed = true;
+      return best;
+    }));
+    return changed ? out.join(' ') : '';
+  };
+
   // search runs a query; filters maps a facet name to a selected label.
   // The facet table is read only when opts.facets is true or a filter is
   // set (the header box needs neither). It returns {results, total, facets,
@@ -285,6 +315,36 @@
     var wantFacets = (opts && opts.facets) || Object.keys(filters || {}).some(function (k) { return filters[k]; });
     var facetsP = wantFacets ? this.facets() : Promise.resolve([]);
     if (!query.words.length) return this.answer([], query, await facetsP, filters);
+    var main = await this.rank(query);
+    // "hand off" and "hand-off" also find "handoff": each pair of adjacent
+    // plain words is tried joined (the index joins hyphenated compounds).
+    var alts = joined(query).slice(0, 3);
+    if (alts.length) {
+      var seen = new Set(main.results.map(function (r) { return r.id; }));
+      var extra = [];
+      for (var alt of await Promise.all(alts.map(this.rank, this))) {
+        alt.results.forEach(function (r) { if (!seen.has(r.id)) { seen.add(r.id); extra.push(r); } });
+        alt.highlight.words.forEach(function (w) { main.highlight.words.add(w); });
+      }
+      if (extra.length) main.results = main.results.concat(extra).sort((a, b) => this.list[a.id] - this.list[b.id] || b.score - a.score || a.id - b.id);
+    }
+    return this.answer(main.results, query, await facetsP, filters, main.highlight);
+  };
+
+  // joined returns the queries made by joining two adjacent plain words.
+  function joined(query) {
+    var out = [], ws = query.words;
+    for (var i = 0; i + 1 < ws.length; i++) {
+      var a = ws[i], b = ws[i + 1];
+      if (a.cjk || b.cjk || a.quoted || b.quoted) continue;
+      var words = ws.slice(0, i).concat([{ w: a.w + b.w, cjk: false, prefix: b.prefix, quoted: false }], ws.slice(i + 2));
+      out.push({ words: words, phrases: query.phrases, cjkRuns: query.cjkRuns });
+    }
+    return out;
+  }
+
+  // rank scores the pages matching every word of query.
+  Engine.prototype.rank = async function (query) {
     var resolved = await Promise.all(query.words.map(this.resolve, this));
     var n = this.m.n, score = new Float64Array(n), hits = new Uint8Array(n), exact = new Uint8Array(n);
     var highlight = { words: new Set(), prefixes: [], cjk: query.cjkRuns };
@@ -310,10 +370,11 @@
     });
     var ids = [], need = query.words.length;
     for (var d = 0; d < n; d++) if (hits[d] === need) ids.push(d);
-    ids.sort(function (a, b) { return exact[b] - exact[a] || score[b] - score[a] || a - b; });
+    var list = this.list;
+    ids.sort(function (a, b) { return exact[b] - exact[a] || list[a] - list[b] || score[b] - score[a] || a - b; });
     var results = ids.map((id) => this.result(id, score[id], highlight));
     if (query.phrases.length) results = await this.verifyPhrases(results, query.phrases);
-    return this.answer(results, query, await facetsP, filters, highlight);
+    return { results: results, highlight: highlight };
   };
 
   // answer filters results by the selected facets and counts facet values.

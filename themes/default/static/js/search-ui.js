@@ -44,8 +44,24 @@
     return parent;
   }
 
+  // crumbs is a result's type and section path, the type left out when
+  // the path starts with it ("Playbook › Playbooks" → "Playbooks").
   function crumbs(d) {
-    return [d.type].concat(d.path).filter(Boolean).join(' › ');
+    var path = (d.path || []).filter(Boolean), type = d.type || '';
+    var first = (path[0] || '').toLowerCase();
+    if (type && first.indexOf(type.toLowerCase()) === 0) type = '';
+    return [type].concat(path).filter(function (p, i, all) { return p && p !== all[i - 1]; }).join(' › ');
+  }
+
+  // withHighlight adds the matched words to a result's URL (?hl=…) for the
+  // page the reader lands on to mark them (nav.js).
+  function withHighlight(url, answer) {
+    var words = answer && answer.highlight ? Array.from(answer.highlight.words) : [];
+    words = words.filter(function (w) { return w.length > 1; }).slice(0, 8);
+    if (!words.length) return url;
+    var u = new URL(url, location.href);
+    u.searchParams.set('hl', words.join(' '));
+    return u.pathname + u.search + u.hash;
   }
 
   function plural(n, word) {
@@ -57,7 +73,7 @@
     var seq = 0;
     return function (job, done) {
       var mine = ++seq;
-      return job().then(function (v) { if (mine === seq) done(v); });
+      return job().then(function (v) { if (mine === seq) return done(v); });
     };
   }
 
@@ -83,6 +99,7 @@
     this.list.setAttribute('role', 'listbox');
     this.list.setAttribute('aria-label', 'Search results');
     this.all = el('a', 'search-all', 'Show all results');
+    this.all.href = base + 'search/';
     this.popup.append(this.status, this.list, this.all);
     form.appendChild(this.popup);
     input.setAttribute('role', 'combobox');
@@ -119,13 +136,13 @@
     this.active = -1;
     input.removeAttribute('aria-activedescendant');
     data.forEach(function (d) {
-      self.option(d.url, 'search-hit', function (a) {
+      self.option(withHighlight(d.url, answer), 'search-hit', function (a) {
         appendMarks(a.appendChild(el('span', 'search-hit-title')), d.titleMarks);
         a.appendChild(el('span', 'search-hit-path', crumbs(d)));
         appendMarks(a.appendChild(el('span', 'search-hit-excerpt')), d.excerpt);
       });
       d.subs.forEach(function (s) {
-        self.option(s.url, 'search-sub', function (a) {
+        self.option(withHighlight(s.url, answer), 'search-sub', function (a) {
           appendMarks(a.appendChild(el('span', 'search-hit-title')), s.titleMarks);
         });
       });
@@ -245,9 +262,32 @@
     this.answer = answer;
     this.shown = 0;
     this.list.textContent = '';
-    this.status.textContent = !q ? 'Type to search.' : answer.total ? plural(answer.total, 'result') + ' for “' + q + '”' : 'No results for “' + q + '”';
+    var self = this;
     this.renderFacets(q ? answer.facets : []);
-    return this.page();
+    // The count is announced once the first results are shown.
+    return this.page().then(function () {
+      if (self.answer !== answer) return;
+      self.status.textContent = !q ? 'Type to search.' : answer.total ? plural(answer.total, 'result') + ' for “' + q + '”' : 'No results for “' + q + '”';
+      if (q && !answer.total) self.didYouMean(q);
+    });
+  };
+
+  // didYouMean offers the closest words of the index after a search that
+  // found nothing.
+  SearchPage.prototype.didYouMean = function (q) {
+    var self = this, answer = this.answer;
+    engine.then(function (e) { return e.suggest(q); }).then(function (s) {
+      if (!s || self.answer !== answer) return;
+      self.status.append(' Did you mean ');
+      var a = self.status.appendChild(el('a', 'search-suggestion', s));
+      a.href = searchURL(s, self.filters);
+      a.addEventListener('click', function (ev) {
+        ev.preventDefault();
+        self.input.value = s;
+        self.update(true);
+      });
+      self.status.append('?');
+    });
   };
 
   // page shows the next PAGE_SIZE results.
@@ -256,23 +296,25 @@
     this.shown += batch.length;
     this.more.hidden = this.shown >= this.answer.total;
     var answer = this.answer;
-    var items = batch.map(function () { return self.list.appendChild(el('li', 'search-result')); });
-    return Promise.all(batch.map(function (r, i) {
-      return r.data().then(function (d) { if (self.answer === answer) self.fill(items[i], d); });
-    }));
+    // The batch is shown at once, when every result's text is in: results
+    // filled one by one would push each other down (layout shift).
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (data) {
+      if (self.answer !== answer) return;
+      data.forEach(function (d) { self.fill(self.list.appendChild(el('li', 'search-result')), d); });
+    });
   };
 
   SearchPage.prototype.fill = function (li, d) {
     var h = li.appendChild(el('h2', 'search-result-title')), a = h.appendChild(el('a'));
-    a.href = d.url;
+    a.href = withHighlight(d.url, this.answer);
     appendMarks(a, d.titleMarks);
     li.appendChild(el('p', 'search-result-path', crumbs(d)));
     appendMarks(li.appendChild(el('p', 'search-result-excerpt')), d.excerpt);
     if (!d.subs.length) return;
-    var ul = li.appendChild(el('ul', 'search-subs'));
+    var ul = li.appendChild(el('ul', 'search-subs')), answer = this.answer;
     d.subs.forEach(function (s) {
       var sub = ul.appendChild(el('li')), link = sub.appendChild(el('a'));
-      link.href = s.url;
+      link.href = withHighlight(s.url, answer);
       appendMarks(link, s.titleMarks);
       appendMarks(sub.appendChild(el('p', 'search-sub-excerpt')), s.excerpt);
     });
