@@ -157,6 +157,9 @@ func printSummary(w io.Writer, res *pipeline.Result, opts pipeline.Options) {
 	fmt.Fprintf(w, "  lists     %d sections · %d terms · %d aliases\n", st.Sections, st.Terms, st.Aliases)
 	fmt.Fprintf(w, "  files     %d written · %d stale removed → %s\n", st.Files, st.Removed, opts.Destination)
 	fmt.Fprintf(w, "  warnings  %d\n", warnings)
+	if st.GitNote != "" {
+		fmt.Fprintf(w, "  git       %s\n", st.GitNote)
+	}
 	fmt.Fprintf(w, "  built in  %s\n", res.Elapsed.Round(time.Millisecond))
 }
 

@@ -47,6 +47,9 @@ type Stats struct {
 	Aliases     int
 	Files       int // files written
 	Removed     int // stale files of earlier builds removed
+	// GitNote says why some pages' "last updated" comes from lastmod
+	// rather than git (a shallow clone); empty when git told all.
+	GitNote string
 }
 
 // Result reports a build.

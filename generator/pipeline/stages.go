@@ -48,6 +48,9 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 	res.Diagnostics = dedupe(diags)
 	res.Pages = len(in.model.Pages)
 	res.Stats = r.stats()
+	if in.git != nil && in.git.Shallow {
+		res.Stats.GitNote = "shallow clone: pages last changed before its oldest commit show lastmod (fetch the full history for git dates)"
+	}
 	if err := failure(res.Diagnostics, opts.Strict); err != nil {
 		out.Abort()
 		return res, err

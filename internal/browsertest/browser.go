@@ -16,6 +16,13 @@ type Option func(*settings)
 
 type settings struct {
 	ignore []string
+	flags  []chromedp.ExecAllocatorOption
+}
+
+// Flag passes a command-line flag to chromium, e.g. Flag("blink-settings",
+// "primaryHoverType=2") for a browser that reports a mouse.
+func Flag(name string, value any) Option {
+	return func(s *settings) { s.flags = append(s.flags, chromedp.Flag(name, value)) }
 }
 
 // IgnoreConsole makes New tolerate console errors whose text contains
@@ -41,7 +48,7 @@ func New(t testing.TB, opts ...Option) context.Context {
 		o(&s)
 	}
 	rec := &recorder{ignore: s.ignore}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), allocatorOptions(path, t.TempDir())...)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), append(allocatorOptions(path, t.TempDir()), s.flags...)...)
 	ctx, cancelTab := chromedp.NewContext(allocCtx, chromedp.WithListener(rec.listen))
 	t.Cleanup(func() {
 		cancelTab()

@@ -20,7 +20,8 @@ const diagramPage = "playbooks/lead-handoff-sla/index.html"
 // the one matching the colour scheme is shown (also after the theme
 // toggle), print shows the light one, and the page logs no error, failed
 // request or CSP violation under the policy the README gives for diagram
-// pages. Pages without diagrams do not load the library.
+// pages. The library is loaded only once a diagram is near the viewport;
+// pages without diagrams do not load it.
 func TestDiagrams(t *testing.T) {
 	ctx := browsertest.New(t)
 	dir := buildSample(t)
@@ -33,10 +34,21 @@ func TestDiagrams(t *testing.T) {
 		}
 	}
 	base := browsertest.ServeDir(t, dir, basePath)
-	if err := chromedp.Do(ctx, emulateScheme("light"), chromedp.Navigate(pageURL(base, diagramPage))); err != nil {
+	// On a short phone screen the diagram starts far below the first
+	// screen: the library must wait until it is scrolled near.
+	if err := chromedp.Do(ctx, emulateScheme("light"), chromedp.EmulateViewport(375, 500), chromedp.Navigate(pageURL(base, diagramPage))); err != nil {
 		t.Fatal(err)
 	}
-	pollTrue(t, ctx, `!!document.querySelector("figure.diagram.is-drawn, figure.diagram .diagram-error")`)
+	pollTrue(t, ctx, `document.readyState === "complete"`)
+	evalChecks(t, ctx, []struct{ name, expr string }{
+		{"library not loaded off-screen", `document.querySelector("figure.diagram").getBoundingClientRect().top > 800 && !window.mermaid && !document.querySelector('script[src*="mermaid"]')`},
+	})
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatal(err)
+	}
+	if err := waitDiagrams(ctx); err != nil {
+		t.Fatal(err)
+	}
 	checks := []struct{ name, expr string }{
 		{"drawn", `!document.querySelector(".diagram-error") && document.querySelectorAll("figure.diagram .diagram-drawn svg").length === 2`},
 		{"labels kept", `document.querySelector(".diagram-light svg").textContent.includes("Marketing nurture")`},
@@ -91,10 +103,17 @@ func pollTrue(t *testing.T, ctx context.Context, expr string) {
 }
 
 // waitDiagrams waits until every diagram on the page is drawn (or shows
-// its error), so that checks see the page as readers do. The deadline only
+// its error), so that checks see the page as readers do: diagrams are drawn
+// when they come near the viewport, so each waiting one is scrolled into
+// view in turn, and the page back to its top at the end. The deadline only
 // guards against a hang.
 func waitDiagrams(ctx context.Context) error {
-	const done = `!document.querySelector("figure.diagram:not(.is-drawn):not(:has(.diagram-error))")`
+	const done = `(() => {
+  const f = document.querySelector("figure.diagram:not(.is-drawn):not(:has(.diagram-error))");
+  if (f) { f.scrollIntoView({block: "center"}); return false; }
+  scrollTo(0, 0);
+  return true;
+})()`
 	guard := time.Now().Add(time.Minute)
 	for {
 		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](done))

@@ -304,6 +304,28 @@ func TestSearchDidYouMean(t *testing.T) {
 	p.wait(`document.querySelector("#search-results li.search-result a")`)
 }
 
+// TestSearchPopupDidYouMean: the header search box offers the closest
+// words of the index too, and choosing one searches for it in the box.
+func TestSearchPopupDidYouMean(t *testing.T) {
+	p := page{t, browsertest.New(t)}
+	base := browsertest.ServeDir(t, buildSample(t), basePath)
+	p.open(base+playbookPage, 1280)
+	p.do(chromedp.Click(chromedp.ID("search-input")), chromedp.SendKeys(chromedp.ID("search-input"), "eskalasjon"))
+	p.wait(`document.querySelector(".search-popup:not([hidden]) .search-status a.search-suggestion")`)
+	if n := eval[float64](p, `document.querySelectorAll(".search-listbox li").length`); n != 0 {
+		t.Fatalf("%v results in the popup for a word that is not in the site", n)
+	}
+	got := eval[string](p, `document.querySelector(".search-status a.search-suggestion").textContent`)
+	if !strings.HasPrefix(got, "escalat") {
+		t.Errorf("suggestion = %q, want a word starting escalat", got)
+	}
+	p.do(chromedp.Click(chromedp.CSS(".search-status a.search-suggestion")))
+	p.wait(`document.querySelector(".search-popup:not([hidden]) .search-listbox li")`)
+	if v := eval[string](p, `document.getElementById("search-input").value`); v != got {
+		t.Errorf("search box holds %q after choosing %q", v, got)
+	}
+}
+
 // TestSearchRanksListsBelowContent: the home and section pages that match
 // come after the content pages that match as well.
 func TestSearchRanksListsBelowContent(t *testing.T) {

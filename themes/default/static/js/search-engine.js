@@ -489,7 +489,10 @@
       run += hit[i] - (i >= size ? hit[i - size] : 0);
       if (run > best) { best = run; bestAt = Math.max(0, i - size + 1); }
     }
-    var start = Math.max(0, Math.min(bestAt - 3, words.length - size));
+    // keep every hit of the best window, with a little lead-in before the first
+    var first = -1, last = -1;
+    for (var k = bestAt; k < Math.min(words.length, bestAt + size); k++) if (hit[k]) { if (first < 0) first = k; last = k; }
+    var start = first < 0 ? 0 : Math.max(0, last - size + 1, Math.min(first - 3, words.length - size));
     var end = Math.min(words.length, start + size);
     var from = words[start].index, last = words[end - 1];
     var piece = s.slice(from, last.index + last[0].length);
@@ -499,12 +502,29 @@
     return out;
   }
 
+  // snippet picks the main excerpt of a result, the first of these that
+  // holds a matched word: the prose around its densest hits, the
+  // description, a matching heading followed by its section's text. A page
+  // matched only by its title, tags or code shows its description unmarked
+  // (its title is marked), else the start of its prose.
+  function snippet(f, hl) {
+    var bodyText = f.s.map(function (s) { return s[2]; }).join(' ');
+    var main = excerpt(bodyText, hl, 26);
+    if (hitCount(main)) return main;
+    var desc = f.d ? excerpt(f.d, hl, 26) : [];
+    if (hitCount(desc)) return desc;
+    var sec = f.s.find(function (s) { return hitCount(marks(s[1], hl)) > 0; });
+    if (sec) {
+      var rest = excerpt(sec[2] || f.d || '', null, 18);
+      return marks(sec[1], hl).concat(rest.length ? [[': ', false]] : [], rest);
+    }
+    return desc.length ? desc : main;
+  }
+
   // present turns a fragment into what a result shows: title, section path,
   // excerpt and up to three matching headings.
   function present(f, hl) {
-    var bodyText = f.s.map(function (s) { return s[2]; }).join(' ');
-    var main = excerpt(bodyText, hl, 26);
-    if (!hitCount(main) && f.d) main = excerpt(f.d, hl, 26);
+    var main = snippet(f, hl);
     var subs = f.s.filter(function (s) { return s[0]; }).map(function (s, i) {
       var inTitle = hitCount(marks(s[1], hl)), inText = hitCount(marks(s[2], hl));
       return { order: i, rank: inTitle * 100 + inText, title: s[1], titleMarks: marks(s[1], hl),

@@ -150,7 +150,28 @@
     this.status.textContent = answer.total ? plural(answer.total, 'result') : 'No results for “' + q.trim() + '”';
     this.all.hidden = answer.total <= data.length;
     this.all.textContent = 'Show all ' + plural(answer.total, 'result');
+    this.shownQuery = q;
+    if (!answer.total) this.didYouMean(q);
     this.open();
+  };
+
+  // didYouMean offers the closest words of the index after a search that
+  // found nothing; choosing one searches for it in the box.
+  Combobox.prototype.didYouMean = function (q) {
+    var self = this;
+    engine.then(function (e) { return e.suggest(q); }).then(function (s) {
+      if (!s || self.shownQuery !== q || input.value !== q) return;
+      self.status.append(' Did you mean ');
+      var a = self.status.appendChild(el('a', 'search-suggestion', s));
+      a.href = searchURL(s);
+      a.addEventListener('click', function (ev) {
+        ev.preventDefault();
+        input.value = s;
+        input.focus();
+        self.update();
+      });
+      self.status.append('?');
+    });
   };
 
   Combobox.prototype.option = function (url, className, fill) {
