@@ -12,8 +12,9 @@ import (
 var embedded embed.FS
 
 // Default is the default theme, rooted at the theme folder: it holds
-// layouts/ and static/.
-var Default fs.FS = mustSub(embedded, "default")
+// layouts/ and static/. Files kept gzipped in the repository ("X.gz", the
+// large vendored libraries) appear inflated under their own name "X".
+var Default fs.FS = newGunzipFS(mustSub(embedded, "default"))
 
 // mustSub returns the sub-tree dir of fsys; dir is a constant that exists
 // in the embedded files, so an error cannot happen at run time.
