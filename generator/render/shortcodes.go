@@ -99,17 +99,17 @@ func (s *Shortcodes) Execute(w io.Writer, name string, dot any) error {
 // most, besides Go's own (printf, len, index, eq…).
 func shortcodeFuncs() template.FuncMap {
 	return template.FuncMap{
-		"safeHTML":     func(s any) template.HTML { return template.HTML(toString(s)) },         //nolint:gosec // the site's own template asks for it
-		"safeHTMLAttr": func(s any) template.HTMLAttr { return template.HTMLAttr(toString(s)) }, //nolint:gosec // as above
-		"safeURL":      func(s any) template.URL { return template.URL(toString(s)) },           //nolint:gosec // as above
-		"lower":        func(s any) string { return strings.ToLower(toString(s)) },
-		"upper":        func(s any) string { return strings.ToUpper(toString(s)) },
-		"trim":         func(s any, cut string) string { return strings.Trim(toString(s), cut) },
-		"replace":      func(s any, old, new string) string { return strings.ReplaceAll(toString(s), old, new) },
+		"safeHTML":     func(s any) template.HTML { return template.HTML(Text(s)) },         //nolint:gosec // the site's own template asks for it
+		"safeHTMLAttr": func(s any) template.HTMLAttr { return template.HTMLAttr(Text(s)) }, //nolint:gosec // as above
+		"safeURL":      func(s any) template.URL { return template.URL(Text(s)) },           //nolint:gosec // as above
+		"lower":        func(s any) string { return strings.ToLower(Text(s)) },
+		"upper":        func(s any) string { return strings.ToUpper(Text(s)) },
+		"trim":         func(s any, cut string) string { return strings.Trim(Text(s), cut) },
+		"replace":      func(s any, old, new string) string { return strings.ReplaceAll(Text(s), old, new) },
 		"default":      defaultValue,
-		"markdownify":  func(s any) template.HTML { return template.HTML(template.HTMLEscapeString(toString(s))) },
-		"relURL":       func(s any) string { return toString(s) },
-		"absURL":       func(s any) string { return toString(s) },
+		"markdownify":  func(s any) template.HTML { return template.HTML(template.HTMLEscapeString(Text(s))) },
+		"relURL":       func(s any) string { return Text(s) },
+		"absURL":       func(s any) string { return Text(s) },
 	}
 }
 
@@ -130,8 +130,9 @@ func defaultValue(def, v any) any {
 	return v
 }
 
-// toString prints a template value.
-func toString(v any) string {
+// Text prints a template value as text: strings and template.HTML as they
+// are, nil as "", anything else with fmt.
+func Text(v any) string {
 	switch x := v.(type) {
 	case string:
 		return x

@@ -2,7 +2,6 @@ package view
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"strings"
 
@@ -23,14 +22,14 @@ func ShortcodeFuncs(cfg *config.Config) template.FuncMap {
 	}
 	return template.FuncMap{
 		"markdownify": func(s any) (template.HTML, error) {
-			res, err := md.Render([]byte(toText(s)), 0, nil)
+			res, err := md.Render([]byte(render.Text(s)), 0, nil)
 			if err != nil {
 				return "", err
 			}
 			return template.HTML(oneParagraph(res.HTML)), nil //nolint:gosec // rendered by playbook's own Markdown pipeline
 		},
-		"relURL": func(s any) string { return joinBase(base, toText(s)) },
-		"absURL": func(s any) string { return joinBase(abs, toText(s)) },
+		"relURL": func(s any) string { return joinBase(base, render.Text(s)) },
+		"absURL": func(s any) string { return joinBase(abs, render.Text(s)) },
 	}
 }
 
@@ -53,18 +52,6 @@ func joinBase(base, p string) string {
 		return p
 	}
 	return base + strings.TrimPrefix(p, "/")
-}
-
-func toText(v any) string {
-	switch x := v.(type) {
-	case string:
-		return x
-	case template.HTML:
-		return string(x)
-	case nil:
-		return ""
-	}
-	return fmt.Sprint(v)
 }
 
 // PageContext tells the page's shortcodes about page p: .Page (built
