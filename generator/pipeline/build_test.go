@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/playbookhq/playbook/internal/sitetest"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
@@ -26,92 +27,15 @@ func buildSite(t *testing.T, archive string, opts Options) (string, *Result, err
 	return opts.Destination, res, err
 }
 
-func writeFile(t *testing.T, path string, data []byte) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+// Helpers shared with generator/rebuild's tests.
+var (
+	writeFile   = sitetest.WriteFile
+	read        = sitetest.Read
+	mustContain = sitetest.MustContain
+	readTree    = sitetest.ReadTree
+)
 
-func read(t *testing.T, dest, rel string) string {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(dest, rel))
-	if err != nil {
-		t.Fatalf("output %s: %v", rel, err)
-	}
-	return string(b)
-}
-
-func mustContain(t *testing.T, dest, rel string, wants ...string) {
-	t.Helper()
-	got := read(t, dest, rel)
-	for _, w := range wants {
-		if !strings.Contains(got, w) {
-			t.Errorf("%s does not contain %q", rel, w)
-		}
-	}
-}
-
-const typedSite = `
--- config.toml --
-title = "Hub"
-baseURL = "https://intranet.example.com/hub/"
--- content/playbooks/_index.md --
-+++
-title = "Playbooks"
-description = "Repeatable plays."
-+++
--- content/playbooks/b-second.md --
-+++
-title = "Second play"
-weight = 2
-teams = ["Sales", "Marketing"]
-tags = ["meetings"]
-duration = "30 minutes"
-outcome = "A decision"
-[[steps]]
-title = "Meet"
-owner = "Sales lead"
-duration = "30 min"
-+++
-Body of the [first](a-first.md).
--- content/playbooks/a-first.md --
-+++
-title = "First play"
-weight = 1
-teams = ["sales"]
-tags = ["meetings", "sla"]
-duration = "1 hour"
-outcome = "An SLA"
-[[steps]]
-title = "Agree"
-+++
-## Agenda
-Text.
--- content/case-studies/acme.md --
-+++
-title = "Acme doubles conversion"
-company = "Acme"
-industry = "Software"
-challenge = "Leads went cold."
-teams = ["Sales"]
-[[results]]
-label = "Conversion"
-before = 4.2
-after = 9.8
-unit = "%"
-[[results]]
-label = "Response time"
-before = 30
-after = 6
-unit = "hours"
-lower_is_better = true
-+++
-Read the [play](/playbooks/a-first/#agenda).
-`
+const typedSite = sitetest.TypedSite
 
 func TestTypedSite(t *testing.T) {
 	loaded := -1
