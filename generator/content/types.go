@@ -150,3 +150,21 @@ func lowerKeys(m map[string]any) map[string]any {
 	}
 	return m
 }
+
+// Steps returns the page's steps (the records a playbook's reader works
+// through), or nil when the page has none.
+func (p *Page) Steps() []Step {
+	if p.Playbook == nil {
+		return nil
+	}
+	return p.Playbook.Steps
+}
+
+// Results returns the page's measured results (a case study's before and
+// after figures), or nil when the page has none.
+func (p *Page) Results() []Result {
+	if p.CaseStudy == nil {
+		return nil
+	}
+	return p.CaseStudy.Results
+}

@@ -334,8 +334,8 @@ func (v *Maker) makeSummary(p *site.Page, txt *Text) render.Summary {
 		s.Tags, s.Teams = v.termLinks(p, "tags"), v.termLinks(p, "teams")
 		if cs := p.Src.CaseStudy; cs != nil {
 			s.Company = cs.Company
-			if len(cs.Results) > 0 {
-				m := metricView(cs.Results[0])
+			if rs := p.Src.Results(); len(rs) > 0 {
+				m := metricView(rs[0])
 				s.Headline = &m
 			}
 		}
