@@ -162,6 +162,7 @@ func (r *Run) renderMarkdown(p *site.Page, src *content.Page, mr *markdown.Rende
 func fillRecord(rec *record, p *site.Page, res *markdown.Result, seen *resolved) {
 	rec.text.Summary, rec.text.Words, rec.text.TOC = res.Summary, res.WordCount, res.TOC
 	rec.text.Diagrams = res.Diagrams > 0
+	rec.text.Tasks = res.Tasks > 0
 	rec.link.IDs = links.NewIDs(res.IDs, res.Anchors)
 	for _, l := range res.Links {
 		pos := diag.Pos{File: p.Src.File, Line: l.Line, Col: l.Col}

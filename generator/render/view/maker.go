@@ -167,6 +167,9 @@ func (v *Maker) Page(p *site.Page, txt *Text, body []byte) *render.Page {
 	if kind != render.KindHome {
 		view.Sidebar = template.HTML(v.nav.Sidebar(p)) // drawn by package nav, escaped there
 	}
+	if p.Src != nil && len(p.Src.Steps()) > 0 {
+		view.Checklist = true
+	}
 	view.Lead = view.Description // the page's own: its first paragraph is already on it
 	if kind == render.KindHome {
 		view.Lead = firstNonEmpty(view.Lead, v.site.Description)
@@ -177,6 +180,7 @@ func (v *Maker) Page(p *site.Page, txt *Text, body []byte) *render.Page {
 		view.TOC = toc(txt.TOC)
 		view.ReadingTime = max(1, (txt.Words+219)/220)
 		view.Diagrams = txt.Diagrams
+		view.Checklist = txt.Tasks
 	}
 	if p.Prev != nil {
 		l := v.link(p.Prev)

@@ -9,9 +9,7 @@ import (
 
 func playbookView(pb *content.Playbook) *render.Playbook {
 	v := &render.Playbook{Audience: pb.Audience, Duration: pb.Duration, Outcome: pb.Outcome}
-	for _, s := range pb.Steps {
-		v.Steps = append(v.Steps, render.Step{Title: s.Title, Owner: s.Owner, Duration: s.Duration, Detail: s.Detail})
-	}
+	v.Steps = stepViews(pb.Steps)
 	return v
 }
 
