@@ -116,8 +116,9 @@ func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, 
 }
 
 // render runs the render stages in order and returns their diagnostics:
-// static files; every page's Markdown and template, indexed for search
-// as it goes; links checked against every page's ids; list pages; feeds.
+// static files; every page's Markdown, indexed for search as it goes;
+// links checked against every page's ids (who links to whom); single
+// pages' templates; list pages; feeds.
 func (r *Run) render() diag.List {
 	r.prepareExtras()
 	r.copyStatic()
@@ -135,6 +136,7 @@ func (r *Run) render() diag.List {
 		r.finishSearchIndex()
 	}()
 	r.links.CheckAll(r.ctx)
+	r.writePages()
 	r.renderLists()
 	r.writeFeeds()
 	if !r.policy.keepsState() {

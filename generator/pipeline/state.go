@@ -101,6 +101,11 @@ type record struct {
 	link     links.Page // links written in the page, ids on it, its broken links
 	sections []search.Section
 	diags    diag.List // from rendering this page
+	// html is a single page's rendered Markdown while it waits for its
+	// template (single is set until then): templates run once every
+	// page's links are checked, for the "Referenced by" lists.
+	html   []byte
+	single bool
 }
 
 // Run is one build: its inputs, the current pass and what is kept.
@@ -134,6 +139,7 @@ func newRun(in *inputs, ps *pass, policy Policy) *Run {
 		}
 		return nil
 	})
+	k.views.SetBacklinks(k.links.Backlinks)
 	r.kept = k
 	r.lists = r.renderer()
 	return r

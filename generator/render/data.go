@@ -180,6 +180,9 @@ type Page struct {
 	Breadcrumbs []Link // from the home page down to the parent, current page excluded
 	Prev, Next  *Link  // neighbours within the section
 	Related     []Summary
+	// Backlinks are the pages that link to this one ("Referenced by"),
+	// sorted by title: content pages only, the page itself left out.
+	Backlinks []Link
 
 	Playbook  *Playbook  // set only for playbooks
 	CaseStudy *CaseStudy // set only for case studies

@@ -33,6 +33,8 @@ type Maker struct {
 
 	nav *nav.Tree        // the section sidebar
 	git *pagesource.Info // the content's git history, nil outside a repository
+
+	backlinks Backlinks // who links to a page; nil until SetBacklinks
 }
 
 // taxonomyView is the view of tax shared by its own page and its terms' pages.
@@ -193,6 +195,7 @@ func (v *Maker) Page(p *site.Page, txt *Text, body []byte) *render.Page {
 	for _, r := range p.Related {
 		view.Related = append(view.Related, v.Summary(r, nil))
 	}
+	view.Backlinks = v.backlinkViews(p)
 	return view
 }
 
