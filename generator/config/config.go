@@ -45,8 +45,10 @@ type Config struct {
 	// derived from EditURL for GitLab, GitHub and Gitea when not set.
 	HistoryURL string
 	// Owners maps an owner's name (front matter owner) to a contact URL,
-	// e.g. a team channel or a mailto: link.
+	// e.g. a team channel or a mailto: link (checked: http, https, mailto).
 	Owners map[string]string
+	// WhatsNew is the window of the what's-new page and the feed.
+	WhatsNew WhatsNew
 	// GitInfo shows each page's last change from the site's git history
 	// (true unless enableGitInfo = false).
 	GitInfo bool
@@ -145,6 +147,7 @@ func Default() *Config {
 			"case-study": {Title: "Case study", Section: "case-studies", Required: []string{"title", "company", "industry", "challenge", "results"}},
 		},
 		Related:  Related{Count: 5},
+		WhatsNew: WhatsNew{Days: 90, Limit: 100},
 		Paginate: 50,
 		GitInfo:  true,
 	}
@@ -186,6 +189,7 @@ func Parse(src []byte, cfg *Config) (*Config, diag.List) {
 	}
 	diags = append(diags, raw.apply(cfg)...)
 	diags = append(diags, raw.applyHeadingIDType(src, cfg)...)
+	diags = append(diags, raw.applyOwners(src, cfg)...)
 	return cfg, diags
 }
 
