@@ -193,10 +193,11 @@ func Parse(src []byte, cfg *Config) (*Config, diag.List) {
 	return cfg, diags
 }
 
-// isFreeForm reports keys whose contents are the site's own (params) or
-// are checked by another package (health).
+// isFreeForm reports keys whose contents are the site's own (params),
+// are checked by another package (health) or by their own reader
+// (owners, applyOwners).
 func isFreeForm(key toml.Key) bool {
-	return len(key) > 0 && (key[0] == "params" || key[0] == "health")
+	return len(key) > 0 && (key[0] == "params" || key[0] == "health" || key[0] == "owners")
 }
 
 // tomlError turns a TOML decoding error into a diagnostic with its position.

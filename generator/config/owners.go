@@ -79,18 +79,25 @@ func checkContactURL(raw string) error {
 	return fmt.Errorf("contact URL %q must be an absolute %s URL", raw, strings.Join(ownerURLSchemes, ", "))
 }
 
-// ownerLine finds the line of an owner's entry below [owners], 0 when
-// not found.
+// ownerLine finds the line of an owner's entry below [owners] (in its
+// own table, the line of its url), 0 when not found.
 func ownerLine(src []byte, name string) int {
-	in := false
+	in, table := false, 0
 	for i, line := range strings.Split(string(src), "\n") {
 		t := strings.TrimSpace(line)
-		if strings.HasPrefix(t, "[owners") {
+		switch {
+		case table > 0 && strings.HasPrefix(t, "["):
+			return table
+		case table > 0 && (strings.HasPrefix(t, "url") || strings.HasPrefix(t, "contact")):
+			return i + 1
+		case strings.HasPrefix(t, "[owners"):
 			in = true
-		}
-		if in && (strings.Contains(t, `"`+name+`"`) || strings.HasPrefix(t, name+" ") || strings.HasPrefix(t, name+"=")) {
+			if strings.Contains(t, `"`+name+`"`) {
+				table = i + 1
+			}
+		case in && (strings.HasPrefix(t, `"`+name+`"`) || strings.HasPrefix(t, name+" ") || strings.HasPrefix(t, name+"=")):
 			return i + 1
 		}
 	}
-	return 0
+	return table
 }
