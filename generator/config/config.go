@@ -190,6 +190,7 @@ func Parse(src []byte, cfg *Config) (*Config, diag.List) {
 	diags = append(diags, raw.apply(cfg)...)
 	diags = append(diags, raw.applyHeadingIDType(src, cfg)...)
 	diags = append(diags, raw.applyOwners(src, cfg)...)
+	diags = append(diags, raw.applyWhatsNew(src, cfg)...)
 	return cfg, diags
 }
 

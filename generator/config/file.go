@@ -112,9 +112,6 @@ func (f *fileConfig) apply(cfg *Config) diag.List {
 	}
 	setString(&cfg.EditURL, f.EditURL)
 	setString(&cfg.HistoryURL, f.HistoryURL)
-	if err := f.applyWhatsNew(cfg); err != nil {
-		diags = append(diags, errf("%v", err))
-	}
 	if f.EnableGitInfo != nil {
 		cfg.GitInfo = *f.EnableGitInfo
 	}

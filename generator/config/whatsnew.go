@@ -2,6 +2,9 @@ package config
 
 import (
 	"fmt"
+
+	"github.com/BurntSushi/toml"
+	"github.com/playbookhq/playbook/generator/diag"
 	"strconv"
 	"strings"
 	"time"
@@ -20,25 +23,28 @@ type fileWhatsNew struct {
 	Limit *int `toml:"limit"`
 }
 
-// applyWhatsNew copies [whatsNew] over the defaults.
-func (f *fileConfig) applyWhatsNew(cfg *Config) error {
+// applyWhatsNew copies [whatsNew] over the defaults; a value below 1 is
+// an error on its line.
+func (f *fileConfig) applyWhatsNew(src []byte, cfg *Config) diag.List {
 	w := f.WhatsNew
 	if w == nil {
 		return nil
 	}
-	if w.Days != nil {
-		if *w.Days < 1 {
-			return fmt.Errorf("[whatsNew] days must be at least 1")
+	var diags diag.List
+	set := func(key string, v *int, dst *int) {
+		if v == nil {
+			return
 		}
-		cfg.WhatsNew.Days = *w.Days
-	}
-	if w.Limit != nil {
-		if *w.Limit < 1 {
-			return fmt.Errorf("[whatsNew] limit must be at least 1")
+		if *v < 1 {
+			pos := diag.Pos{File: FileName, Line: keyLine(src, toml.Key{"whatsNew", key})}
+			diags = append(diags, diag.Errorf(pos, "[whatsNew] %s must be at least 1", key))
+			return
 		}
-		cfg.WhatsNew.Limit = *w.Limit
+		*dst = *v
 	}
-	return nil
+	set("days", w.Days, &cfg.WhatsNew.Days)
+	set("limit", w.Limit, &cfg.WhatsNew.Limit)
+	return diags
 }
 
 // Day is 24 hours, the unit of ages.
