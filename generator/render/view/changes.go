@@ -19,9 +19,14 @@ const (
 // directory (package changes), worked out once per build.
 func (v *Maker) SetChanges(c *changes.Changes) { v.changes = c }
 
-// ownerPage returns the URL of owner's entry on the owners directory.
+// generated reports whether the page at url (WhatsNewURL, OwnersURL) is
+// generated: a content page at that URL takes it instead.
+func generated(model *site.Site, url string) bool { return model.ByURL(url) == nil }
+
+// ownerPage returns the URL of owner's entry on the owners directory, ""
+// when there is none (no such owner, or a content page at /owners/).
 func (v *Maker) ownerPage(owner string) string {
-	if id := v.changes.OwnerID(owner); id != "" {
+	if id := v.changes.OwnerID(owner); id != "" && generated(v.model, OwnersURL) {
 		return v.URL(OwnersURL) + "#" + id
 	}
 	return ""

@@ -71,7 +71,13 @@ func Lists(model *site.Site, extras []ExtraPage) (parallel, serial []List) {
 			parallel = append(parallel, List{Kind: ListTerm, Tax: tax, Term: term})
 		}
 	}
-	serial = append(serial, List{Kind: ListSearch}, List{Kind: ListNotFound}, List{Kind: ListWhatsNew}, List{Kind: ListOwners})
+	serial = append(serial, List{Kind: ListSearch}, List{Kind: ListNotFound})
+	if generated(model, WhatsNewURL) {
+		serial = append(serial, List{Kind: ListWhatsNew})
+	}
+	if generated(model, OwnersURL) {
+		serial = append(serial, List{Kind: ListOwners})
+	}
 	for i := range extras {
 		serial = append(serial, List{Kind: ListExtra, Extra: &extras[i]})
 	}
