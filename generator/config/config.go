@@ -4,15 +4,15 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/url"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
-
-	"fmt"
-
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/layout"
 )
@@ -209,8 +209,18 @@ func tomlError(file string, lineOffset int, err error) *diag.Diagnostic {
 		pos := diag.Pos{File: file, Line: perr.Position.Line + lineOffset, Col: perr.Position.Col}
 		return &diag.Diagnostic{Pos: pos, Severity: diag.Error, Msg: "invalid TOML: " + firstLine(perr.Message), Err: err}
 	}
+	// Type mismatches found while decoding are plain errors that carry the
+	// line only in their text: "toml: line 2 (last key "x"): incompatible …".
+	if m := decodeErrorLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		msg := fmt.Sprintf("%s: %s", m[2], m[3])
+		return &diag.Diagnostic{Pos: diag.Pos{File: file, Line: line + lineOffset}, Severity: diag.Error, Msg: msg, Err: err}
+	}
 	return diag.Errorf(diag.Pos{File: file}, "invalid TOML: %w", err)
 }
+
+// decodeErrorLine matches the text of the TOML decoder's type errors.
+var decodeErrorLine = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
 
 // TOMLError is tomlError for other packages that decode TOML (front matter).
 func TOMLError(file string, lineOffset int, err error) *diag.Diagnostic {
