@@ -28,6 +28,10 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 		return res, failure(res.Diagnostics, opts.Strict)
 	}
 	res.BasePath = in.cfg.BasePath()
+	if err := ctx.Err(); err != nil { // cancelled while loading: render nothing
+		res.Diagnostics = dedupe(diags)
+		return res, err
+	}
 	out, err := output.Begin(opts.Destination, opts.InPlace)
 	if err != nil {
 		res.Diagnostics = dedupe(append(diags, diag.Errorf(diag.Pos{}, "%w", err)))
