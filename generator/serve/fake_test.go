@@ -133,12 +133,20 @@ type running struct {
 // waits until it prints its URL.
 func startServe(t *testing.T, fake *fakeSite, opts Options) *running {
 	t.Helper()
+	opts.Source = fake.src
+	return startRun(t, opts, fake.rebuilder)
+}
+
+// startRun runs the preview of opts.Source on a free port with the
+// rebuilders newRebuilder makes and waits until it prints its URL.
+func startRun(t *testing.T, opts Options, newRebuilder newRebuilderFunc) *running {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	outR, outW := io.Pipe()
-	opts.Source, opts.Port, opts.Stdout, opts.Stderr = fake.src, 0, outW, outW
+	opts.Port, opts.Stdout, opts.Stderr = 0, outW, outW
 	r := &running{lines: make(chan string, 1000), cancel: cancel, done: make(chan error, 1)}
 	go func() {
-		err := run(ctx, opts, fake.rebuilder)
+		err := run(ctx, opts, newRebuilder)
 		outW.Close()
 		r.done <- err
 	}()

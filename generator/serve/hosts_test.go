@@ -19,11 +19,11 @@ func TestHostCheckAllows(t *testing.T) {
 		{"localhost:1313", true},
 		{"LOCALHOST.", true},
 		{"app.localhost:1313", true},
-		{"192.168.1.5:1313", true},  // an address, not a name: no rebinding
-		{"preview.lan:1313", true},  // the --bind host
-		{"docs.internal", true},     // allowed by name
-		{"team.example", true},      // ".team.example" allows the name itself
-		{"a.b.team.example", true},  // and its subdomains
+		{"192.168.1.5:1313", true}, // an address, not a name: no rebinding
+		{"preview.lan:1313", true}, // the --bind host
+		{"docs.internal", true},    // allowed by name
+		{"team.example", true},     // ".team.example" allows the name itself
+		{"a.b.team.example", true}, // and its subdomains
 		{"evil.example", false},
 		{"evil.example:1313", false},
 		{"localhost.evil.example", false},
