@@ -118,3 +118,29 @@ func TestChangesAdd(t *testing.T) {
 		t.Error("zero changes not empty")
 	}
 }
+
+// A cancelled build that does not stop (a parser busy on one huge page)
+// does not hold the fix back: after a grace period the preview builds
+// afresh beside it, and the stuck build's result is never shown.
+func TestServeReplacesStuckBuild(t *testing.T) {
+	fake := newFakeSite(t)
+	srv := startServe(t, fake, Options{})
+	events := sseClient(t, srv.url)
+	nextEvent(t, events) // hello
+
+	writeFile(t, filepath.Join(fake.src, "content", "page.md"), "STUCK version\n")
+	waitSlow(t, fake)
+	writeFile(t, filepath.Join(fake.src, "content", "page.md"), "fixed version\n")
+	if ev := nextEvent(t, events); ev.name != eventLoad {
+		t.Fatalf("event after the fix = %+v; want reload", ev)
+	}
+	if _, _, body := get(t, srv.url); !strings.Contains(body, "fixed version") {
+		t.Errorf("after the fix GET / = %q; want the fixed version while the stuck build still runs", body)
+	}
+	srv.waitLine(t, "building afresh without waiting")
+	close(fake.stuck) // the stuck build returns now; nothing may follow from it
+	srv.stop(t)
+	for ev := range events {
+		t.Errorf("unexpected event after the fix: %+v", ev)
+	}
+}

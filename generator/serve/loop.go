@@ -76,27 +76,34 @@ func tempOutput() (dest string, cleanup func(), err error) {
 // newLoop makes the rebuild loop building into dest; hub is nil without a
 // server.
 func newLoop(opts Options, newRebuilder newRebuilderFunc, dest, baseURL string, hub *Hub) *loop {
-	return &loop{
-		rb: newRebuilder(pipeline.Options{
+	fresh := func() Rebuilder {
+		return newRebuilder(pipeline.Options{
 			Source: opts.Source, Destination: dest, BaseURL: baseURL,
 			BuildDrafts: opts.BuildDrafts, Quiet: true, InPlace: true, Extras: opts.Extras,
-		}),
-		hub: hub,
-		out: newReporter(opts.Stdout, opts.Stderr),
+		})
 	}
+	return &loop{rb: fresh(), fresh: fresh, hub: hub, out: newReporter(opts.Stdout, opts.Stderr)}
 }
 
 // close stops what the rebuilder still does in the background (the
 // search index), so nothing is written after the loop ends; a failure is
 // reported as a warning.
 func (l *loop) close() {
-	c, ok := l.rb.(interface{ Close() error })
-	if !ok {
-		return
-	}
-	if err := c.Close(); err != nil && !errors.Is(err, context.Canceled) {
+	if err := closeRebuilder(l.rb); err != nil {
 		fmt.Fprintf(l.out.stderr, "warning: %v\n", err)
 	}
+}
+
+// closeRebuilder stops what rb does in the background, if anything.
+func closeRebuilder(rb Rebuilder) error {
+	c, ok := rb.(interface{ Close() error })
+	if !ok {
+		return nil
+	}
+	if err := c.Close(); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return nil
 }
 
 // stopServing shuts the server down and collects what Serve returned

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/layout"
@@ -17,7 +18,8 @@ import (
 // terminal and, when serving, to the open tabs.
 type loop struct {
 	rb     Rebuilder
-	hub    *Hub // nil without a server
+	fresh  func() Rebuilder // makes a new rb, with no state, to replace a stuck one
+	hub    *Hub             // nil without a server
 	out    *reporter
 	failed bool              // the last build failed
 	urls   map[string]string // source file → page URL, from the last full build
@@ -33,6 +35,8 @@ type loop struct {
 func (l *loop) watch(ctx context.Context, w *watch.Watcher, served <-chan error) (stopped bool, err error) {
 	var cur *job
 	var pending changes
+	restart := newIdleTimer()
+	defer restart.Stop()
 	defer func() {
 		if cur != nil && !cur.abandon(stopGrace) {
 			fmt.Fprintf(l.out.stderr, "warning: stopping without waiting longer for the build in progress\n")
@@ -63,9 +67,17 @@ func (l *loop) watch(ctx context.Context, w *watch.Watcher, served <-chan error)
 			pending = pending.add(fromBatch(batch))
 			if cur != nil {
 				cur.cancel() // its outcome arrives on done; then the next build starts
+				restart.Reset(restartGrace)
 				continue
 			}
+		case <-restart.C:
+			if cur != nil {
+				l.replace(cur)
+				pending = pending.add(everything)
+				cur = nil
+			}
 		case o := <-done:
+			restart.Stop()
 			if cur.stale() {
 				pending = cur.what.add(pending)
 			} else if err := l.report(o.res, o.err); err != nil {
@@ -77,6 +89,32 @@ func (l *loop) watch(ctx context.Context, w *watch.Watcher, served <-chan error)
 			cur, pending = start(ctx, l.rb, pending), changes{}
 		}
 	}
+}
+
+// restartGrace is how long a cancelled build may take to stop before the
+// loop gives up on it and starts over with a fresh Rebuilder.
+const restartGrace = time.Second
+
+// newIdleTimer returns a stopped timer.
+func newIdleTimer() *time.Timer {
+	t := time.NewTimer(time.Hour)
+	t.Stop()
+	return t
+}
+
+// replace gives up on a cancelled build that does not stop (a parser busy
+// on one huge or deeply nested page): the next build uses a fresh
+// Rebuilder, so the fix just saved shows now. The stuck build publishes
+// nothing once it returns (its context is cancelled), and its Rebuilder
+// is closed then.
+func (l *loop) replace(stuck *job) {
+	fmt.Fprintf(l.out.stderr, "warning: the cancelled build did not stop within %s (a very large or deeply nested page?); building afresh without waiting for it\n", restartGrace)
+	old := l.rb
+	l.rb = l.fresh()
+	go func() {
+		<-stuck.done
+		_ = closeRebuilder(old)
+	}()
 }
 
 // sitePaths keeps the changed paths a build reads: content/, static/,
