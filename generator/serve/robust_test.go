@@ -51,6 +51,8 @@ func TestServeRobustness(t *testing.T) {
 
 	ed := newEditor(t, site)
 	urls := servedURLs(t, srv.url, site, extras)
+	ed.write(hotPage, withMarkers([]byte(hotSource), hotID, 0))
+	waitServed(t, srv.url+hotURL)
 	load := newLoad(srv.url, urls, ed)
 	load.start(robustClients)
 	edits := ed.run(robustEdits, robustBudget)
@@ -239,12 +241,14 @@ func (e *editor) run(n int, budget time.Duration) int {
 func (e *editor) edit(i int) {
 	page := e.pages[e.rnd.IntN(len(e.pages))]
 	switch k := e.rnd.IntN(10); {
-	case k < 3:
+	case k < 2:
 		e.write(page, withMarkers(e.original[page], e.pageID(page), i))
-	case k < 5:
+	case k < 4:
+		e.write(hotPage, withMarkers([]byte(hotSource), hotID, i))
+	case k < 6:
 		e.write(page, brokenMatter(e.original[page], e.rnd.IntN(2)))
 		e.bad++
-	case k < 6:
+	case k < 7:
 		e.write(page, e.original[page])
 	case k < 8:
 		e.createPage()
@@ -292,6 +296,27 @@ func splitMatter(src string) (matter, body string) {
 		}
 	}
 	return "", src
+}
+
+// The hot page is a guide the run adds first and then edits often; a
+// quarter of the requests fetch it, so the torn-page check sees many
+// versions of it.
+const (
+	hotPage   = "content/guides/robust-hot.md"
+	hotURL    = "guides/robust-hot/"
+	hotID     = 999
+	hotSource = "+++\ntitle = \"Robustness hot page\"\ndescription = \"A page the serve robustness test edits again and again.\"\n+++\n" +
+		"The preview keeps serving this page while it changes underneath.\n"
+)
+
+// waitServed waits until url answers 200 (the guard only stops a hang).
+func waitServed(t *testing.T, url string) {
+	t.Helper()
+	for guard := time.Now().Add(time.Minute); status(url) != http.StatusOK; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(guard) {
+			t.Fatalf("%s never served", url)
+		}
+	}
 }
 
 // createPage adds a new guide.
@@ -392,10 +417,13 @@ func (l *load) stop() {
 	l.wg.Wait()
 }
 
-// pick returns a URL of the sample site, or now and then one of a created
-// page (which may be gone: then 404 is expected).
+// pick returns the hot page's URL, or one of a created page (which may be
+// gone: then 404 is expected), or one of the sample site.
 func (l *load) pick(rnd *rand.Rand) (url string, mayBeGone bool) {
-	if rnd.IntN(5) == 0 {
+	switch rnd.IntN(4) {
+	case 0:
+		return l.siteURL + hotURL, false
+	case 1:
 		var created []string
 		for u := range l.ed.createdURLs(l.siteURL) {
 			created = append(created, u)
