@@ -41,8 +41,11 @@ func (p *Page) checkPlaceholders(src []byte, sp Split) diag.List {
 	return diags
 }
 
+// clip cuts a placeholder at the end of its quoted value and to 60 bytes.
 func clip(s string) string {
-	s = strings.TrimRight(s, `"',`)
+	if i := strings.IndexAny(s, `"'`); i >= 0 {
+		s = s[:i]
+	}
 	if len(s) > 60 {
 		return s[:57] + "…"
 	}
