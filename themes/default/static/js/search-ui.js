@@ -267,7 +267,7 @@
     this.run = latest();
     var params = new URLSearchParams(location.search);
     this.filters = {};
-    Object.keys(FACET_TITLES).forEach((k) => { if (params.get(k)) this.filters[k] = params.get(k); });
+    params.forEach((v, k) => { if (k !== 'q' && v) this.filters[k] = v; });
     this.input.value = params.get('q') || '';
     this.input.addEventListener('input', () => { this.update(true); });
     root.querySelector('form').addEventListener('submit', (ev) => { ev.preventDefault(); this.update(true); });
