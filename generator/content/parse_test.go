@@ -88,6 +88,8 @@ func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		"+++\ntitle = \"x\"\n[[steps]]\ntitle = 1\n+++\n",
 		"---\nresults:\n  - before: x\n---\n",
+		"+++\nsteps = [{title = 1}, 2]\nownr = 1\n[[steps]]\nowner = []\n+++\nTODO: x\n",
+		"---\nsteps:\n  - {title: [1], ownr: x}\n  - 3\nresults: {a: 1}\ndescription: \"TODO: y\"\n---\n",
 		"---\n- a\n- b\n---\n",
 		"+++\n[[results]]\nlabel = \"l\"\nbefore = 1\nafter = 2\n+++\n# H\n",
 		"---\ntags: {a: 1}\ndate: 2020-01-01\n---\n",
