@@ -200,7 +200,7 @@ func (a *applier) check(t *Type) {
 		for _, n := range l.names {
 			f := t.Field(n)
 			switch {
-			case f == nil && (l.name == "facets" || !slices.Contains(CommonKeys, n)):
+			case f == nil && (l.name != "glance" || !slices.Contains(GlanceKeys, n)):
 				a.errf(append(slices.Clone(at), l.name), "[types.%s] %s names %q, which is not a declared field", t.Name, l.name, n)
 			case f != nil && l.name == "facets" && f.Kind != Text && f.Kind != Enum && f.Kind != List:
 				a.errf(append(slices.Clone(at), l.name), "[types.%s] facet %q must be a text, enum or list field, not %s", t.Name, n, f.Kind)
@@ -242,8 +242,12 @@ var roleFields = map[string]map[string]Kind{
 	RoleResults: {"label": Text, "before": Number, "after": Number},
 }
 
-// CommonKeys are the front-matter keys every page may set, which a type's
-// glance and card lists may name beside its own fields.
+// GlanceKeys are the keys every page may set that a type's glance list
+// may name beside its own fields.
+var GlanceKeys = []string{"teams", "owner"}
+
+// CommonKeys are the front-matter keys every page may set; an unknown key
+// close to one of them is probably a typo of it.
 var CommonKeys = []string{"title", "description", "summary", "date", "lastmod", "owner", "teams", "tags", "weight"}
 
 func findField(fs []*Field, name string) *Field {

@@ -75,7 +75,7 @@ type Type struct {
 	Section  string // top-level content folder whose pages get this type
 	Required []string
 	Fields   []*Field // declared fields, in declared order
-	Glance   []string // fields (or teams, owner…) shown in the at-a-glance box
+	Glance   []string // fields (or teams, owner) shown in the at-a-glance box
 	Card     []string // fields shown on the type's cards
 	Facets   []string // fields that become search filters
 }
