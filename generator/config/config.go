@@ -130,11 +130,11 @@ func Default() *Config {
 		Menu:         Menus{},
 		Taxonomies:   map[string]string{"tag": "tags", "team": "teams"},
 		Markup:       Markup{HighlightStyle: "github", HighlightDarkStyle: "github-dark", AutoHeadingIDType: "github"},
-		Types:    types.Defaults(),
-		Related:  Related{Count: 5},
-		WhatsNew: WhatsNew{Days: 90, Limit: 100},
-		Paginate: 50,
-		GitInfo:  true,
+		Types:        types.Defaults(),
+		Related:      Related{Count: 5},
+		WhatsNew:     WhatsNew{Days: 90, Limit: 100},
+		Paginate:     50,
+		GitInfo:      true,
 	}
 }
 
