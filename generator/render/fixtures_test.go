@@ -172,6 +172,7 @@ func fixturePages() map[string]*Page {
 		"playbook":   fixturePlaybook(),
 		"case-study": fixtureCaseStudy(),
 		"guide":      fixtureGuide(),
+		"typed":      fixtureTyped(),
 		"page":       plain,
 		"taxonomy":   fixtureTaxonomy(),
 		"term":       fixtureTerm(),
@@ -179,4 +180,26 @@ func fixturePages() map[string]*Page {
 		"404":        basePage(Kind404, "", "Page not found", "/playbook/404.html"),
 		"alias":      alias,
 	}
+}
+
+// fixtureTyped is a page of a site's own type without a layout of its
+// own: the generic typed layout shows its glance box, details and records.
+func fixtureTyped() *Page {
+	p := fixtureContentPage("meeting", "Meeting template", "Monday stand-up", "/playbook/meetings/monday/")
+	text := func(name, title, v string) Field {
+		return Field{Name: name, Title: title, Kind: "text", Text: v, HTML: template.HTML(template.HTMLEscapeString(v))}
+	}
+	cadence := text("cadence", "Cadence", "Weekly")
+	cadence.Glance = true
+	prework := Field{Name: "prework", Title: "Before you arrive", Kind: "markdown", Text: "Read the *dashboard*", HTML: "Read the <em>dashboard</em>"}
+	agenda := Field{Name: "agenda", Title: "Agenda", Kind: "records", Columns: []string{"Item", "Owner"},
+		Rows: [][]Field{
+			{text("item", "Item", "Follow-ups <done?>"), text("owner", "Owner", "Chair")},
+			{text("item", "Item", "Pipeline by source"), {Name: "owner", Title: "Owner", Kind: "text"}},
+		}}
+	p.Fields = map[string]any{"cadence": "Weekly", "prework": prework.HTML}
+	p.TypeFields = []Field{cadence, prework, agenda}
+	teams := Field{Name: "teams", Title: "Teams", Kind: "list", Text: "Sales", HTML: `<a href="/playbook/teams/sales/">Sales</a>`}
+	p.Glance = []Field{cadence, teams}
+	return p
 }
