@@ -20,6 +20,7 @@ const (
 	KindTerm     Kind = "term"     // the pages of one term (e.g. /tags/meetings/)
 	KindSearch   Kind = "search"   // the full search page (/search/)
 	Kind404      Kind = "404"      // the not-found page
+	KindResults  Kind = "results"  // every case study's results in one table (/case-studies/results/)
 )
 
 // Site is what every page knows about the whole site.
@@ -173,8 +174,12 @@ type Page struct {
 	Prev, Next  *Link  // neighbours within the section
 	Related     []Summary
 
-	Playbook  *Playbook  // set only for playbooks
-	CaseStudy *CaseStudy // set only for case studies
+	Playbook  *Playbook     // set only for playbooks
+	CaseStudy *CaseStudy    // set only for case studies
+	Chart     template.HTML // a page with results: them drawn as an SVG chart (package chart)
+	Evidence  *Evidence     // set only on the results page (KindResults)
+	// ResultsLink, on the section list the results page belongs to, links to it.
+	ResultsLink *Link
 
 	// Lists: set on home, section, taxonomy and term pages.
 	Pages       []Summary // section or term pages, ordered by weight, date (newest first), title

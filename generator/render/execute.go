@@ -70,6 +70,8 @@ func Candidates(p *Page) []string {
 		return []string{"search.html"}
 	case Kind404:
 		return []string{"404.html"}
+	case KindResults:
+		return []string{"results.html"}
 	}
 	return []string{fmt.Sprintf("(unknown kind %q)", p.Kind)}
 }

@@ -224,6 +224,7 @@ func (v *Maker) fillMeta(view *render.Page, p *site.Page, src *content.Page) {
 	if cs := src.CaseStudy; cs != nil {
 		view.CaseStudy = caseStudyView(cs)
 	}
+	view.Chart = resultsChart(p.Title, src.Results())
 }
 
 // htmlOf shares body's bytes with the template instead of copying them

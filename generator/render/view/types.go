@@ -3,6 +3,7 @@ package view
 import (
 	"sort"
 
+	"github.com/playbookhq/playbook/generator/chart"
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/render"
 )
@@ -24,14 +25,14 @@ func caseStudyView(cs *content.CaseStudy) *render.CaseStudy {
 }
 
 func metricView(r content.Result) render.Metric {
-	up := r.After > r.Before
+	m := chartMetric(r)
 	return render.Metric{
 		Label:  r.Label,
 		Before: formatNumber(r.Before),
 		After:  formatNumber(r.After),
 		Unit:   r.Unit,
-		Change: formatChange(r.Before, r.After, r.Unit),
-		Better: r.After != r.Before && up != r.LowerIsBetter,
+		Change: chart.Change(m),
+		Better: chart.Better(m),
 	}
 }
 
