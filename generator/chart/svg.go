@@ -11,15 +11,19 @@ import (
 // Geometry of the chart, in SVG user units (the drawing scales to the
 // width of its container; the viewBox keeps these proportions).
 const (
-	width    = 480 // the whole drawing
-	barX     = 64  // where bars start: the "Before"/"After" names sit left of it
-	barMax   = 290 // the longest bar of a metric
-	barH     = 18  // one bar's height
-	rowGap   = 6   // between a metric's two bars
-	labelH   = 22  // a metric's label line above its bars
-	metricH  = labelH + 2*barH + rowGap + 18
-	textPad  = 6 // between a bar's end and its value
-	fontSize = 13
+	width   = 400 // the whole drawing
+	barX    = 56  // where bars start: the "Before"/"After" names sit left of it
+	barMax  = 210 // the longest bar of a metric
+	barH    = 18  // one bar's height
+	rowGap  = 6   // between a metric's two bars
+	labelH  = 22  // a metric's first label line above its bars
+	lineH   = 17  // each further label line
+	metricH = labelH + 2*barH + rowGap + 18
+	// lineChars is how many characters of a label fit on one line (at
+	// the label's size, in the drawing's width); longer labels wrap.
+	lineChars = 46
+	textPad   = 6 // between a bar's end and its value
+	fontSize  = 13
 )
 
 // SVG draws metrics as paired horizontal bars, before above after, each
@@ -37,15 +41,20 @@ func SVG(id, title string, metrics []Metric) string {
 	if len(metrics) == 0 {
 		return ""
 	}
-	h := len(metrics) * metricH
+	h := 0
+	for _, m := range metrics {
+		h += metricHeight(m)
+	}
 	var b strings.Builder
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="results-chart" role="img" viewBox="0 0 `)
 	b.WriteString(itoa(width) + " " + itoa(h))
 	b.WriteString(`" aria-labelledby="` + id + `-title ` + id + `-desc">`)
 	b.WriteString(`<title id="` + id + `-title">` + esc(title) + `</title>`)
 	b.WriteString(`<desc id="` + id + `-desc">` + esc(Describe(metrics)) + `</desc>`)
-	for i, m := range metrics {
-		drawMetric(&b, m, i*metricH)
+	y := 0
+	for _, m := range metrics {
+		drawMetric(&b, m, y)
+		y += metricHeight(m)
 	}
 	b.WriteString(`</svg>`)
 	return b.String()
@@ -67,12 +76,37 @@ func Describe(metrics []Metric) string {
 	return strings.Join(parts, " ")
 }
 
+// metricHeight is the height of one metric's drawing.
+func metricHeight(m Metric) int { return metricH + (len(wrap(m.Label))-1)*lineH }
+
+// wrap splits a label into lines of at most lineChars characters at
+// spaces (a longer word keeps a line of its own).
+func wrap(label string) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(label) {
+		if line != "" && utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) > lineChars {
+			lines = append(lines, line)
+			line = ""
+		}
+		line = strings.TrimPrefix(line+" "+w, " ")
+	}
+	return append(lines, line)
+}
+
 // drawMetric draws one metric's label and two bars from y down.
 func drawMetric(b *strings.Builder, m Metric, y int) {
 	scale := math.Max(math.Abs(m.Before), math.Abs(m.After))
 	afterClass := "chart-after " + pick(Better(m), "chart-better", pick(m.After == m.Before, "chart-same", "chart-worse"))
 	b.WriteString(`<g class="chart-metric">`)
-	b.WriteString(`<text class="chart-label" x="0" y="` + itoa(y+labelH-7) + `" font-size="` + itoa(fontSize+1) + `" font-weight="600" fill="currentColor">` + esc(m.Label) + `</text>`)
+	b.WriteString(`<text class="chart-label" x="0" y="` + itoa(y+labelH-7) + `" font-size="` + itoa(fontSize+1) + `" font-weight="600" fill="currentColor">`)
+	for i, line := range wrap(m.Label) {
+		if i > 0 {
+			y += lineH
+		}
+		b.WriteString(`<tspan x="0" y="` + itoa(y+labelH-7) + `">` + esc(line) + `</tspan>`)
+	}
+	b.WriteString(`</text>`)
 	bar(b, "Before", m.Before, m.Unit, scale, y+labelH, "chart-before", "#8b93a7")
 	bar(b, "After", m.After, m.Unit, scale, y+labelH+barH+rowGap, afterClass, "#4338ca")
 	b.WriteString(`</g>`)

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -17,6 +18,21 @@ var sample = []Metric{
 	{Label: "Median speed to lead", Before: 26.5, After: 1.2, Unit: "hours", LowerIsBetter: true},
 	{Label: "Pipeline <influenced> & sourced", Before: 1.2, After: 0.9, Unit: "M EUR"},
 	{Label: "Open disputes", Before: 0, After: 0, Unit: ""},
+	{Label: "Pipeline from marketing-sourced leads, per quarter, all regions", Before: 0.8, After: 1.3, Unit: "M EUR"},
+}
+
+func TestWrap(t *testing.T) {
+	cases := map[string][]string{
+		"Win rate": {"Win rate"},
+		"":         {""},
+		"Pipeline from marketing-sourced leads, per quarter, all regions": {"Pipeline from marketing-sourced leads, per", "quarter, all regions"},
+		strings.Repeat("x", 60) + " y":                                    {strings.Repeat("x", 60), "y"},
+	}
+	for in, want := range cases {
+		if got := wrap(in); !slices.Equal(got, want) {
+			t.Errorf("wrap(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
 
 func TestSVGGolden(t *testing.T) {

@@ -178,7 +178,8 @@ type Page struct {
 	CaseStudy *CaseStudy    // set only for case studies
 	Chart     template.HTML // a page with results: them drawn as an SVG chart (package chart)
 	Evidence  *Evidence     // set only on the results page (KindResults)
-	// ResultsLink, on the section list the results page belongs to, links to it.
+	// ResultsLink links to the results page from its section's list and
+	// from each page with results.
 	ResultsLink *Link
 
 	// Lists: set on home, section, taxonomy and term pages.
