@@ -39,22 +39,27 @@ var timeUnits = map[string]bool{
 // IsTime reports whether unit measures a duration.
 func IsTime(unit string) bool { return timeUnits[strings.ToLower(strings.TrimSpace(unit))] }
 
+// maxChange bounds the changes told: beyond it (a typo in the front
+// matter, most likely) the numbers would not print as numbers.
+const maxChange = 1e12
+
 // Delta is the change of m as a number: the difference in points for a
 // percentage unit, else the relative change in percent of before. ok is
 // false when there is no relative change to tell (before is 0 and after
-// is not) or a figure is not finite.
+// is not) or a figure or the change is not finite.
 func Delta(m Metric) (d float64, ok bool) {
 	if !finite(m.Before) || !finite(m.After) {
 		return 0, false
 	}
 	diff := m.After - m.Before
 	if Points(m.Unit) || diff == 0 {
-		return diff, true
+		return diff, math.Abs(diff) < maxChange
 	}
 	if m.Before == 0 {
 		return 0, false
 	}
-	return diff / math.Abs(m.Before) * 100, true
+	d = diff / math.Abs(m.Before) * 100
+	return d, math.Abs(d) < maxChange
 }
 
 // Better reports whether m moved the desired way.
@@ -71,8 +76,9 @@ func Better(m Metric) bool {
 //   - any other unit where lower is better (cost, churn, tickets): "12%
 //     lower", "8% higher";
 //   - any other unit: the relative change, signed: "+140%", "−24.5%";
-//   - no change is "no change"; from 0 to something is "up from 0"; a
-//     figure that is not a finite number gives "".
+//   - no change is "no change"; from 0 to something is "up from 0" (or
+//     "down from 0"); a figure or change that is not a finite number
+//     gives "".
 //
 // Numbers are rounded to one decimal (two significant digits when that
 // would show a real change as 0). The minus is U+2212.
@@ -84,8 +90,11 @@ func Change(m Metric) string {
 		return "no change"
 	}
 	d, ok := Delta(m)
-	if !ok {
-		return "up from 0"
+	switch {
+	case !ok && m.Before == 0:
+		return pick(m.After > 0, "up", "down") + " from 0"
+	case !ok:
+		return "" // too large a change to tell
 	}
 	n := round(math.Abs(d))
 	switch {

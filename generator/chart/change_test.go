@@ -29,6 +29,8 @@ func TestChange(t *testing.T) {
 		{"from zero", Metric{Before: 0, After: 12, Unit: "deals"}, "up from 0"},
 		{"to zero", Metric{Before: 12, After: 0, Unit: "tickets", LowerIsBetter: true}, "100% lower"},
 		{"tiny change keeps a digit", Metric{Before: 1000, After: 1000.2, Unit: ""}, "+0.02%"},
+		{"down from zero", Metric{Before: 0, After: -3, Unit: "k EUR"}, "down from 0"},
+		{"too large to tell", Metric{Before: 77, After: 1e308, Unit: ""}, ""},
 		{"not a number", Metric{Before: math.NaN(), After: 1}, ""},
 		{"infinite", Metric{Before: 1, After: math.Inf(1)}, ""},
 	}
