@@ -34,6 +34,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "playbook build: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
+	if code := f.checkSource("build", stderr); code >= 0 {
+		return code
+	}
 	f.opts.Destination = resolveDest(f.opts.Source, f.opts.Destination)
 	f.opts.Extras = health.NewExtras(f.opts.Source)
 	if watch {

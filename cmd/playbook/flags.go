@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/playbookhq/playbook/generator/pipeline"
 )
@@ -51,4 +52,19 @@ func parse(fs *flag.FlagSet, args []string) int {
 		return exitUsage
 	}
 	return -1
+}
+
+// checkSource refuses a site root that is not a folder, so a mistyped -s
+// does not build an empty site; it returns an exit code, or -1 to go on.
+func (f *siteFlags) checkSource(cmd string, w io.Writer) int {
+	info, err := os.Stat(f.opts.Source)
+	switch {
+	case err != nil:
+		fmt.Fprintf(w, "playbook %s: site root -s %s: %v\n", cmd, f.opts.Source, errors.Unwrap(err))
+	case !info.IsDir():
+		fmt.Fprintf(w, "playbook %s: site root -s %s is not a folder\n", cmd, f.opts.Source)
+	default:
+		return -1
+	}
+	return exitUsage
 }

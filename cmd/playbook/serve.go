@@ -28,6 +28,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "playbook serve: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
+	if code := f.checkSource("serve", stderr); code >= 0 {
+		return code
+	}
 	err := serve.Run(ctx, serve.Options{
 		Source:      f.opts.Source,
 		Bind:        bind,

@@ -4,15 +4,15 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/url"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
-
-	"fmt"
-
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/layout"
 )
@@ -45,8 +45,10 @@ type Config struct {
 	// derived from EditURL for GitLab, GitHub and Gitea when not set.
 	HistoryURL string
 	// Owners maps an owner's name (front matter owner) to a contact URL,
-	// e.g. a team channel or a mailto: link.
+	// e.g. a team channel or a mailto: link (checked: http, https, mailto).
 	Owners map[string]string
+	// WhatsNew is the window of the what's-new page and the feed.
+	WhatsNew WhatsNew
 	// GitInfo shows each page's last change from the site's git history
 	// (true unless enableGitInfo = false).
 	GitInfo bool
@@ -145,6 +147,7 @@ func Default() *Config {
 			"case-study": {Title: "Case study", Section: "case-studies", Required: []string{"title", "company", "industry", "challenge", "results"}},
 		},
 		Related:  Related{Count: 5},
+		WhatsNew: WhatsNew{Days: 90, Limit: 100},
 		Paginate: 50,
 		GitInfo:  true,
 	}
@@ -186,13 +189,16 @@ func Parse(src []byte, cfg *Config) (*Config, diag.List) {
 	}
 	diags = append(diags, raw.apply(cfg)...)
 	diags = append(diags, raw.applyHeadingIDType(src, cfg)...)
+	diags = append(diags, raw.applyOwners(src, cfg)...)
+	diags = append(diags, raw.applyWhatsNew(src, cfg)...)
 	return cfg, diags
 }
 
-// isFreeForm reports keys whose contents are the site's own (params) or
-// are checked by another package (health).
+// isFreeForm reports keys whose contents are the site's own (params),
+// are checked by another package (health) or by their own reader
+// (owners, applyOwners).
 func isFreeForm(key toml.Key) bool {
-	return len(key) > 0 && (key[0] == "params" || key[0] == "health")
+	return len(key) > 0 && (key[0] == "params" || key[0] == "health" || key[0] == "owners")
 }
 
 // tomlError turns a TOML decoding error into a diagnostic with its position.
@@ -203,8 +209,18 @@ func tomlError(file string, lineOffset int, err error) *diag.Diagnostic {
 		pos := diag.Pos{File: file, Line: perr.Position.Line + lineOffset, Col: perr.Position.Col}
 		return &diag.Diagnostic{Pos: pos, Severity: diag.Error, Msg: "invalid TOML: " + firstLine(perr.Message), Err: err}
 	}
+	// Type mismatches found while decoding are plain errors that carry the
+	// line only in their text: "toml: line 2 (last key "x"): incompatible …".
+	if m := decodeErrorLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		msg := fmt.Sprintf("%s: %s", m[2], m[3])
+		return &diag.Diagnostic{Pos: diag.Pos{File: file, Line: line + lineOffset}, Severity: diag.Error, Msg: msg, Err: err}
+	}
 	return diag.Errorf(diag.Pos{File: file}, "invalid TOML: %w", err)
 }
+
+// decodeErrorLine matches the text of the TOML decoder's type errors.
+var decodeErrorLine = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
 
 // TOMLError is tomlError for other packages that decode TOML (front matter).
 func TOMLError(file string, lineOffset int, err error) *diag.Diagnostic {

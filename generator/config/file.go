@@ -24,11 +24,12 @@ type fileConfig struct {
 	Related      *struct{ Count *int } `toml:"related"`
 	Paginate     *int                  `toml:"paginate"`
 	// DisablePathToLower is Hugo's key of the same name.
-	DisablePathToLower *bool             `toml:"disablePathToLower"`
-	EditURL            *string           `toml:"editURL"`
-	HistoryURL         *string           `toml:"historyURL"`
-	Owners             map[string]string `toml:"owners"`
-	EnableGitInfo      *bool             `toml:"enableGitInfo"`
+	DisablePathToLower *bool          `toml:"disablePathToLower"`
+	EditURL            *string        `toml:"editURL"`
+	HistoryURL         *string        `toml:"historyURL"`
+	Owners             map[string]any `toml:"owners"`
+	EnableGitInfo      *bool          `toml:"enableGitInfo"`
+	WhatsNew           *fileWhatsNew  `toml:"whatsNew"`
 }
 
 type fileMarkup struct {
@@ -111,9 +112,6 @@ func (f *fileConfig) apply(cfg *Config) diag.List {
 	}
 	setString(&cfg.EditURL, f.EditURL)
 	setString(&cfg.HistoryURL, f.HistoryURL)
-	if f.Owners != nil {
-		cfg.Owners = f.Owners
-	}
 	if f.EnableGitInfo != nil {
 		cfg.GitInfo = *f.EnableGitInfo
 	}

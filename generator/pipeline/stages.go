@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/playbookhq/playbook/generator/changes"
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/diag"
@@ -95,7 +96,7 @@ func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, 
 	git := pagesource.Start(ctx, filepath.Join(opts.Source, content.Dir), withGit && cfg.GitInfo)
 	tree, d := content.Load(siteFS, cfg, content.Options{Cache: st.Cache, DropBodies: !st.Policy.keepsState()})
 	diags = append(diags, d...)
-	model, d := site.New(tree, cfg, site.Options{BuildDrafts: opts.BuildDrafts, KnownURLs: append(static.urls(), view.ResultsURLs(tree.Pages)...)})
+	model, d := site.New(tree, cfg, site.Options{BuildDrafts: opts.BuildDrafts, KnownURLs: append(append(static.urls(), view.WhatsNewURL, view.OwnersURL), view.ResultsURLs(tree.Pages)...)})
 	diags = append(diags, d...)
 	history, err := git()
 	if err != nil {
@@ -109,8 +110,9 @@ func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, 
 	}
 	diags = append(diags, unknownTypes(model, cfg, theme)...)
 	in := &inputs{siteFS: siteFS, cfg: cfg, theme: theme, model: model, static: static, tree: tree, stageDiags: diags, git: history,
-		md:     markdown.New(markdownOptions(cfg, false, shortcodes)),
-		mdNoH1: markdown.New(markdownOptions(cfg, true, shortcodes)),
+		changes: changes.New(model, history, cfg, today()),
+		md:      markdown.New(markdownOptions(cfg, false, shortcodes)),
+		mdNoH1:  markdown.New(markdownOptions(cfg, true, shortcodes)),
 	}
 	return in, diags
 }

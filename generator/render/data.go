@@ -209,6 +209,14 @@ type Page struct {
 	EditURL, HistoryURL string
 	// OwnerURL is the owner's contact URL from config [owners], or "".
 	OwnerURL string
+	// OwnerPage is the URL of the owner's entry on the owners directory
+	// (/owners/#owner-dana-reyes), "" without an owner.
+	OwnerPage string
+
+	// Weeks is the what's-new page's changes, newest week first.
+	Weeks []Week
+	// Owners is the owners directory's entries, by name.
+	Owners []Owner
 }
 
 // Commit is the last git commit that changed a page's file.

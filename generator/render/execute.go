@@ -72,6 +72,10 @@ func Candidates(p *Page) []string {
 		return []string{"404.html"}
 	case KindResults:
 		return []string{"results.html"}
+	case KindWhatsNew:
+		return []string{"whatsnew.html"}
+	case KindOwners:
+		return []string{"owners.html"}
 	}
 	return []string{fmt.Sprintf("(unknown kind %q)", p.Kind)}
 }

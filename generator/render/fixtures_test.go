@@ -121,6 +121,7 @@ func fixtureGuide() *Page {
 	p.EditURL = "https://git.example.com/handbook/-/edit/main/content/guides/meetings.md"
 	p.HistoryURL = "https://git.example.com/handbook/-/commits/main/content/guides/meetings.md"
 	p.OwnerURL = "https://chat.example.com/revops"
+	p.OwnerPage = "/owners/#owner-revenue-operations"
 	p.Sidebar = `<nav class="sidebar" id="sidebar" aria-label="Site sections"></nav>`
 	return p
 }

@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 	"unsafe"
 
+	"github.com/playbookhq/playbook/generator/changes"
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/markdown"
@@ -33,6 +34,9 @@ type Maker struct {
 
 	nav *nav.Tree        // the section sidebar
 	git *pagesource.Info // the content's git history, nil outside a repository
+	// changes is the recent changes and the owners directory; nil
+	// until SetChanges.
+	changes *changes.Changes
 }
 
 // taxonomyView is the view of tax shared by its own page and its terms' pages.
@@ -208,6 +212,7 @@ func (v *Maker) fillSource(view *render.Page, src *content.Page) {
 	}
 	view.EditURL, view.HistoryURL = s.Edit, s.History
 	view.OwnerURL = v.cfg.Owners[src.Meta.Owner]
+	view.OwnerPage = v.ownerPage(src.Meta.Owner)
 }
 
 func (v *Maker) fillMeta(view *render.Page, p *site.Page, src *content.Page) {
