@@ -100,7 +100,7 @@ func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, 
 	git := pagesource.Start(ctx, filepath.Join(opts.Source, content.Dir), withGit && cfg.GitInfo)
 	tree, d := content.Load(siteFS, cfg, content.Options{Cache: st.Cache, DropBodies: !st.Policy.keepsState()})
 	diags = append(diags, d...)
-	model, d := site.New(tree, cfg, site.Options{BuildDrafts: opts.BuildDrafts, KnownURLs: append(static.urls(), view.WhatsNewURL, view.OwnersURL)})
+	model, d := site.New(tree, cfg, site.Options{BuildDrafts: opts.BuildDrafts, KnownURLs: append(append(static.urls(), view.WhatsNewURL, view.OwnersURL), view.ResultsURLs(tree.Pages)...)})
 	diags = append(diags, d...)
 	history, err := git()
 	if err != nil {

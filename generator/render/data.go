@@ -20,6 +20,7 @@ const (
 	KindTerm     Kind = "term"     // the pages of one term (e.g. /tags/meetings/)
 	KindSearch   Kind = "search"   // the full search page (/search/)
 	Kind404      Kind = "404"      // the not-found page
+	KindResults  Kind = "results"  // every case study's results in one table (/case-studies/results/)
 )
 
 // Site is what every page knows about the whole site.
@@ -189,8 +190,13 @@ type Page struct {
 	// Glance those of the type's glance list.
 	TypeFields []Field
 	Glance     []Field
-	Steps      []Step   // the records of the type's role = "steps" field
-	Results    []Metric // the records of the type's role = "results" field
+	Steps      []Step        // the records of the type's role = "steps" field
+	Results    []Metric      // the records of the type's role = "results" field
+	Chart      template.HTML // a page with results: them drawn as an SVG chart (package chart)
+	Evidence   *Evidence     // set only on the results page (KindResults)
+	// ResultsLink links to the results page from its section's list and
+	// from each page with results.
+	ResultsLink *Link
 
 	// Lists: set on home, section, taxonomy and term pages.
 	Pages       []Summary // section or term pages, ordered by weight, date (newest first), title

@@ -224,6 +224,10 @@ func (v *Maker) fillMeta(view *render.Page, p *site.Page, src *content.Page) {
 	view.Tags = v.termLinks(p, "tags")
 	view.Teams = v.termLinks(p, "teams")
 	v.fillFields(view, p, src)
+	view.Chart = resultsChart(p.Title, src.Results())
+	if view.Chart != "" && v.model.ByURL(ResultsURL) == nil {
+		view.ResultsLink = &render.Link{Title: "Compare with every case study's results", URL: v.URL(ResultsURL)}
+	}
 }
 
 // htmlOf shares body's bytes with the template instead of copying them

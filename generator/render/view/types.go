@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/playbookhq/playbook/generator/chart"
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/markdown"
 	"github.com/playbookhq/playbook/generator/render"
@@ -145,14 +146,14 @@ func fieldText(val any) string {
 }
 
 func metricView(r content.Result) render.Metric {
-	up := r.After > r.Before
+	m := chartMetric(r)
 	return render.Metric{
 		Label:  r.Label,
 		Before: formatNumber(r.Before),
 		After:  formatNumber(r.After),
 		Unit:   r.Unit,
-		Change: formatChange(r.Before, r.After, r.Unit),
-		Better: r.After != r.Before && up != r.LowerIsBetter,
+		Change: chart.Change(m),
+		Better: chart.Better(m),
 	}
 }
 
