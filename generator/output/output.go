@@ -37,6 +37,11 @@ type Writer struct {
 	retained map[string]bool // files kept from the previous build as they are
 	last     map[string]bool // files published after all others (in place)
 	dirs     sync.Map
+
+	ops         fsOps
+	foreignOnce sync.Once
+	foreign     []string
+	foreignErr  error
 }
 
 // Begin prepares to write a build for dest. Files are written to a new
@@ -44,12 +49,22 @@ type Writer struct {
 // folder takes dest's place; with inPlace true (the live preview, where a
 // server keeps reading dest) each new or changed file is renamed into dest
 // one by one, so no reader ever sees a half-written file.
+//
+// A destination that is a symbolic link to a folder is published into
+// the folder it points to (the link stays as it is).
 func Begin(dest string, inPlace bool) (*Writer, error) {
-	dest = filepath.Clean(dest)
+	return begin(dest, inPlace, realOps)
+}
+
+func begin(dest string, inPlace bool, ops fsOps) (*Writer, error) {
+	dest, err := resolveDest(filepath.Clean(dest))
+	if err != nil {
+		return nil, err
+	}
 	if err := checkOwned(dest); err != nil {
 		return nil, err
 	}
-	w := &Writer{dest: dest, inPlace: inPlace, written: map[string]bool{}, retained: map[string]bool{}, last: map[string]bool{}}
+	w := &Writer{dest: dest, inPlace: inPlace, ops: ops, written: map[string]bool{}, retained: map[string]bool{}, last: map[string]bool{}}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("creating %s: %w", parent, err)
@@ -69,6 +84,23 @@ func Begin(dest string, inPlace bool) (*Writer, error) {
 	}
 	w.root = root
 	return w, nil
+}
+
+// resolveDest follows a destination that is a symbolic link to the
+// folder it points to; a link to anything else, or to nothing, is refused.
+func resolveDest(dest string) (string, error) {
+	fi, err := os.Lstat(dest)
+	if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		return dest, nil
+	}
+	target, err := filepath.EvalSymlinks(dest)
+	if err != nil {
+		return "", fmt.Errorf("destination %s is a symbolic link that leads nowhere (%w); remove the link or create the folder it points to", dest, err)
+	}
+	if fi, err := os.Stat(target); err != nil || !fi.IsDir() {
+		return "", fmt.Errorf("destination %s is a symbolic link to %s, which is not a folder", dest, target)
+	}
+	return target, nil
 }
 
 // checkOwned refuses a destination that exists, is not empty and has no marker.
@@ -189,30 +221,7 @@ func (w *Writer) Written() []string {
 // Abort throws the build away; the destination is untouched.
 func (w *Writer) Abort() error {
 	w.root.Close()
-	return os.RemoveAll(w.dir)
-}
-
-// Commit publishes the build. It returns the files of earlier builds
-// that it removed because this build no longer makes them.
-func (w *Writer) Commit() (removed []string, err error) {
-	defer w.root.Close()
-	written := w.Written()
-	previous := readMarker(w.dest)
-	for _, f := range previous {
-		if !w.written[f] {
-			removed = append(removed, f)
-		}
-	}
-	if w.inPlace {
-		return removed, w.commitInPlace(written, removed)
-	}
-	if err := w.writeMarker(w.root, written); err != nil {
-		return nil, err
-	}
-	if err := w.keepForeign(previous); err != nil {
-		return nil, err
-	}
-	return removed, w.swap()
+	return w.ops.removeAll(w.dir)
 }
 
 // publishOrder puts the files marked PublishLast after all the others.
@@ -224,7 +233,10 @@ func (w *Writer) publishOrder(files []string) []string {
 
 // commitInPlace renames each staged file into dest and removes stale ones.
 func (w *Writer) commitInPlace(written, removed []string) error {
-	defer os.RemoveAll(w.dir)
+	defer w.ops.removeAll(w.dir)
+	if err := w.checkInPlace(written); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(w.dest, 0o755); err != nil {
 		return err
 	}
@@ -236,7 +248,7 @@ func (w *Writer) commitInPlace(written, removed []string) error {
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 			return err
 		}
-		if err := os.Rename(filepath.Join(w.dir, filepath.FromSlash(f)), target); err != nil {
+		if err := w.ops.rename(filepath.Join(w.dir, filepath.FromSlash(f)), target); err != nil {
 			return fmt.Errorf("publishing %s: %w", f, err)
 		}
 	}
@@ -249,6 +261,24 @@ func (w *Writer) commitInPlace(written, removed []string) error {
 	}
 	defer root.Close()
 	return w.writeMarker(root, written)
+}
+
+// checkInPlace refuses, before anything moves, to replace a file in the
+// destination that no build wrote.
+func (w *Writer) checkInPlace(written []string) error {
+	owned := map[string]bool{}
+	for _, f := range readMarker(w.dest) {
+		owned[f] = true
+	}
+	for _, f := range written {
+		if w.retained[f] || owned[f] {
+			continue
+		}
+		if _, err := os.Lstat(w.destPath(f)); err == nil {
+			return fmt.Errorf("%s: %w: this build makes %s too; remove the file or the page, static file or setting that makes it", w.destPath(f), ErrOverwrite, f)
+		}
+	}
+	return nil
 }
 
 func (w *Writer) writeMarker(root *os.Root, files []string) error {
@@ -276,54 +306,4 @@ func readMarker(dest string) []string {
 		}
 	}
 	return out
-}
-
-// keepForeign moves into the staging folder every file of dest that no
-// playbook build wrote (a file someone put there by hand), so the swap loses nothing.
-func (w *Writer) keepForeign(previous []string) error {
-	owned := make(map[string]bool, len(previous))
-	for _, f := range previous {
-		owned[f] = true
-	}
-	return filepath.WalkDir(w.dest, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		rel, _ := filepath.Rel(w.dest, p)
-		rel = filepath.ToSlash(rel)
-		if owned[rel] || rel == Marker || w.written[rel] {
-			return nil
-		}
-		if err := w.mkdirs(path.Dir(rel)); err != nil {
-			return err
-		}
-		return os.Rename(p, filepath.Join(w.dir, filepath.FromSlash(rel)))
-	})
-}
-
-// swap puts the staging folder in the destination's place.
-func (w *Writer) swap() error {
-	old := ""
-	if _, err := os.Stat(w.dest); err == nil {
-		old = w.dir + ".old"
-		if err := os.Rename(w.dest, old); err != nil {
-			return fmt.Errorf("moving old output aside: %w", err)
-		}
-	}
-	if err := os.Rename(w.dir, w.dest); err != nil {
-		if old != "" {
-			os.Rename(old, w.dest)
-		}
-		return fmt.Errorf("publishing output: %w", err)
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
 }
