@@ -76,4 +76,3 @@ func realPath(p string) (string, error) {
 		p = parent
 	}
 }
-
