@@ -25,6 +25,9 @@ const Marker = ".playbook-output"
 // ErrForeign is returned when the destination holds files playbook did not create.
 var ErrForeign = errors.New("destination was not created by playbook")
 
+// ErrCollision is returned when one build writes the same path twice.
+var ErrCollision = errors.New("output path collision")
+
 // Writer collects a build's output files.
 type Writer struct {
 	dest    string // the destination folder
@@ -142,8 +145,12 @@ func (w *Writer) WriteFile(rel string, data []byte) error {
 		return fmt.Errorf("writing %s: %w", rel, err)
 	}
 	w.mu.Lock()
+	twice := w.written[rel] && !w.retained[rel]
 	w.written[rel] = true
 	w.mu.Unlock()
+	if twice { // the registry's claims should have caught it; never overwrite silently
+		return fmt.Errorf("%s is made twice by this build (two pages, lists or files make the same path): %w", rel, ErrCollision)
+	}
 	return nil
 }
 
