@@ -192,7 +192,7 @@ func (r *Run) CopyStatic() {
 	in := *r.inputs
 	in.static = static
 	r.inputs = &in
-	r.diags.Add(r.claimOutputs()...)
+	r.claim()
 	r.copyStatic()
 }
 

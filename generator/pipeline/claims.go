@@ -16,6 +16,14 @@ import (
 	"github.com/playbookhq/playbook/generator/site"
 )
 
+// claim claims the run's output paths and reports their collisions.
+func (r *Run) claim() {
+	if d := r.claimOutputs(); len(d) > 0 {
+		r.collided = true
+		r.diags.Add(d...)
+	}
+}
+
 // claimOutputs claims every output path of the run in one registry, so
 // that two things making the same file is an error naming both instead
 // of one silently replacing the other: files put into the destination by

@@ -129,7 +129,7 @@ func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, 
 // as it goes; links checked against every page's ids; list pages; feeds.
 func (r *Run) render() diag.List {
 	r.prepareExtras()
-	r.diags.Add(r.claimOutputs()...)
+	r.claim()
 	r.copyStatic()
 	if r.deferIndex {
 		r.keepSearchIndex()
