@@ -41,10 +41,11 @@ type Writer struct {
 	last     map[string]bool // files published after all others (in place)
 	dirs     sync.Map
 
-	ops         fsOps
-	foreignOnce sync.Once
-	foreign     []string
-	foreignErr  error
+	ops        fsOps
+	scanOnce   sync.Once
+	foreign    []string  // files of dest no build wrote
+	destDirs   []destDir // every folder of dest
+	foreignErr error
 }
 
 // Begin prepares to write a build for dest. Files are written to a new

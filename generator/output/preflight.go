@@ -1,9 +1,7 @@
 package output
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -20,25 +18,26 @@ func (w *Writer) preflight(foreign []string) error {
 			return fmt.Errorf("%s: %w: this build makes %s too; remove the file or the page, static file or setting that makes it", w.destPath(f), ErrOverwrite, f)
 		}
 	}
-	if _, err := os.Lstat(w.dest); errors.Is(err, fs.ErrNotExist) {
-		return nil
+	if len(w.destDirs) == 0 {
+		return nil // no destination yet
 	}
-	dev, known := w.ops.device(w.dir)
-	return filepath.WalkDir(w.dest, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return fmt.Errorf("%w: reading %s: %w", ErrCannotPublish, p, err)
+	if err := writableFS(w.dest); err != nil {
+		return fmt.Errorf("%s: %w: it cannot be changed (%w)", w.dest, ErrCannotPublish, err)
+	}
+	stage, err := os.Lstat(w.dir)
+	if err != nil {
+		return err
+	}
+	dev, known := w.ops.device(stage)
+	for _, d := range w.destDirs {
+		if other, ok := w.ops.device(d.info); known && ok && other != dev {
+			return fmt.Errorf("%s: %w: it is a mount point (another device than %s), which playbook cannot move; mount it elsewhere or choose another --destination", d.path, ErrCannotPublish, filepath.Dir(w.dir))
 		}
-		if !d.IsDir() {
-			return nil
+		if err := w.ops.writable(d.path, d.info); err != nil {
+			return fmt.Errorf("%s: %w: the folder cannot be changed (%w); make it writable (chmod u+w) or remove it", d.path, ErrCannotPublish, err)
 		}
-		if other, ok := w.ops.device(p); known && ok && other != dev {
-			return fmt.Errorf("%s: %w: it is a mount point (another device than %s), which playbook cannot move; mount it elsewhere or choose another --destination", p, ErrCannotPublish, filepath.Dir(w.dir))
-		}
-		if err := w.ops.writable(p); err != nil {
-			return fmt.Errorf("%s: %w: the folder cannot be changed (%w); make it writable (chmod u+w) or remove it", p, ErrCannotPublish, err)
-		}
-		return nil
-	})
+	}
+	return nil
 }
 
 // staged reports whether rel, or a folder on its way, is already in the

@@ -127,19 +127,24 @@ func (w *Writer) stagePath(rel string) string { return filepath.Join(w.dir, file
 // wrote (put there by hand), sorted. They are claims too: a build that
 // makes one of them fails instead of overwriting it.
 func (w *Writer) Foreign() ([]string, error) {
-	w.foreignOnce.Do(func() { w.foreign, w.foreignErr = foreignFiles(w.dest) })
+	w.scanOnce.Do(func() { w.foreign, w.destDirs, w.foreignErr = scanDest(w.dest) })
 	return w.foreign, w.foreignErr
 }
 
-// foreignFiles lists the files (and symlinks) below dest that its marker
-// does not name.
-func foreignFiles(dest string) ([]string, error) {
+// destDir is a folder of the destination and its Lstat.
+type destDir struct {
+	path string
+	info fs.FileInfo
+}
+
+// scanDest lists, in one walk, the files (and symlinks) below dest that
+// its marker does not name, and every folder.
+func scanDest(dest string) (foreign []string, dirs []destDir, err error) {
 	owned := map[string]bool{Marker: true}
 	for _, f := range readMarker(dest) {
 		owned[f] = true
 	}
-	var out []string
-	err := filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil
@@ -147,16 +152,21 @@ func foreignFiles(dest string) ([]string, error) {
 			return err
 		}
 		if d.IsDir() {
+			fi, err := d.Info()
+			if err != nil {
+				return err
+			}
+			dirs = append(dirs, destDir{p, fi})
 			return nil
 		}
 		rel, _ := filepath.Rel(dest, p)
 		if rel = filepath.ToSlash(rel); !owned[rel] {
-			out = append(out, rel)
+			foreign = append(foreign, rel)
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("reading destination %s: %w", dest, err)
+		return nil, nil, fmt.Errorf("reading destination %s: %w", dest, err)
 	}
-	return out, nil // WalkDir goes in lexical order
+	return foreign, dirs, nil // WalkDir goes in lexical order
 }

@@ -108,7 +108,7 @@ func TestFailedMoveAtEveryStepRestores(t *testing.T) {
 func TestPreflightRefusesBeforeMoving(t *testing.T) {
 	cases := map[string]func(ops *fsOps, dest string){
 		"read-only folder": func(ops *fsOps, dest string) {
-			ops.writable = func(dir string) error {
+			ops.writable = func(dir string, _ fs.FileInfo) error {
 				if dir == filepath.Join(dest, "vendor") {
 					return &os.PathError{Op: "write", Path: dir, Err: syscall.EACCES}
 				}
@@ -116,8 +116,8 @@ func TestPreflightRefusesBeforeMoving(t *testing.T) {
 			}
 		},
 		"mount point": func(ops *fsOps, dest string) {
-			ops.device = func(p string) (uint64, bool) {
-				if strings.HasPrefix(p, filepath.Join(dest, "deep")) {
+			ops.device = func(fi fs.FileInfo) (uint64, bool) {
+				if fi.Name() == "er" { // dest/deep/er
 					return 2, true
 				}
 				return 1, true
