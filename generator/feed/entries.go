@@ -1,9 +1,9 @@
 package feed
 
-import "github.com/playbookhq/playbook/generator/site"
-
-// RecentCount is how many entries the Atom feed carries.
-const RecentCount = 30
+import (
+	"github.com/playbookhq/playbook/generator/changes"
+	"github.com/playbookhq/playbook/generator/site"
+)
 
 // Links turns a site path into an absolute URL (the base URL in front).
 type Links func(sitePath string) string
@@ -28,15 +28,29 @@ func SitemapEntries(model *site.Site, permalink Links, summary Summaries) []Entr
 	return entries
 }
 
-// RecentEntries lists the RecentCount most recently changed pages: the
-// entries of the Atom feed.
-func RecentEntries(model *site.Site, permalink Links, summary Summaries) []Entry {
-	var recent []Entry
-	for _, p := range model.Recent(RecentCount) {
-		recent = append(recent, PageEntry(p, permalink, summary))
+// RecentEntries makes the entries of the Atom feed from the what's-new
+// page's (the same pages, dates and marks, newest first): each is dated
+// by the page's last change, published when it was added, and marked
+// "New" or "Updated" in its title and category.
+func RecentEntries(recent []changes.Entry, permalink Links, summary Summaries) []Entry {
+	out := make([]Entry, 0, len(recent))
+	for _, c := range recent {
+		e := PageEntry(c.Page, permalink, summary)
+		e.Updated, e.Published = c.Changed, c.Created
+		e.Change = ChangeUpdated
+		if c.New {
+			e.Change = ChangeNew
+		}
+		out = append(out, e)
 	}
-	return recent
+	return out
 }
+
+// The marks of a feed entry: what happened to the page.
+const (
+	ChangeNew     = "New"
+	ChangeUpdated = "Updated"
+)
 
 // PageEntry is the entry of one page: its front matter's description, else
 // the summary of its text; its owner as the author.

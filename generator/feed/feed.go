@@ -5,6 +5,7 @@ package feed
 import (
 	"bytes"
 	"encoding/xml"
+	"strings"
 	"time"
 )
 
@@ -16,6 +17,10 @@ type Entry struct {
 	Updated   time.Time // zero when unknown
 	Published time.Time
 	Author    string
+	// Change marks a feed entry "New" or "Updated" (ChangeNew,
+	// ChangeUpdated): its title starts with it and it is the entry's
+	// category. "" for sitemap entries.
+	Change string
 }
 
 type urlset struct {
@@ -63,13 +68,19 @@ type atomAuthor struct {
 }
 
 type atomEntry struct {
-	Title     string      `xml:"title"`
-	ID        string      `xml:"id"`
-	Link      atomLink    `xml:"link"`
-	Updated   string      `xml:"updated"`
-	Published string      `xml:"published,omitempty"`
-	Summary   string      `xml:"summary,omitempty"`
-	Author    *atomAuthor `xml:"author,omitempty"`
+	Title     string        `xml:"title"`
+	ID        string        `xml:"id"`
+	Link      atomLink      `xml:"link"`
+	Updated   string        `xml:"updated"`
+	Published string        `xml:"published,omitempty"`
+	Summary   string        `xml:"summary,omitempty"`
+	Author    *atomAuthor   `xml:"author,omitempty"`
+	Category  *atomCategory `xml:"category,omitempty"`
+}
+
+type atomCategory struct {
+	Term  string `xml:"term,attr"`
+	Label string `xml:"label,attr"`
 }
 
 // Atom returns an Atom feed of entries (newest first, as given). The
@@ -96,6 +107,10 @@ func Atom(title, siteURL, feedURL, author string, entries []Entry) ([]byte, erro
 		}
 		if e.Author != "" {
 			ae.Author = &atomAuthor{Name: e.Author}
+		}
+		if e.Change != "" {
+			ae.Title = e.Change + ": " + e.Title
+			ae.Category = &atomCategory{Term: strings.ToLower(e.Change), Label: e.Change}
 		}
 		f.Entries = append(f.Entries, ae)
 	}

@@ -1,5 +1,5 @@
-// Package gitinfo reads when each file of a folder was last changed, from
-// one `git log` pass over the folder's history.
+// Package gitinfo reads when each file of a folder was first and last
+// changed, from one `git log` pass over the folder's history.
 package gitinfo
 
 import (
@@ -15,10 +15,15 @@ import (
 	"time"
 )
 
-// Info is what git knows of one file's last change.
+// Info is what git knows of one file's last change and of when it was
+// added.
 type Info struct {
 	Changed time.Time // committer date of the newest commit that touched the file
 	Author  string    // that commit's author name
+	// Created is the committer date of the oldest commit that touched the
+	// file under its current name (renames are not followed: a renamed
+	// file was added by the rename).
+	Created time.Time
 }
 
 // Load runs `git log` once in dir and returns, for every file changed in
@@ -61,7 +66,7 @@ func Load(ctx context.Context, dir string) (map[string]Info, string, error) {
 
 // Parse reads the output of `git log --name-only
 // --format=%x1e%ct%x1f%an`, newest commit first: the first commit that
-// names a path is its last change.
+// names a path is its last change, the last one its creation.
 func Parse(r io.Reader) (map[string]Info, error) {
 	infos := map[string]Info{}
 	sc := bufio.NewScanner(r)
@@ -80,7 +85,10 @@ func Parse(r io.Reader) (map[string]Info, error) {
 		if line == "" {
 			continue
 		}
-		if _, seen := infos[line]; !seen {
+		if info, seen := infos[line]; seen {
+			info.Created = cur.Changed
+			infos[line] = info
+		} else {
 			infos[line] = cur
 		}
 	}
@@ -97,5 +105,6 @@ func parseHeader(head string) (Info, error) {
 	if err != nil {
 		return Info{}, fmt.Errorf("git log: bad commit date %q: %w", secs, err)
 	}
-	return Info{Changed: time.Unix(n, 0).UTC(), Author: author}, nil
+	t := time.Unix(n, 0).UTC()
+	return Info{Changed: t, Author: author, Created: t}, nil
 }

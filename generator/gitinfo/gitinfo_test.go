@@ -17,9 +17,9 @@ func TestParseNewestWins(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]Info{
-		"content/a.md": {time.Unix(200, 0).UTC(), "Ada"},
-		"content/b.md": {time.Unix(200, 0).UTC(), "Ada"},
-		"content/c.md": {time.Unix(100, 0).UTC(), "Bo"},
+		"content/a.md": {time.Unix(200, 0).UTC(), "Ada", time.Unix(100, 0).UTC()},
+		"content/b.md": {time.Unix(200, 0).UTC(), "Ada", time.Unix(200, 0).UTC()},
+		"content/c.md": {time.Unix(100, 0).UTC(), "Bo", time.Unix(100, 0).UTC()},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %v", got)
@@ -87,6 +87,9 @@ func TestLoadRepository(t *testing.T) {
 	}
 	if got := m["content/new.md"].Changed.Format("2006-01-02"); got != "2024-05-06" {
 		t.Errorf("new.md changed %s, want 2024-05-06", got)
+	}
+	if got := m["content/new.md"].Created.Format("2006-01-02"); got != "2020-01-02" {
+		t.Errorf("new.md created %s, want 2020-01-02", got)
 	}
 }
 

@@ -3,8 +3,6 @@ package health
 import (
 	"fmt"
 	"sort"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/playbookhq/playbook/generator/config"
@@ -28,11 +26,11 @@ type Settings struct {
 }
 
 // Day is 24 hours, the unit of review intervals.
-const Day = 24 * time.Hour
+const Day = config.Day
 
 // DefaultSettings are the settings of a site without a [health] table.
 func DefaultSettings() Settings {
-	return Settings{DueWithin: 30 * Day, StaleAfter: 365 * Day, OwnerOverdue: 5, ListsAreLinks: true}
+	return Settings{DueWithin: 30 * Day, StaleAfter: config.DefaultStaleAfter, OwnerOverdue: 5, ListsAreLinks: true}
 }
 
 // ParseSettings reads cfg.Health over the defaults. Unknown keys and bad
@@ -90,33 +88,9 @@ func set[T any](dst *T, v any, read func(any) (T, error)) error {
 	return err
 }
 
-// maxAgeDays bounds ages so that they fit a time.Duration.
-const maxAgeDays = 100 * 365
-
 // ParseAge reads an age such as "180d", "6w", "1y" (365 days) or a Go
-// duration ("36h"). "0" and "" mean off.
-func ParseAge(s string) (time.Duration, error) {
-	s = strings.TrimSpace(s)
-	if s == "" || s == "0" {
-		return 0, nil
-	}
-	units := map[byte]time.Duration{'d': Day, 'w': 7 * Day, 'y': 365 * Day}
-	if u, ok := units[s[len(s)-1]]; ok {
-		n, err := strconv.Atoi(s[:len(s)-1])
-		if err != nil || n < 0 {
-			return 0, fmt.Errorf("%q is not an age like 180d, 6w or 1y", s)
-		}
-		if n > maxAgeDays/int(u/Day) {
-			return 0, fmt.Errorf("%q is longer than %d years", s, maxAgeDays/365)
-		}
-		return time.Duration(n) * u, nil
-	}
-	d, err := time.ParseDuration(s)
-	if err != nil || d < 0 {
-		return 0, fmt.Errorf("%q is not an age like 180d, 6w or 1y", s)
-	}
-	return d, nil
-}
+// duration ("36h"). "0" and "" mean off. See config.ParseAge.
+func ParseAge(s string) (time.Duration, error) { return config.ParseAge(s) }
 
 func ageValue(v any) (time.Duration, error) {
 	s, ok := v.(string)

@@ -8,6 +8,7 @@ import (
 	"context"
 	"os/exec"
 	"strings"
+	"time"
 
 	"github.com/playbookhq/playbook/generator/gitinfo"
 )
@@ -63,18 +64,23 @@ func Load(ctx context.Context, dir string) (*Info, error) {
 
 // dropBoundary removes the files whose last change is the oldest commit
 // of a shallow clone: git credits that commit with every file it holds,
-// however long ago each really changed.
+// however long ago each really changed. For the files kept, a creation
+// at that commit is unknown (zero) for the same reason.
 func dropBoundary(files map[string]gitinfo.Info) {
 	first := true
-	var oldest gitinfo.Info
+	var oldest time.Time
 	for _, c := range files {
-		if first || c.Changed.Before(oldest.Changed) {
-			oldest, first = c, false
+		if first || c.Changed.Before(oldest) {
+			oldest, first = c.Changed, false
 		}
 	}
 	for f, c := range files {
-		if c == oldest {
+		switch {
+		case c.Changed.Equal(oldest):
 			delete(files, f)
+		case c.Created.Equal(oldest):
+			c.Created = time.Time{}
+			files[f] = c
 		}
 	}
 }

@@ -83,15 +83,20 @@ func TestLoadOutsideARepository(t *testing.T) {
 }
 
 // A shallow clone's oldest commit is credited with every file it holds:
-// those files get no date rather than a wrong one.
+// those files get no date rather than a wrong one, and files changed
+// since keep their last change but lose an added date at that commit.
 func TestDropBoundary(t *testing.T) {
 	files := map[string]gitinfo.Info{
-		"new.md":  {Changed: time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC), Author: "Ali"},
-		"old.md":  {Changed: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Author: "Bo"},
-		"old2.md": {Changed: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Author: "Bo"},
+		"new.md":   {Changed: time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC), Author: "Ali", Created: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)},
+		"added.md": {Changed: time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC), Author: "Ali", Created: time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)},
+		"old.md":   {Changed: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Author: "Bo"},
+		"old2.md":  {Changed: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Author: "Bo"},
 	}
 	dropBoundary(files)
-	if _, ok := files["new.md"]; !ok || len(files) != 1 {
-		t.Errorf("after dropBoundary: %v, want new.md only", files)
+	if _, ok := files["new.md"]; !ok || len(files) != 2 {
+		t.Errorf("after dropBoundary: %v, want new.md and added.md only", files)
+	}
+	if !files["new.md"].Created.IsZero() || files["added.md"].Created.Month() != time.March {
+		t.Errorf("added dates after dropBoundary: %v; want none for new.md, March for added.md", files)
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/diag"
-	"github.com/playbookhq/playbook/generator/feed"
 	"github.com/playbookhq/playbook/generator/layout"
 	"github.com/playbookhq/playbook/generator/output"
 	"github.com/playbookhq/playbook/generator/render/view"
@@ -146,7 +145,7 @@ func (r *Run) RenderEdits(edits []Edit) {
 	var pages []*site.Page
 	var shown []view.Shown
 	feeds := false
-	recent := r.model.Recent(feed.RecentCount)
+	recent := r.changes.Pages() // the feed's pages
 	for _, e := range edits {
 		p := e.Page
 		pages = append(pages, p)
@@ -206,6 +205,10 @@ func (r *Run) Publish(opts Options, st *State) (*Result, error) {
 	res := &Result{Pages: len(r.model.Pages), Stats: r.stats(), BasePath: r.cfg.BasePath(), Partial: true}
 	res.Diagnostics = dedupe(append(append(diag.List(nil), r.stageDiags...), r.renderDiags()...))
 	if err := failure(res.Diagnostics, opts.Strict); err != nil {
+		r.out.Abort()
+		return res, err
+	}
+	if err := r.ctx.Err(); err != nil { // the preview moved on: publish nothing
 		r.out.Abort()
 		return res, err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/playbookhq/playbook/generator/layout"
 	"github.com/playbookhq/playbook/generator/nav"
 	"github.com/playbookhq/playbook/generator/output"
+	"github.com/playbookhq/playbook/generator/render/view"
 	"github.com/playbookhq/playbook/generator/search"
 	"github.com/playbookhq/playbook/generator/site"
 )
@@ -47,6 +48,9 @@ func (r *Run) claimOutputs() diag.List {
 	c.claim(strings.TrimPrefix(site.SearchURL, "/")+"index.html", r.searchOwner())
 	r.claimStatic(&c)
 	r.claimPages(&c)
+	for _, f := range view.GeneratedFiles(r.model) {
+		c.claim(f, output.Owner{What: "the generated " + f})
+	}
 	for _, x := range r.extraPages() {
 		c.claim(strings.TrimPrefix(x.URL, "/")+"index.html", output.Owner{What: "the generated page " + x.URL})
 	}

@@ -18,7 +18,7 @@ func (r *Run) writeFeeds() {
 	}
 	sitemap, err := feed.Sitemap(feed.SitemapEntries(r.model, r.views.Permalink, summary))
 	r.writeOrFail("sitemap.xml", sitemap, err)
-	recent := feed.RecentEntries(r.model, r.views.Permalink, summary)
+	recent := feed.RecentEntries(r.changes.Recent, r.views.Permalink, summary)
 	atom, err := feed.Atom(r.cfg.Title, r.views.Permalink("/"), r.views.Permalink("/index.xml"), view.ParamString(r.cfg.Params, "owner"), recent)
 	r.writeOrFail("index.xml", atom, err)
 	r.write("robots.txt", feed.Robots(r.views.Permalink("/sitemap.xml")))

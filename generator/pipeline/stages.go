@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/playbookhq/playbook/generator/changes"
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/diag"
@@ -28,6 +29,10 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 		return res, failure(res.Diagnostics, opts.Strict)
 	}
 	res.BasePath = in.cfg.BasePath()
+	if err := ctx.Err(); err != nil { // cancelled while loading: render nothing
+		res.Diagnostics = dedupe(diags)
+		return res, err
+	}
 	out, err := begin(opts)
 	if err != nil {
 		res.Diagnostics = dedupe(append(diags, diag.Errorf(diag.Pos{}, "%w", err)))
@@ -104,7 +109,7 @@ func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, 
 	git := pagesource.Start(ctx, filepath.Join(opts.Source, content.Dir), withGit && cfg.GitInfo)
 	tree, d := content.Load(siteFS, cfg, content.Options{Cache: st.Cache, DropBodies: !st.Policy.keepsState()})
 	diags = append(diags, d...)
-	model, d := site.New(tree, cfg, site.Options{BuildDrafts: opts.BuildDrafts, KnownURLs: static.urls()})
+	model, d := site.New(tree, cfg, site.Options{BuildDrafts: opts.BuildDrafts, KnownURLs: append(append(static.urls(), view.WhatsNewURL, view.OwnersURL), view.ResultsURLs(tree.Pages)...)})
 	diags = append(diags, d...)
 	history, err := git()
 	if err != nil {
@@ -118,8 +123,9 @@ func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, 
 	}
 	diags = append(diags, unknownTypes(model, cfg, theme)...)
 	in := &inputs{siteFS: siteFS, cfg: cfg, theme: theme, model: model, static: static, tree: tree, stageDiags: diags, git: history,
-		md:     markdown.New(markdownOptions(cfg, false, shortcodes)),
-		mdNoH1: markdown.New(markdownOptions(cfg, true, shortcodes)),
+		changes: changes.New(model, history, cfg, today()),
+		md:      markdown.New(markdownOptions(cfg, false, shortcodes)),
+		mdNoH1:  markdown.New(markdownOptions(cfg, true, shortcodes)),
 	}
 	return in, diags
 }

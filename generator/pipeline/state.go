@@ -6,6 +6,7 @@ import (
 	"maps"
 	"sync"
 
+	"github.com/playbookhq/playbook/generator/changes"
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/diag"
@@ -45,6 +46,7 @@ type inputs struct {
 	static     staticFiles
 	tree       *content.Tree    // what content.Load found (for an Inspector)
 	git        *pagesource.Info // the content's git history, nil outside a repository
+	changes    *changes.Changes // recent changes and the owners directory
 	stageDiags diag.List        // from config, theme, content and the site model
 	md, mdNoH1 *markdown.Renderer
 }
@@ -126,6 +128,7 @@ func newRun(in *inputs, ps *pass, policy Policy) *Run {
 	k := &kept{records: make(map[*site.Page]*record, len(in.model.Pages))}
 	k.views = view.NewMaker(in.cfg, in.model, "playbook "+Version)
 	k.views.SetGit(in.git)
+	k.views.SetChanges(in.changes)
 	if policy.keepsState() {
 		k.deps = view.NewDeps()
 	}

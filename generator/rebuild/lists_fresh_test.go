@@ -61,8 +61,8 @@ func TestRebuiltListsMatchFullBuild(t *testing.T) {
 	b := NewBuilder(pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true})
 	defer b.Close()
 	rebuild(t, b)
-	if kinds := b.state.Last.Deps().Kinds(); !kinds[view.ListSection] || !kinds[view.ListTerm] || !kinds[view.ListNotFound] {
-		t.Fatalf("recorded kinds of list %v; want sections, terms and the 404 page", kinds)
+	if kinds := b.state.Last.Deps().Kinds(); !kinds[view.ListSection] || !kinds[view.ListTerm] || !kinds[view.ListNotFound] || !kinds[view.ListWhatsNew] {
+		t.Fatalf("recorded kinds of list %v; want sections, terms, the 404 page and the what's-new page", kinds)
 	}
 	var pages []string
 	filepath.WalkDir(filepath.Join(root, "content"), func(p string, d fs.DirEntry, err error) error {

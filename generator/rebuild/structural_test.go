@@ -18,6 +18,13 @@ type structuralEdit struct {
 	do   func(t *testing.T, root string) []string
 }
 
+// structuralWants names, for some edits, a file of the preview and a
+// text it must hold after the edit: the edit is seen to reach it.
+var structuralWants = map[string][2]string{
+	"owner":   {"owners/index.html", `<h2 id="owner-nadia-brandt-field-marketing-name">Nadia Brandt, Field Marketing</h2>`},
+	"lastmod": {"whats-new/index.html", `<h2 id="week-2026-03-02">`},
+}
+
 var structuralEdits = []structuralEdit{
 	{"title", func(t *testing.T, root string) []string {
 		return replaceIn(t, root, "content/guides/shared-metrics.md", `title = "Shared goals`, `title = "Common goals`)
@@ -54,6 +61,13 @@ var structuralEdits = []structuralEdit{
 		rm(t, root, "content/fresh-folder/first.md")
 		return []string{"content/fresh-folder/first.md"}
 	}},
+	{"owner", func(t *testing.T, root string) []string {
+		return replaceIn(t, root, "content/guides/shared-metrics.md",
+			`owner = "Priya Raman, Revenue Operations"`, `owner = "Nadia Brandt, Field Marketing"`)
+	}},
+	{"lastmod", func(t *testing.T, root string) []string {
+		return replaceIn(t, root, "content/guides/shared-metrics.md", `lastmod = 2026-01-12`, `lastmod = 2026-03-04`)
+	}},
 	{"body", func(t *testing.T, root string) []string {
 		return replaceIn(t, root, "content/guides/shared-metrics.md", "The quickest way", "Plainly, the quickest way")
 	}},
@@ -77,7 +91,11 @@ func TestStructuralEditsMatchFullBuild(t *testing.T) {
 		if _, err := pipeline.Build(context.Background(), pipeline.Options{Source: root, Destination: want, Quiet: true}); err != nil {
 			t.Fatal(err)
 		}
-		sameTrees(t, e.name, readTree(t, want), readTree(t, dest))
+		got := readTree(t, dest)
+		sameTrees(t, e.name, readTree(t, want), got)
+		if file, text := structuralWants[e.name][0], structuralWants[e.name][1]; file != "" && !strings.Contains(string(got[file]), text) {
+			t.Errorf("after the %s edit: the preview's %s lacks %s", e.name, file, text)
+		}
 	}
 }
 

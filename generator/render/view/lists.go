@@ -28,6 +28,9 @@ const (
 	ListNotFound                 // 404.html: the recent pages
 	ListExtra                    // a page another package adds (the health page)
 	ListAlias                    // an alias redirect
+	ListResults                  // every case study's results in one table, results.csv and results.json
+	ListWhatsNew                 // the what's-new page: recent changes by week
+	ListOwners                   // the owners directory
 	listKinds                    // how many kinds there are
 )
 
@@ -55,8 +58,8 @@ type ExtraPage struct {
 
 // Lists returns every list page of model in the order a full build
 // writes them: sections, taxonomies and terms (on all cores), then the
-// search page, 404.html, the extra pages and alias redirects (in order,
-// after them).
+// search page, 404.html, the what's-new page, the owners directory, the
+// extra pages and alias redirects (in order, after them).
 func Lists(model *site.Site, extras []ExtraPage) (parallel, serial []List) {
 	for _, p := range model.Pages {
 		if p.Kind != site.KindPage {
@@ -70,6 +73,15 @@ func Lists(model *site.Site, extras []ExtraPage) (parallel, serial []List) {
 		}
 	}
 	serial = append(serial, List{Kind: ListSearch}, List{Kind: ListNotFound})
+	if hasEvidence(model) {
+		serial = append(serial, List{Kind: ListResults})
+	}
+	if generated(model, WhatsNewURL) {
+		serial = append(serial, List{Kind: ListWhatsNew})
+	}
+	if generated(model, OwnersURL) {
+		serial = append(serial, List{Kind: ListOwners})
+	}
 	for i := range extras {
 		serial = append(serial, List{Kind: ListExtra, Extra: &extras[i]})
 	}
@@ -136,6 +148,12 @@ func (r *Renderer) Render(l List, only int, buf *bytes.Buffer) *diag.Diagnostic 
 		return r.extraPage(l.Extra, buf)
 	case ListAlias:
 		return r.aliasPage(l.Alias, buf)
+	case ListResults:
+		return r.resultsPage(buf)
+	case ListWhatsNew:
+		return r.whatsNewPage(l, buf)
+	case ListOwners:
+		return r.ownersPage(buf)
 	}
 	return diag.Errorf(diag.Pos{}, "view: unknown kind of list %d", l.Kind)
 }
@@ -161,6 +179,7 @@ func (r *Renderer) sectionPage(l List, only int, buf *bytes.Buffer) *diag.Diagno
 	}
 	return r.paginate(l, p.URL, p.Pages, only, buf, func(n int) *render.Page {
 		view := r.Page(p, txt, body)
+		view.ResultsLink = r.resultsLink(p)
 		if n == 1 {
 			view.Subsections = r.summaries(l, n, p.Sections)
 		}

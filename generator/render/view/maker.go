@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 	"unsafe"
 
+	"github.com/playbookhq/playbook/generator/changes"
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/markdown"
@@ -33,6 +34,9 @@ type Maker struct {
 
 	nav *nav.Tree        // the section sidebar
 	git *pagesource.Info // the content's git history, nil outside a repository
+	// changes is the recent changes and the owners directory; nil
+	// until SetChanges.
+	changes *changes.Changes
 }
 
 // taxonomyView is the view of tax shared by its own page and its terms' pages.
@@ -208,6 +212,7 @@ func (v *Maker) fillSource(view *render.Page, src *content.Page) {
 	}
 	view.EditURL, view.HistoryURL = s.Edit, s.History
 	view.OwnerURL = v.cfg.Owners[src.Meta.Owner]
+	view.OwnerPage = v.ownerPage(src.Meta.Owner)
 }
 
 func (v *Maker) fillMeta(view *render.Page, p *site.Page, src *content.Page) {
@@ -218,11 +223,10 @@ func (v *Maker) fillMeta(view *render.Page, p *site.Page, src *content.Page) {
 	view.Params = m.Params
 	view.Tags = v.termLinks(p, "tags")
 	view.Teams = v.termLinks(p, "teams")
-	if pb := src.Playbook; pb != nil {
-		view.Playbook = playbookView(pb)
-	}
-	if cs := src.CaseStudy; cs != nil {
-		view.CaseStudy = caseStudyView(cs)
+	v.fillFields(view, p, src)
+	view.Chart = resultsChart(p.Title, src.Results())
+	if view.Chart != "" && v.model.ByURL(ResultsURL) == nil {
+		view.ResultsLink = &render.Link{Title: "Compare with every case study's results", URL: v.URL(ResultsURL)}
 	}
 }
 
@@ -332,12 +336,10 @@ func (v *Maker) makeSummary(p *site.Page, txt *Text) render.Summary {
 	s.Description = ownDescription(p)
 	if p.Src != nil {
 		s.Tags, s.Teams = v.termLinks(p, "tags"), v.termLinks(p, "teams")
-		if cs := p.Src.CaseStudy; cs != nil {
-			s.Company = cs.Company
-			if rs := p.Src.Results(); len(rs) > 0 {
-				m := metricView(rs[0])
-				s.Headline = &m
-			}
+		s.Fields = v.cardFields(p)
+		if rs := p.Src.Results(); len(rs) > 0 {
+			m := metricView(rs[0])
+			s.Headline = &m
 		}
 	}
 	if s.Description == "" {
