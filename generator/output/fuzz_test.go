@@ -49,15 +49,28 @@ func clashes(p string, files map[string]string) bool {
 	return false
 }
 
+// publish commits one build of files into dest, staged or in place.
+func publish(t *testing.T, dest string, inPlace bool, ops fsOps, files map[string]string) error {
+	w, err := begin(dest, inPlace, ops)
+	if err != nil {
+		return err
+	}
+	writeAll(t, w, files)
+	_, err = w.Commit()
+	return err
+}
+
 // FuzzPublish publishes a random new build over a random previous build
-// with random hand-placed files, with the n-th rename failing (or none):
+// with random hand-placed files, staged or in place (the live preview),
+// with the n-th rename failing (or none):
 // a hand-placed file is never lost or changed; on success the destination
 // is the new build plus the hand-placed files, on failure it is as it was.
 func FuzzPublish(f *testing.F) {
-	f.Add([]byte{1, 0, 2, 1}, []byte{3, 2}, []byte{1, 0, 5, 1}, 255)
-	f.Add([]byte{0, 0}, []byte{0, 1}, []byte{1, 2}, 0)
-	f.Add([]byte{}, []byte{7, 2, 9, 1}, []byte{}, 1)
-	f.Fuzz(func(t *testing.T, prevB, foreignB, nextB []byte, failAt int) {
+	f.Add([]byte{1, 0, 2, 1}, []byte{3, 2}, []byte{1, 0, 5, 1}, 255, false)
+	f.Add([]byte{0, 0}, []byte{0, 1}, []byte{1, 2}, 0, false)
+	f.Add([]byte{}, []byte{7, 2, 9, 1}, []byte{}, 1, false)
+	f.Add([]byte{1, 0, 2, 1}, []byte{3, 2}, []byte{1, 0, 5, 1}, 2, true)
+	f.Fuzz(func(t *testing.T, prevB, foreignB, nextB []byte, failAt int, inPlace bool) {
 		dest := filepath.Join(t.TempDir(), "public")
 		prev := placeable(treeFrom(prevB, "prev"), nil)
 		if err := build(t, dest, realOps, prev); err != nil {
@@ -76,7 +89,7 @@ func FuzzPublish(f *testing.F) {
 		count := 0
 		ops := realOps
 		ops.rename = failingRename(failAt%16, &count)
-		err := build(t, dest, ops, next)
+		err := publish(t, dest, inPlace, ops, next)
 		got := snapshot(t, dest)
 		noStaging(t, dest)
 		for p, data := range foreign {

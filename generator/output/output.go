@@ -239,56 +239,6 @@ func (w *Writer) publishOrder(files []string) []string {
 	return out
 }
 
-// commitInPlace renames each staged file into dest and removes stale ones.
-func (w *Writer) commitInPlace(written, removed []string) error {
-	defer w.ops.removeAll(w.dir)
-	if err := w.checkInPlace(written); err != nil {
-		return err
-	}
-	if err := os.MkdirAll(w.dest, 0o755); err != nil {
-		return err
-	}
-	for _, f := range w.publishOrder(written) {
-		if w.retained[f] {
-			continue
-		}
-		target := filepath.Join(w.dest, filepath.FromSlash(f))
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
-		}
-		if err := w.ops.rename(filepath.Join(w.dir, filepath.FromSlash(f)), target); err != nil {
-			return fmt.Errorf("publishing %s: %w", f, err)
-		}
-	}
-	for _, f := range removed {
-		os.Remove(filepath.Join(w.dest, filepath.FromSlash(f)))
-	}
-	root, err := os.OpenRoot(w.dest)
-	if err != nil {
-		return err
-	}
-	defer root.Close()
-	return w.writeMarker(root, written)
-}
-
-// checkInPlace refuses, before anything moves, to replace a file in the
-// destination that no build wrote.
-func (w *Writer) checkInPlace(written []string) error {
-	owned := map[string]bool{}
-	for _, f := range readMarker(w.dest) {
-		owned[f] = true
-	}
-	for _, f := range written {
-		if w.retained[f] || owned[f] {
-			continue
-		}
-		if _, err := os.Lstat(w.destPath(f)); err == nil {
-			return fmt.Errorf("%s: %w: this build makes %s too; remove the file or the page, static file or setting that makes it", w.destPath(f), ErrOverwrite, f)
-		}
-	}
-	return nil
-}
-
 func (w *Writer) writeMarker(root *os.Root, files []string) error {
 	var b bytes.Buffer
 	b.WriteString("# Written by playbook. Files listed here are replaced or removed by the next build.\n")

@@ -224,3 +224,39 @@ func TestSymlinkedDestinationPublishesIntoTarget(t *testing.T) {
 	}
 	noStaging(t, link)
 }
+
+// TestInPlaceFailedMoveAtEveryStepRestores makes each rename of an
+// in-place commit (the live preview's) fail in turn: the destination must
+// be as it was, replaced files back and new files and folders gone.
+func TestInPlaceFailedMoveAtEveryStepRestores(t *testing.T) {
+	for n := 0; ; n++ {
+		dest, before := previousSite(t)
+		count := 0
+		ops := realOps
+		ops.rename = failingRename(n, &count)
+		w, err := begin(dest, true, ops)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeAll(t, w, map[string]string{"index.html": "2", "css/a.css": "b", "new/deeper/index.html": "new"})
+		if _, err = w.Commit(); err == nil {
+			if n < 5 {
+				t.Fatalf("only %d renames; want two per replaced file and one per new file", n)
+			}
+			if got := snapshot(t, dest); got["index.html"] != "2" || got["new/deeper/index.html"] != "new" || got["a_keep.txt"] != "mine" {
+				t.Errorf("after the commit: %v", got)
+			}
+			return
+		}
+		if !errors.Is(err, syscall.EXDEV) {
+			t.Errorf("rename %d: error %v does not wrap the cause", n, err)
+		}
+		if got := snapshot(t, dest); !reflect.DeepEqual(got, before) {
+			t.Fatalf("rename %d failed: destination changed\n got %v\nwant %v", n, got, before)
+		}
+		if _, err := os.Stat(filepath.Join(dest, "new")); err == nil {
+			t.Errorf("rename %d failed: the folder made for a new file is left", n)
+		}
+		noStaging(t, dest)
+	}
+}
