@@ -210,6 +210,7 @@ func (r *Run) CopyStatic() {
 	in := *r.inputs
 	in.static = static
 	r.inputs = &in
+	r.claim()
 	r.copyStatic()
 }
 

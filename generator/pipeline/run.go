@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"errors"
 	"sync"
 
 	"github.com/playbookhq/playbook/generator/content"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/markdown"
+	"github.com/playbookhq/playbook/generator/output"
 	"github.com/playbookhq/playbook/generator/search"
 	"github.com/playbookhq/playbook/generator/site"
 	"github.com/playbookhq/playbook/internal/parallel"
@@ -42,9 +44,7 @@ func (r *Run) renderDiags() diag.List {
 // keeps a file that is already in place with the same bytes.
 func (r *Run) write(rel string, data []byte) {
 	if !r.policy.keepsState() { // a one-off build compares nothing with later builds
-		if err := r.out.WriteFile(rel, data); err != nil {
-			r.diags.Add(diag.Errorf(diag.Pos{}, "%w", err))
-		}
+		r.writeFile(rel, data)
 		return
 	}
 	sum := HashBytes(data)
@@ -55,7 +55,14 @@ func (r *Run) write(rel string, data []byte) {
 		r.out.Retain(rel)
 		return
 	}
-	if err := r.out.WriteFile(rel, data); err != nil {
+	r.writeFile(rel, data)
+}
+
+// writeFile writes one output file. A path written twice was already
+// reported by the output-path registry when it found collisions.
+func (r *Run) writeFile(rel string, data []byte) {
+	err := r.out.WriteFile(rel, data)
+	if err != nil && !(r.collided && errors.Is(err, output.ErrCollision)) {
 		r.diags.Add(diag.Errorf(diag.Pos{}, "%w", err))
 	}
 }

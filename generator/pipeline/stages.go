@@ -33,7 +33,7 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 		res.Diagnostics = dedupe(diags)
 		return res, err
 	}
-	out, err := output.Begin(opts.Destination, opts.InPlace)
+	out, err := begin(opts)
 	if err != nil {
 		res.Diagnostics = dedupe(append(diags, diag.Errorf(diag.Pos{}, "%w", err)))
 		return res, failure(res.Diagnostics, opts.Strict)
@@ -79,6 +79,15 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 	res.Stats.Files = len(out.Written())
 	res.Stats.Removed = len(removed)
 	return res, nil
+}
+
+// begin checks the destination (not inside the site's inputs, not the
+// site root) and starts writing a build for it.
+func begin(opts Options) (*output.Writer, error) {
+	if err := output.CheckDestination(opts.Source, opts.Destination); err != nil {
+		return nil, err
+	}
+	return output.Begin(opts.Destination, opts.InPlace)
 }
 
 // load runs the input stages: configuration, theme and shortcode
@@ -127,6 +136,7 @@ func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, 
 // pages' templates; list pages; feeds.
 func (r *Run) render() diag.List {
 	r.prepareExtras()
+	r.claim()
 	r.copyStatic()
 	if r.deferIndex {
 		r.keepSearchIndex()

@@ -63,6 +63,7 @@ type pass struct {
 	index    *search.Indexer   // full builds: pages are indexed as they are rendered
 	viewSums map[string]uint64 // output path → sum of the view it was made from (Preview, under hashMu)
 	prevSums map[string]uint64 // the sums of the files in place, from the last build (read-only)
+	collided bool              // the output-path registry found collisions (reported once, by it)
 }
 
 // fullPass starts a pass that writes every file to out; prev are the
