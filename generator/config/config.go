@@ -55,7 +55,19 @@ type Config struct {
 	// Health is the [health] table as written, read by the health
 	// package (which reports its unknown keys itself).
 	Health map[string]any
+	// FollowSymlinks lets the build follow symbolic links whose targets
+	// stay inside the site root (followSymlinks = true). Links that leave
+	// the site root are always refused.
+	FollowSymlinks bool
+	// MaxPageSize is the largest content page read, in bytes
+	// (maxPageSize, default DefaultMaxPageSize).
+	MaxPageSize int
 }
+
+// DefaultMaxPageSize is the default limit on a content page's size: far
+// above any page a person writes, low enough that a stray dump or
+// generated file is refused before it is parsed.
+const DefaultMaxPageSize = 10 << 20
 
 // Menus holds the site's menus by name; "main" is shown in the header.
 type Menus map[string][]MenuItem
@@ -148,7 +160,8 @@ func Default() *Config {
 		},
 		Related:  Related{Count: 5},
 		WhatsNew: WhatsNew{Days: 90, Limit: 100},
-		Paginate: 50,
+		Paginate:    50,
+		MaxPageSize: DefaultMaxPageSize,
 		GitInfo:  true,
 	}
 }
@@ -168,6 +181,9 @@ func Load(fsys fs.FS, overrides ...Override) (*Config, diag.List) {
 		return applyOverrides(cfg, diag.List{diag.Errorf(diag.Pos{File: FileName}, "reading config: %w", err)}, overrides)
 	}
 	cfg, diags := Parse(src, cfg)
+	if d := checkTheme(fsys, src, cfg.Theme); d != nil {
+		diags = append(diags, d)
+	}
 	defaultsFor(fsys, cfg)
 	return applyOverrides(cfg, diags, overrides)
 }
@@ -187,7 +203,7 @@ func Parse(src []byte, cfg *Config) (*Config, diag.List) {
 		pos := diag.Pos{File: FileName, Line: keyLine(src, key)}
 		diags = append(diags, diag.Warnf(pos, "unknown config key %q", key.String()))
 	}
-	diags = append(diags, raw.apply(cfg)...)
+	diags = append(diags, raw.apply(cfg, src)...)
 	diags = append(diags, raw.applyHeadingIDType(src, cfg)...)
 	diags = append(diags, raw.applyOwners(src, cfg)...)
 	diags = append(diags, raw.applyWhatsNew(src, cfg)...)
