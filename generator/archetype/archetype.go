@@ -15,9 +15,9 @@ import (
 	"time"
 
 	"github.com/playbookhq/playbook/generator/config"
-	"github.com/playbookhq/playbook/generator/sitefs"
 	"github.com/playbookhq/playbook/generator/layout"
 	"github.com/playbookhq/playbook/generator/site"
+	"github.com/playbookhq/playbook/generator/sitefs"
 )
 
 //go:embed defaults/*.md

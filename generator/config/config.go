@@ -158,11 +158,11 @@ func Default() *Config {
 			"guide":      {Title: "Guide", Section: "guides", Required: []string{"title", "description"}},
 			"case-study": {Title: "Case study", Section: "case-studies", Required: []string{"title", "company", "industry", "challenge", "results"}},
 		},
-		Related:  Related{Count: 5},
-		WhatsNew: WhatsNew{Days: 90, Limit: 100},
+		Related:     Related{Count: 5},
+		WhatsNew:    WhatsNew{Days: 90, Limit: 100},
 		Paginate:    50,
 		MaxPageSize: DefaultMaxPageSize,
-		GitInfo:  true,
+		GitInfo:     true,
 	}
 }
 
