@@ -39,6 +39,9 @@ type Meta struct {
 // decodeMatter parses a front-matter block into a raw map and the line of
 // each top-level key.
 func decodeMatter(file string, sp Split) (map[string]any, map[string]int, *diag.Diagnostic) {
+	if d := checkMatterDepth(file, sp); d != nil {
+		return nil, nil, d
+	}
 	switch sp.Format {
 	case TOML:
 		raw := map[string]any{}
