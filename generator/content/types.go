@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/playbookhq/playbook/generator/diag"
@@ -126,6 +127,10 @@ func (t tableReader) number(k string) float64 {
 	case int:
 		return float64(n)
 	case float64:
+		if math.IsNaN(n) || math.IsInf(n, 0) {
+			t.fail("%q must be a finite number, not %v", k, n)
+			return 0
+		}
 		return n
 	case nil:
 		t.fail("%q is missing (a number)", k)
