@@ -165,7 +165,7 @@ func (s *Site) makeAliases() diag.List {
 			u, err := cleanURL(a)
 			pos := p.Src.KeyPos("aliases")
 			if err != "" {
-				diags = append(diags, diag.Errorf(pos, "alias %q: %s", a, err))
+				diags = append(diags, diag.Errorf(pos, "alias %q: %s", short(a), err))
 				continue
 			}
 			if other := s.byURL[u]; other != nil && !s.yieldToAlias(other) {
