@@ -24,6 +24,11 @@ type Tree struct {
 	Files []string // non-Markdown files (slash paths below content/), sorted
 	// Redirects are the old paths that GitBook's settings send to a page.
 	Redirects []Redirect
+	// Failed lists the Markdown files (slash paths below content/) that
+	// could not be read or parsed: their errors are reported, and the
+	// site model still counts them, so that a folder whose only page
+	// failed is not mistaken for a page bundle.
+	Failed []string
 }
 
 // Cache keeps parsed pages between builds, keyed by path and content hash.
@@ -96,6 +101,8 @@ func Load(site fs.FS, cfg *config.Config, opts Options) (*Tree, diag.List) {
 	for f := range parsed {
 		if f.page != nil {
 			all = append(all, f)
+		} else {
+			tree.Failed = append(tree.Failed, f.rel)
 		}
 	}
 	err := <-walkErr
@@ -111,6 +118,7 @@ func Load(site fs.FS, cfg *config.Config, opts Options) (*Tree, diag.List) {
 		tree.Pages = append(tree.Pages, f.page)
 	}
 	sort.Strings(tree.Files)
+	sort.Strings(tree.Failed)
 	redirects, diags := loadRedirects(site)
 	tree.Redirects = redirects
 	col.AddList(diags)
