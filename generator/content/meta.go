@@ -99,7 +99,9 @@ func yamlError(file string, matterLine int, err error) *diag.Diagnostic {
 			line++ // these errors name the line before the one that is wrong
 		}
 	}
-	pos := diag.Pos{File: file}
+	// An error yaml.v3 gives no line (a stray directive, a bad document
+	// start) is placed at the front matter's first line.
+	pos := diag.Pos{File: file, Line: matterLine}
 	if line > 0 {
 		pos.Line = matterLine - 1 + line
 	}

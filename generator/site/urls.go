@@ -81,10 +81,10 @@ func (s *Site) pageURL(p *Page) (string, *diag.Diagnostic) {
 	}
 	if p.Src != nil && p.Src.Meta.Slug != "" {
 		slug := p.Src.Meta.Slug
-		if strings.ContainsAny(slug, `/\`) || slug == "." || slug == ".." {
+		if t := urlize(slug, false); strings.ContainsAny(slug, `/\`) || t == "." || t == ".." {
 			return "", diag.Errorf(p.Src.KeyPos("slug"), "slug %q must be one path segment (no / or ..)", slug)
 		}
-		if msg := checkSegment(slug); msg != "" {
+		if msg := checkSegment(urlize(slug, !s.Config.DisablePathToLower)); msg != "" {
 			return "", diag.Errorf(p.Src.KeyPos("slug"), "slug %q: %s", short(slug), msg)
 		}
 		name = slug
@@ -96,6 +96,9 @@ func (s *Site) pageURL(p *Page) (string, *diag.Diagnostic) {
 	segs = append(segs, name)
 	for i, seg := range segs {
 		segs[i] = urlize(seg, !s.Config.DisablePathToLower)
+		if segs[i] == "" || segs[i] == "." || segs[i] == ".." {
+			return "", diag.Errorf(diag.Pos{File: p.File(), Line: 1}, "the name %q gives an empty URL segment: rename it or set a slug", seg)
+		}
 	}
 	return "/" + strings.Join(segs, "/") + "/", nil
 }
@@ -158,6 +161,8 @@ const MaxSegment = 255
 // be a folder or file name that a browser reaches, or "".
 func checkSegment(seg string) string {
 	switch {
+	case seg != "" && strings.TrimSpace(seg) == "":
+		return "must not be blank"
 	case len(seg) > MaxSegment:
 		return fmt.Sprintf("has a segment of %d bytes; the limit is %d (a file name's)", len(seg), MaxSegment)
 	case strings.IndexFunc(seg, func(r rune) bool { return r < 0x20 || r == 0x7f }) >= 0:
