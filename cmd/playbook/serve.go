@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os/signal"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/playbookhq/playbook/generator/health"
@@ -16,10 +19,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var bind string
 	var port int
 	var poll time.Duration
+	var allowedHosts string
 	fs := newFlagSet("serve", "serve [flags]", stderr)
 	f.register(fs, "")
 	fs.StringVar(&bind, "bind", "127.0.0.1", "`ADDRESS` to listen on (anything but 127.0.0.1 exposes the preview to your network)")
 	fs.IntVar(&port, "port", 1313, "`PORT` to listen on (0 picks a free one)")
+	fs.StringVar(&allowedHosts, "allowed-hosts", "", "comma-separated host `NAMES` the preview also answers besides localhost, IP addresses and --bind (.example.com allows its subdomains too; all turns the check off)")
 	fs.DurationVar(&poll, "poll", 0, "poll for changes every `INTERVAL` (e.g. 500ms) instead of using file events")
 	if code := parse(fs, args); code >= 0 {
 		return code
@@ -31,16 +36,19 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if code := f.checkSource("serve", stderr); code >= 0 {
 		return code
 	}
+	ctx, stop := stopOnTerm(ctx)
+	defer stop()
 	err := serve.Run(ctx, serve.Options{
-		Source:      f.opts.Source,
-		Bind:        bind,
-		Port:        port,
-		BaseURL:     f.opts.BaseURL,
-		BuildDrafts: f.opts.BuildDrafts,
-		Poll:        poll,
-		Extras:      health.NewExtras(f.opts.Source),
-		Stdout:      quietWriter(f.opts.Quiet, stdout),
-		Stderr:      stderr,
+		Source:       f.opts.Source,
+		Bind:         bind,
+		AllowedHosts: splitList(allowedHosts),
+		Port:         port,
+		BaseURL:      f.opts.BaseURL,
+		BuildDrafts:  f.opts.BuildDrafts,
+		Poll:         poll,
+		Extras:       health.NewExtras(f.opts.Source),
+		Stdout:       quietWriter(f.opts.Quiet, stdout),
+		Stderr:       stderr,
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
@@ -52,6 +60,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 // watchBuild is `playbook build --watch`: rebuild into the destination on
 // every change, without a server.
 func watchBuild(ctx context.Context, opts pipeline.Options, poll time.Duration, stdout, stderr io.Writer) int {
+	ctx, stop := stopOnTerm(ctx)
+	defer stop()
 	err := serve.Run(ctx, serve.Options{
 		Source:      opts.Source,
 		Destination: opts.Destination,
@@ -68,6 +78,24 @@ func watchBuild(ctx context.Context, opts pipeline.Options, poll time.Duration, 
 		return exitBuild
 	}
 	return exitOK
+}
+
+// stopOnTerm makes SIGTERM (a service manager, a container stop, kill)
+// stop the preview the way Ctrl-C does: the build in progress is
+// cancelled, the server shuts down and the temporary folders are removed.
+func stopOnTerm(ctx context.Context) (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(ctx, syscall.SIGTERM)
+}
+
+// splitList splits a comma-separated flag value, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for item := range strings.SplitSeq(s, ",") {
+		if item = strings.TrimSpace(item); item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
 }
 
 func quietWriter(quiet bool, w io.Writer) io.Writer {

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"text/template"
 	"time"
 
@@ -37,16 +38,20 @@ type Data struct {
 // and returns its path. It never overwrites an existing file.
 func Create(root string, cfg *config.Config, typ, title string, now time.Time) (string, error) {
 	section := ""
-	if t, ok := cfg.Types[typ]; ok {
+	t := cfg.Types[typ]
+	if t != nil {
 		section = t.Section
 	} else if typ != "page" {
-		return "", fmt.Errorf("unknown type %q (use playbook, guide, case-study or page)", typ)
+		return "", fmt.Errorf("unknown type %q (use one of %s or page)", typ, strings.Join(cfg.Types.Names(), ", "))
 	}
 	slug := site.TermSlug(title)
 	if slug == "" {
 		return "", fmt.Errorf("title %q has no letters or digits to make a file name from", title)
 	}
 	src, err := source(root, typ, cfg.FollowSymlinks)
+	if errors.Is(err, fs.ErrNotExist) && t != nil {
+		src, err = generate(t), nil
+	}
 	if err != nil {
 		return "", err
 	}

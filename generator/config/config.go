@@ -15,6 +15,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/layout"
+	"github.com/playbookhq/playbook/generator/types"
 )
 
 // FileName is the name of the configuration file at the site root.
@@ -31,7 +32,7 @@ type Config struct {
 	Menu         Menus
 	Taxonomies   map[string]string // singular → plural, e.g. "tag" → "tags"
 	Markup       Markup
-	Types        map[string]Type // by type name: playbook, guide, case-study
+	Types        types.Registry // by type name: playbook, guide, case-study and the site's own
 	Related      Related
 	Paginate     int // list items per page on section and term pages
 	// DisablePathToLower keeps the case of file and folder names in page
@@ -97,13 +98,6 @@ type Markup struct {
 // pre-0.60 Blackfriday rule.
 var AutoHeadingIDTypes = []string{"github", "github-ascii", "blackfriday"}
 
-// Type configures one content type.
-type Type struct {
-	Title    string   // human name, e.g. "Case study"
-	Section  string   // top-level content folder whose pages get this type
-	Required []string // front-matter fields every page of the type must set
-}
-
 // Related configures the related-pages list.
 type Related struct {
 	Count int // how many related pages to show
@@ -134,12 +128,7 @@ func (c *Config) TaxonomyNames() []string {
 
 // TypeForSection returns the type whose Section is section, or "".
 func (c *Config) TypeForSection(section string) string {
-	for name, t := range c.Types {
-		if t.Section == section {
-			return name
-		}
-	}
-	return ""
+	return c.Types.ForSection(section)
 }
 
 // Default returns the configuration used when a site has no config.toml.
@@ -153,16 +142,12 @@ func Default() *Config {
 		Menu:         Menus{},
 		Taxonomies:   map[string]string{"tag": "tags", "team": "teams"},
 		Markup:       Markup{HighlightStyle: "github", HighlightDarkStyle: "github-dark", AutoHeadingIDType: "github"},
-		Types: map[string]Type{
-			"playbook":   {Title: "Playbook", Section: "playbooks", Required: []string{"title", "teams", "duration", "outcome", "steps"}},
-			"guide":      {Title: "Guide", Section: "guides", Required: []string{"title", "description"}},
-			"case-study": {Title: "Case study", Section: "case-studies", Required: []string{"title", "company", "industry", "challenge", "results"}},
-		},
-		Related:     Related{Count: 5},
-		WhatsNew:    WhatsNew{Days: 90, Limit: 100},
-		Paginate:    50,
-		MaxPageSize: DefaultMaxPageSize,
-		GitInfo:     true,
+		Types:        types.Defaults(),
+		Related:      Related{Count: 5},
+		WhatsNew:     WhatsNew{Days: 90, Limit: 100},
+		Paginate:     50,
+		MaxPageSize:  DefaultMaxPageSize,
+		GitInfo:      true,
 	}
 }
 
@@ -204,6 +189,9 @@ func Parse(src []byte, cfg *Config) (*Config, diag.List) {
 		diags = append(diags, diag.Warnf(pos, "unknown config key %q", key.String()))
 	}
 	diags = append(diags, raw.apply(cfg, src)...)
+	diags = append(diags, cfg.Types.Apply(types.Source{Types: raw.Types, Keys: md.Keys(), Pos: func(k toml.Key) diag.Pos {
+		return diag.Pos{File: FileName, Line: keyLine(src, k)}
+	}})...)
 	diags = append(diags, raw.applyHeadingIDType(src, cfg)...)
 	diags = append(diags, raw.applyOwners(src, cfg)...)
 	diags = append(diags, raw.applyWhatsNew(src, cfg)...)
@@ -211,10 +199,10 @@ func Parse(src []byte, cfg *Config) (*Config, diag.List) {
 }
 
 // isFreeForm reports keys whose contents are the site's own (params),
-// are checked by another package (health) or by their own reader
+// are checked by another package (health, types) or by their own reader
 // (owners, applyOwners).
 func isFreeForm(key toml.Key) bool {
-	return len(key) > 0 && (key[0] == "params" || key[0] == "health" || key[0] == "owners")
+	return len(key) > 0 && (key[0] == "params" || key[0] == "health" || key[0] == "owners" || key[0] == "types")
 }
 
 // tomlError turns a TOML decoding error into a diagnostic with its position.

@@ -22,7 +22,7 @@ type fileConfig struct {
 	Menu         map[string][]MenuItem `toml:"menu"`
 	Taxonomies   map[string]string     `toml:"taxonomies"`
 	Markup       *fileMarkup           `toml:"markup"`
-	Types        map[string]fileType   `toml:"types"`
+	Types        map[string]any        `toml:"types"` // read by types.Registry.Apply
 	Related      *struct{ Count *int } `toml:"related"`
 	Paginate     *int                  `toml:"paginate"`
 	// DisablePathToLower is Hugo's key of the same name.
@@ -49,12 +49,6 @@ type fileMarkup struct {
 			AutoHeadingIDType *string `toml:"autoHeadingIDType"`
 		} `toml:"parser"`
 	} `toml:"goldmark"`
-}
-
-type fileType struct {
-	Title    *string  `toml:"title"`
-	Section  *string  `toml:"section"`
-	Required []string `toml:"required"`
 }
 
 // apply copies the values that were set over cfg and validates them.
@@ -91,18 +85,6 @@ func (f *fileConfig) apply(cfg *Config, src []byte) diag.List {
 		}
 		setString(&cfg.Markup.HighlightStyle, m.HighlightStyle)
 		setString(&cfg.Markup.HighlightDarkStyle, m.HighlightDarkStyle)
-	}
-	for name, ft := range f.Types {
-		t := cfg.Types[name]
-		setString(&t.Title, ft.Title)
-		setString(&t.Section, ft.Section)
-		if ft.Required != nil {
-			t.Required = ft.Required
-		}
-		if t.Title == "" {
-			t.Title = name
-		}
-		cfg.Types[name] = t
 	}
 	if f.Paginate != nil {
 		if *f.Paginate < 1 {

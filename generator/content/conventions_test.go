@@ -41,8 +41,8 @@ func TestKeysIgnoreCase(t *testing.T) {
 	// Keys inside [[steps]] ignore case too.
 	src = "+++\ntitle = \"P\"\n[[steps]]\nTitle = \"Book the room\"\nOwner = \"Ops\"\n+++\n"
 	p, diags = Parse("playbooks/p.md", []byte(src), cfg)
-	if len(diags) > 0 || len(p.Playbook.Steps) != 1 || p.Playbook.Steps[0].Title != "Book the room" || p.Playbook.Steps[0].Owner != "Ops" {
-		t.Errorf("steps = %+v, %v; want one step read from capitalised keys", p.Playbook, diags)
+	if len(diags) > 0 || len(p.Steps()) != 1 || p.Steps()[0].Title != "Book the room" || p.Steps()[0].Owner != "Ops" {
+		t.Errorf("steps = %+v, %v; want one step read from capitalised keys", p.Steps(), diags)
 	}
 }
 
@@ -177,7 +177,7 @@ func TestCascadeErrorsPointAtTheCascade(t *testing.T) {
 	got := diags.Error()
 	for _, want := range []string{
 		`content/playbooks/_index.md:2: front matter "teams": must be a list`,
-		`content/playbooks/_index.md:2: front matter "duration": must be text`,
+		`content/playbooks/_index.md:2: field "duration" must be text`,
 		`content/x/_index.md:2: front matter "cascade": must be a table or a list of tables`,
 		`content/y/_index.md:2: front matter "cascade": _target path "[" is not a valid glob`,
 	} {

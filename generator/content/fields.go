@@ -18,6 +18,12 @@ type fieldReader struct {
 	diags diag.List
 	used  map[string]bool
 	from  map[string]diag.Pos // inherited keys: where their cascade is
+
+	// The front matter as written, read again by locate for the
+	// position of a nested value.
+	matter     []byte
+	matterLine int
+	format     Format
 }
 
 func (r *fieldReader) pos(key string) diag.Pos {

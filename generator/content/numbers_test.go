@@ -11,7 +11,7 @@ func TestResultNumbersMustBeFinite(t *testing.T) {
 	for _, v := range []string{"nan", "inf", "-inf", "+inf"} {
 		src := "+++\ntitle = \"C\"\ntype = \"case-study\"\ncompany = \"A\"\nindustry = \"x\"\nchallenge = \"y\"\n[[results]]\nlabel = \"T\"\nbefore = 1\nafter = " + v + "\n+++\n"
 		_, diags := Parse("c.md", []byte(src), config.Default())
-		if len(diags) != 1 || !strings.HasPrefix(diags[0].Error(), "content/c.md:7:") || !strings.Contains(diags[0].Error(), `"after" must be a finite number`) {
+		if len(diags) != 1 || !strings.HasPrefix(diags[0].Error(), "content/c.md:10:") || !strings.Contains(diags[0].Error(), `after" must be a finite number`) {
 			t.Errorf("after = %s: got %v", v, diags)
 		}
 	}

@@ -38,8 +38,13 @@ type Page struct {
 	// inline Markdown ("The *MQL* trap"), else "". Meta.Title then holds
 	// it as plain text ("The MQL trap").
 	TitleHTML string
-	Playbook  *Playbook
-	CaseStudy *CaseStudy
+	// Fields holds the values of the fields the page's type declares
+	// (see package types), by name, typed by kind: text, markdown, url and
+	// enum as string, number as float64, date as time.Time, bool, list as
+	// []string, records as []Record. Nil for types without fields.
+	Fields    map[string]any
+	steps     []Step
+	results   []Result
 	keys      map[string]bool // set by the front matter or inherited
 	cascade   []cascadeRule   // the page's own `cascade`
 	inherited Inherited       // values taken from cascades above the page
@@ -112,14 +117,15 @@ func ParseInherited(relPath string, src []byte, cfg *config.Config, inh Inherite
 	for k := range raw {
 		p.keys[k] = true
 	}
-	r := &fieldReader{file: file, raw: raw, lines: lines, used: map[string]bool{}, diags: folded, from: p.inherited.From}
+	r := &fieldReader{file: file, raw: raw, lines: lines, used: map[string]bool{}, diags: folded, from: p.inherited.From,
+		matter: sp.Matter, matterLine: sp.MatterLine, format: sp.Format}
 	p.cascade = readCascade(r)
 	p.Meta = readMeta(r, cfg)
 	p.Meta.Lines = lines
 	p.readType(r, cfg)
 	p.Meta.Params = leftover(raw, r.used)
 	p.fillTitle(cfg.Title)
-	return p, r.diags
+	return p, append(r.diags, p.checkPlaceholders(src, sp)...)
 }
 
 // plainText reads a one-line front-matter value written in Markdown (as
@@ -168,11 +174,9 @@ func (p *Page) readType(r *fieldReader, cfg *config.Config) {
 	}
 	// A type playbook does not know (Hugo's "docs" and others) is kept:
 	// the theme may have layouts for it, and the build warns when it has none.
-	switch p.Meta.Type {
-	case "playbook":
-		p.Playbook = readPlaybook(r)
-	case "case-study":
-		p.CaseStudy = readCaseStudy(r)
+	if t := cfg.Types[p.Meta.Type]; t != nil {
+		p.readFields(r, t)
+		p.suggestKeys(r, t)
 	}
 }
 

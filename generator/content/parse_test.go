@@ -15,8 +15,8 @@ func TestParseTypesAndFields(t *testing.T) {
 	if len(diags) != 0 {
 		t.Fatalf("Parse diagnostics: %v", diags)
 	}
-	if p.Meta.Type != "case-study" || p.CaseStudy == nil || p.CaseStudy.Results[0].After != 9.5 {
-		t.Errorf("case study = %+v", p.CaseStudy)
+	if p.Meta.Type != "case-study" || len(p.Results()) != 1 || p.Results()[0].After != 9.5 || p.Fields["company"] != "Acme" {
+		t.Errorf("case study = %+v %+v", p.Fields, p.Results())
 	}
 	if !p.Meta.Date.Equal(time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("date = %v", p.Meta.Date)
@@ -78,7 +78,7 @@ func TestParseFieldErrors(t *testing.T) {
 		}
 	}
 	_, diags = Parse("playbooks/q.md", []byte("+++\n[[steps]]\nowner = \"x\"\n+++\n"), cfg)
-	if !strings.Contains(diags.Error(), "content/playbooks/q.md:2: front matter steps[0]: needs a title") {
+	if !strings.Contains(diags.Error(), `content/playbooks/q.md:2:1: field "steps[1].title" is missing`) {
 		t.Errorf("step without title: %v", diags)
 	}
 }
@@ -88,6 +88,8 @@ func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		"+++\ntitle = \"x\"\n[[steps]]\ntitle = 1\n+++\n",
 		"---\nresults:\n  - before: x\n---\n",
+		"+++\nsteps = [{title = 1}, 2]\nownr = 1\n[[steps]]\nowner = []\n+++\nTODO: x\n",
+		"---\nsteps:\n  - {title: [1], ownr: x}\n  - 3\nresults: {a: 1}\ndescription: \"TODO: y\"\n---\n",
 		"---\n- a\n- b\n---\n",
 		"+++\n[[results]]\nlabel = \"l\"\nbefore = 1\nafter = 2\n+++\n# H\n",
 		"---\ntags: {a: 1}\ndate: 2020-01-01\n---\n",

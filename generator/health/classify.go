@@ -3,6 +3,7 @@ package health
 import (
 	"strings"
 
+	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/diag"
 )
 
@@ -13,6 +14,8 @@ func Classify(d *diag.Diagnostic, isDraft func(file string) bool) Kind {
 	switch {
 	case d.Severity == diag.Error:
 		return BuildError
+	case strings.HasPrefix(d.Msg, content.PlaceholderMessage):
+		return Placeholder
 	case !strings.HasPrefix(d.Msg, "broken link "):
 		return BuildWarning
 	case strings.Contains(d.Msg, " has no heading with id "):

@@ -207,6 +207,10 @@ func (r *Run) Publish(opts Options, st *State) (*Result, error) {
 		r.out.Abort()
 		return res, err
 	}
+	if err := r.ctx.Err(); err != nil { // the preview moved on: publish nothing
+		r.out.Abort()
+		return res, err
+	}
 	r.out.RetainPrevious()
 	removed, err := r.out.Commit()
 	if err != nil {

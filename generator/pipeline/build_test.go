@@ -60,7 +60,11 @@ func TestTypedSite(t *testing.T) {
 	mustContain(t, dest, "playbooks/a-first/index.html", `href="/hub/playbooks/b-second/"`)
 	// Links resolve under the subpath.
 	mustContain(t, dest, "playbooks/b-second/index.html", `href="/hub/playbooks/a-first/"`)
-	mustContain(t, dest, "case-studies/acme/index.html", `href="/hub/playbooks/a-first/#agenda"`, "5.6 pts", "−80%", "better", "Acme")
+	mustContain(t, dest, "case-studies/acme/index.html", `href="/hub/playbooks/a-first/#agenda"`, "5.6 pts", "80% less time", "(improved)", "Acme", `role="img"`)
+	// Every case study's results in one table and two downloads.
+	mustContain(t, dest, "case-studies/results/index.html", `href="/hub/case-studies/acme/"`, "Conversion", "&#43;5.6 pts", "80% less time")
+	mustContain(t, dest, "case-studies/results.csv", "Acme doubles conversion,https://intranet.example.com/hub/case-studies/acme/,Acme,Software,Sales,Response time,hours,30,6,true,80% less time,-80,percent")
+	mustContain(t, dest, "case-studies/results.json", `"median_change": "+5.6 pts"`)
 	// Terms differing in case are one term.
 	mustContain(t, dest, "teams/sales/index.html", "First play", "Second play", "Acme doubles conversion")
 	mustContain(t, dest, "sitemap.xml", "<loc>https://intranet.example.com/hub/playbooks/a-first/</loc>")

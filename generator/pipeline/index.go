@@ -4,9 +4,11 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/search"
 	"github.com/playbookhq/playbook/generator/site"
+	"github.com/playbookhq/playbook/generator/types"
 )
 
 // startSearchIndex announces every content page to a new search indexer,
@@ -127,11 +129,62 @@ func (r *Run) searchDoc(p *site.Page, rec *record) search.Doc {
 		d.Description = m.Summary
 	}
 	d.Tags, d.Teams = m.Terms["tags"], m.Terms["teams"]
-	if cs := p.Src.CaseStudy; cs != nil {
-		d.Fields["company"], d.Fields["industry"] = cs.Company, cs.Industry
+	if m.Owner != "" {
+		d.Fields["owner"] = m.Owner
 	}
-	if pb := p.Src.Playbook; pb != nil && len(pb.Audience) > 0 {
-		d.Fields["audience"] = strings.Join(pb.Audience, ", ")
+	if t := r.cfg.Types[p.Type]; t != nil && p.Src.Fields != nil {
+		typedSearch(&d, t, p.Src.Fields)
 	}
 	return d
+}
+
+// typedSearch adds a typed page's declared fields to its search record:
+// the words of every searchable field (records: every searchable
+// sub-field of every entry) and the values of the type's facets.
+func typedSearch(d *search.Doc, t *types.Type, fields map[string]any) {
+	for _, f := range t.Fields {
+		val, ok := fields[f.Name]
+		if !ok || !f.Searchable() {
+			continue
+		}
+		if words := searchText(f, val); words != "" {
+			d.Fields[f.Name] = words
+		}
+	}
+	for _, name := range t.Facets {
+		var labels []string
+		switch v := fields[name].(type) {
+		case string:
+			labels = []string{v}
+		case []string:
+			labels = v
+		}
+		if len(labels) > 0 {
+			if d.Facets == nil {
+				d.Facets = map[string][]string{}
+			}
+			d.Facets[name] = labels
+		}
+	}
+}
+
+// searchText joins the words of a field's value.
+func searchText(f *types.Field, val any) string {
+	switch v := val.(type) {
+	case string:
+		return v
+	case []string:
+		return strings.Join(v, ", ")
+	case []content.Record:
+		var parts []string
+		for _, rec := range v {
+			for _, s := range f.Fields {
+				if sv, ok := rec[s.Name]; ok && s.Searchable() {
+					parts = append(parts, searchText(s, sv))
+				}
+			}
+		}
+		return strings.Join(parts, " · ")
+	}
+	return ""
 }

@@ -29,6 +29,10 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 		return res, failure(res.Diagnostics, opts.Strict)
 	}
 	res.BasePath = in.cfg.BasePath()
+	if err := ctx.Err(); err != nil { // cancelled while loading: render nothing
+		res.Diagnostics = dedupe(diags)
+		return res, err
+	}
 	out, err := output.Begin(opts.Destination, opts.InPlace)
 	if err != nil {
 		res.Diagnostics = dedupe(append(diags, diag.Errorf(diag.Pos{}, "%w", err)))
@@ -97,7 +101,7 @@ func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, 
 	git := pagesource.Start(ctx, filepath.Join(opts.Source, content.Dir), withGit && cfg.GitInfo)
 	tree, d := content.Load(siteFS, cfg, content.Options{Cache: st.Cache, DropBodies: !st.Policy.keepsState()})
 	diags = append(diags, d...)
-	model, d := site.New(tree, cfg, site.Options{BuildDrafts: opts.BuildDrafts, KnownURLs: append(static.urls(), view.WhatsNewURL, view.OwnersURL)})
+	model, d := site.New(tree, cfg, site.Options{BuildDrafts: opts.BuildDrafts, KnownURLs: append(append(static.urls(), view.WhatsNewURL, view.OwnersURL), view.ResultsURLs(tree.Pages)...)})
 	diags = append(diags, d...)
 	history, err := git()
 	if err != nil {

@@ -108,9 +108,12 @@ type CardCache struct {
 // SummaryKey joins every field of s a card may show (all but Key and Card).
 func SummaryKey(s *Summary) string {
 	var b strings.Builder
-	for _, f := range []string{s.Title, s.URL, s.Type, s.TypeTitle, s.Description, s.Company} {
+	for _, f := range []string{s.Title, s.URL, s.Type, s.TypeTitle, s.Description} {
 		b.WriteString(f)
 		b.WriteByte(0)
+	}
+	for _, f := range s.Fields {
+		b.WriteString(f.Name + "\x00" + f.Text + "\x00" + string(f.HTML) + "\x00")
 	}
 	b.WriteString(strconv.FormatInt(s.Date.UnixNano(), 10))
 	for _, links := range [][]Link{s.Tags, s.Teams} {

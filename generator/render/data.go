@@ -20,6 +20,7 @@ const (
 	KindTerm     Kind = "term"     // the pages of one term (e.g. /tags/meetings/)
 	KindSearch   Kind = "search"   // the full search page (/search/)
 	Kind404      Kind = "404"      // the not-found page
+	KindResults  Kind = "results"  // every case study's results in one table (/case-studies/results/)
 )
 
 // Site is what every page knows about the whole site.
@@ -78,20 +79,24 @@ type Step struct {
 	Detail   string
 }
 
-// Playbook holds the fields only a playbook has.
-type Playbook struct {
-	Audience []string
-	Duration string
-	Steps    []Step
-	Outcome  string
-}
-
-// CaseStudy holds the fields only a case study has.
-type CaseStudy struct {
-	Company   string
-	Industry  string
-	Challenge string
-	Results   []Metric
+// Field is one declared field of a typed page (see package types), for
+// layouts that show fields without knowing the type: the generic typed
+// layout and the at-a-glance box.
+type Field struct {
+	Name  string // as declared, e.g. "outcome"
+	Title string // its label, e.g. "Expected outcome"
+	Kind  string // text, markdown, number, date, url, bool, list, enum, records
+	// Text is the value as plain text: lists joined by ", ", numbers as
+	// written, dates as 14 Mar 2026; "" for records.
+	Text string
+	// HTML is the value for showing: markdown rendered inline, a URL as a
+	// link, the teams as links to their pages, else Text escaped.
+	HTML template.HTML
+	// Columns and Rows are set for records: the sub-fields' titles and,
+	// per entry, one Field per sub-field (Text "" where it is not set).
+	Columns []string
+	Rows    [][]Field
+	Glance  bool // shown in the at-a-glance box (Page.Glance)
 }
 
 // TOCEntry is one heading in a table of contents (h2 with nested h3).
@@ -112,8 +117,10 @@ type Summary struct {
 	Date        time.Time
 	Tags        []Link
 	Teams       []Link
-	Company     string // case studies only
-	Headline    *Metric
+	// Fields are the values of the fields the type shows on its cards
+	// ([types.NAME] card = [...]), in that order.
+	Fields   []Field
+	Headline *Metric // the first result of a page with results
 
 	// Card, when set, keeps this summary's card once the card helper has
 	// drawn it, so a page listed on many pages is drawn once without a
@@ -173,8 +180,23 @@ type Page struct {
 	Prev, Next  *Link  // neighbours within the section
 	Related     []Summary
 
-	Playbook  *Playbook  // set only for playbooks
-	CaseStudy *CaseStudy // set only for case studies
+	// Fields holds the values of the fields the page's type declares, by
+	// name ({{ .Fields.duration }}): text as string, number as float64,
+	// date as time.Time, list as []string, records as a list of maps,
+	// markdown as template.HTML. Nil for untyped pages.
+	Fields map[string]any
+	// TypeFields lists the declared fields the page sets, in declared
+	// order, ready to show (the generic typed layout ranges over them);
+	// Glance those of the type's glance list.
+	TypeFields []Field
+	Glance     []Field
+	Steps      []Step        // the records of the type's role = "steps" field
+	Results    []Metric      // the records of the type's role = "results" field
+	Chart      template.HTML // a page with results: them drawn as an SVG chart (package chart)
+	Evidence   *Evidence     // set only on the results page (KindResults)
+	// ResultsLink links to the results page from its section's list and
+	// from each page with results.
+	ResultsLink *Link
 
 	// Lists: set on home, section, taxonomy and term pages.
 	Pages       []Summary // section or term pages, ordered by weight, date (newest first), title

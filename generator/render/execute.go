@@ -70,6 +70,8 @@ func Candidates(p *Page) []string {
 		return []string{"search.html"}
 	case Kind404:
 		return []string{"404.html"}
+	case KindResults:
+		return []string{"results.html"}
 	case KindWhatsNew:
 		return []string{"whatsnew.html"}
 	case KindOwners:

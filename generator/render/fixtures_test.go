@@ -60,7 +60,8 @@ func fixtureSummaries() []Summary {
 		{Title: "Agree on an SQL", URL: "/playbook/playbooks/sql/", Type: "playbook", TypeTitle: "Playbook",
 			Description: "One definition both teams sign.", Date: fixtureDate, Teams: teamLinks()},
 		{Title: "Northwind doubles conversion", URL: "/playbook/case-studies/northwind/", Type: "case-study",
-			TypeTitle: "Case study", Description: "Shared funnel reviews.", Company: "Northwind", Headline: &m},
+			TypeTitle: "Case study", Description: "Shared funnel reviews.", Headline: &m,
+			Fields: []Field{{Name: "company", Title: "Company", Kind: "text", Text: "Northwind", HTML: "Northwind"}}},
 	}
 }
 
@@ -91,14 +92,14 @@ func fixtureContentPage(typ, typeTitle, title, url string) *Page {
 
 func fixturePlaybook() *Page {
 	p := fixtureContentPage("playbook", "Playbook", "Agree on a sales-qualified lead", "/playbook/playbooks/sql/")
-	p.Playbook = &Playbook{
-		Audience: []string{"Sales development", "Demand generation"},
-		Duration: "45 minutes",
-		Outcome:  "One agreed definition of a sales-qualified lead",
-		Steps: []Step{
-			{Title: "Review last month's funnel", Owner: "Marketing ops", Duration: "10 min", Detail: "Bring the dashboard."},
-			{Title: "Draft the definition", Owner: "Sales lead", Duration: "20 min"},
-		},
+	p.Fields = map[string]any{
+		"audience": []string{"Sales development", "Demand generation"},
+		"duration": "45 minutes",
+		"outcome":  "One agreed definition of a sales-qualified lead",
+	}
+	p.Steps = []Step{
+		{Title: "Review last month's funnel", Owner: "Marketing ops", Duration: "10 min", Detail: "Bring the dashboard."},
+		{Title: "Draft the definition", Owner: "Sales lead", Duration: "20 min"},
 	}
 	return p
 }
@@ -106,10 +107,8 @@ func fixturePlaybook() *Page {
 func fixtureCaseStudy() *Page {
 	p := fixtureContentPage("case-study", "Case study", "Northwind doubles conversion", "/playbook/case-studies/northwind/")
 	worse := Metric{Label: "Sales cycle", Before: "41", After: "47", Unit: "days", Change: "+15%", Better: false}
-	p.CaseStudy = &CaseStudy{
-		Company: "Northwind Analytics", Industry: "B2B software", Challenge: "Two funnels, no shared number.",
-		Results: []Metric{fixtureMetric(), worse},
-	}
+	p.Fields = map[string]any{"company": "Northwind Analytics", "industry": "B2B software", "challenge": "Two funnels, no shared number."}
+	p.Results = []Metric{fixtureMetric(), worse}
 	return p
 }
 
@@ -173,6 +172,7 @@ func fixturePages() map[string]*Page {
 		"playbook":   fixturePlaybook(),
 		"case-study": fixtureCaseStudy(),
 		"guide":      fixtureGuide(),
+		"typed":      fixtureTyped(),
 		"page":       plain,
 		"taxonomy":   fixtureTaxonomy(),
 		"term":       fixtureTerm(),
@@ -180,4 +180,26 @@ func fixturePages() map[string]*Page {
 		"404":        basePage(Kind404, "", "Page not found", "/playbook/404.html"),
 		"alias":      alias,
 	}
+}
+
+// fixtureTyped is a page of a site's own type without a layout of its
+// own: the generic typed layout shows its glance box, details and records.
+func fixtureTyped() *Page {
+	p := fixtureContentPage("meeting", "Meeting template", "Monday stand-up", "/playbook/meetings/monday/")
+	text := func(name, title, v string) Field {
+		return Field{Name: name, Title: title, Kind: "text", Text: v, HTML: template.HTML(template.HTMLEscapeString(v))}
+	}
+	cadence := text("cadence", "Cadence", "Weekly")
+	cadence.Glance = true
+	prework := Field{Name: "prework", Title: "Before you arrive", Kind: "markdown", Text: "Read the *dashboard*", HTML: "Read the <em>dashboard</em>"}
+	agenda := Field{Name: "agenda", Title: "Agenda", Kind: "records", Columns: []string{"Item", "Owner"},
+		Rows: [][]Field{
+			{text("item", "Item", "Follow-ups <done?>"), text("owner", "Owner", "Chair")},
+			{text("item", "Item", "Pipeline by source"), {Name: "owner", Title: "Owner", Kind: "text"}},
+		}}
+	p.Fields = map[string]any{"cadence": "Weekly", "prework": prework.HTML}
+	p.TypeFields = []Field{cadence, prework, agenda}
+	teams := Field{Name: "teams", Title: "Teams", Kind: "list", Text: "Sales", HTML: `<a href="/playbook/teams/sales/">Sales</a>`}
+	p.Glance = []Field{cadence, teams}
+	return p
 }

@@ -37,7 +37,7 @@ func (t *Theme) funcMap() template.FuncMap {
 	}
 }
 
-// join joins items with sep: {{ .Playbook.Audience | join ", " }}.
+// join joins items with sep: {{ .Fields.audience | join ", " }}.
 func join(sep string, items []string) string { return strings.Join(items, sep) }
 
 // formatDate formats t for people, e.g. "5 Mar 2025"; "" for the zero time.

@@ -151,7 +151,7 @@ func TestPageEssentials(t *testing.T) {
 
 func TestCaseStudyChangeIsSpelledOut(t *testing.T) {
 	got := render(t, loadDefault(t), fixtureCaseStudy())
-	for _, w := range []string{"&#43;133% <span class=\"change-word\">better</span>", "&#43;15% <span class=\"change-word\">worse</span>", "9.8%", "47\u00a0days"} {
+	for _, w := range []string{"&#43;133%</span><span class=\"visually-hidden\"> (improved)</span>", "&#43;15%</span><span class=\"visually-hidden\"> (worse)</span>", "9.8%", "47\u00a0days"} {
 		if !strings.Contains(got, w) {
 			t.Errorf("case study lacks %q", w)
 		}

@@ -246,6 +246,35 @@ func TestBrowserSearch(t *testing.T) {
 		b.wait(`location.search === "?q=lead+handoff+sla"`)
 	})
 
+	t.Run("step titles and owners are found", func(t *testing.T) {
+		b := tab{t, ctx}
+		// "SDR pod" is only in a step's title, "Ferreira" only in the
+		// page's owner: neither is in the page's text.
+		for _, q := range []string{"q=SDR+pod", "q=Ferreira"} {
+			got := strings.Fields(b.searchPage(base, q))
+			if len(got) == 0 || got[0] != "/playbook/playbooks/lead-handoff-sla/" {
+				t.Errorf("results for %s = %v; want the lead handoff SLA playbook first", q, got)
+			}
+		}
+	})
+
+	t.Run("audience and industry facets", func(t *testing.T) {
+		b := tab{t, ctx}
+		b.searchPage(base, "q=lead")
+		got := b.str(`Array.from(document.querySelectorAll(".search-facet-title")).map(h => h.textContent).join(",")`)
+		if !strings.Contains(got, "Audience") || !strings.Contains(got, "Industry") {
+			t.Fatalf("facet groups = %q; want Audience and Industry beside Type, Team and Tag", got)
+		}
+		b.do(chromedp.Click(chromedp.CSS(`button[data-facet="industry"]`)))
+		b.wait(`location.search.includes("industry=") && document.querySelector('button[data-facet="industry"][aria-pressed="true"]')`)
+		b.wait(`Array.from(document.querySelectorAll("#search-results li.search-result")).every(li => li.querySelector("a"))`)
+		for _, u := range strings.Fields(b.str(resultURLs)) {
+			if !strings.HasPrefix(u, "/playbook/case-studies/") {
+				t.Errorf("filtered by industry, result %s is not a case study", u)
+			}
+		}
+	})
+
 	t.Run("facet filter", func(t *testing.T) {
 		b := tab{t, ctx}
 		all := strings.Fields(b.searchPage(base, "q=lead"))

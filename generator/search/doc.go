@@ -17,9 +17,13 @@ type Doc struct {
 	TypeTitle   string   // "Playbook", "Guide", "Case study", "Page"
 	SectionPath []string // breadcrumb titles below home, e.g. ["Guides", "Meetings"]
 	Tags, Teams []string
-	Fields      map[string]string // e.g. "company", "industry" for case studies
-	Sections    []Section         // the body split at headings
-	Date        time.Time
+	Fields      map[string]string // searchable field text by field name, e.g. "company", "steps"
+	// Facets holds the labels of a typed page's facet fields by field
+	// name (e.g. "audience", "industry"): search filters beside type,
+	// team and tag.
+	Facets   map[string][]string
+	Sections []Section // the body split at headings
+	Date     time.Time
 	// List marks the home page and section pages: they rank below content
 	// pages that match a query as well.
 	List bool

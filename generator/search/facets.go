@@ -13,8 +13,24 @@ type facetValue struct {
 	docs  []uint32
 }
 
-// facetNames are the facets the browser shows, in order.
-var facetNames = []string{"type", "team", "tag"}
+// baseFacets are the facets every site has, shown first; the facets of
+// typed pages (Doc.Facets) follow, by name.
+var baseFacets = []string{"type", "team", "tag"}
+
+// facetNames lists the facets of docs in the order the browser shows them.
+func facetNames(docs []*Doc) []string {
+	names := slices.Clone(baseFacets)
+	var more []string
+	for _, d := range docs {
+		for name := range d.Facets {
+			if !slices.Contains(names, name) && !slices.Contains(more, name) {
+				more = append(more, name)
+			}
+		}
+	}
+	slices.Sort(more)
+	return append(names, more...)
+}
 
 func facetLabels(d *Doc, facet string) []string {
 	switch facet {
@@ -25,9 +41,10 @@ func facetLabels(d *Doc, facet string) []string {
 		return nil
 	case "team":
 		return d.Teams
-	default:
+	case "tag":
 		return d.Tags
 	}
+	return d.Facets[facet]
 }
 
 // encodeFacets writes, per facet, its values (most pages first) with their
@@ -37,8 +54,9 @@ func facetLabels(d *Doc, facet string) []string {
 //	per value: label, doc list (uvarint count, then id deltas)
 func encodeFacets(docs []*Doc) []byte {
 	var e encoder
-	e.uvarint(uint64(len(facetNames)))
-	for _, name := range facetNames {
+	names := facetNames(docs)
+	e.uvarint(uint64(len(names)))
+	for _, name := range names {
 		values := collectFacet(docs, name)
 		e.str(name)
 		e.uvarint(uint64(len(values)))

@@ -85,7 +85,7 @@ func (ix *Indexer) Add(d *Doc) error {
 	a.doc(d)
 	ix.pages[id] = a.take()
 	ix.accs <- a
-	ix.facets[id] = Doc{TypeTitle: d.TypeTitle, Tags: d.Tags, Teams: d.Teams, List: d.List}
+	ix.facets[id] = Doc{TypeTitle: d.TypeTitle, Tags: d.Tags, Teams: d.Teams, Facets: d.Facets, List: d.List}
 	ix.addFragment(id, frag)
 	return nil
 }

@@ -20,9 +20,14 @@ import (
 // content/page.md into index.html and copies static/style.css, writing
 // each file atomically like the real builder in place. A page containing
 // "BROKEN" fails the build with a positioned error; one containing "WARN"
-// builds with a warning.
+// builds with a warning. One containing "SLOW" stands for a build that
+// takes long: it announces itself on slow and then waits for its context
+// to be cancelled, as the real stages do; "STUCK" waits for the test to
+// close stuck and ignores the context (a parser busy on one huge page).
 type fakeSite struct {
 	src, dest string
+	slow      chan error    // receives nil when a slow build starts, then its context's error
+	stuck     chan struct{} // closed by the test to let a stuck build end
 
 	mu      sync.Mutex
 	builds  int
@@ -34,7 +39,7 @@ func newFakeSite(t *testing.T) *fakeSite {
 	src := t.TempDir()
 	writeFile(t, filepath.Join(src, "content", "page.md"), "first version\n")
 	writeFile(t, filepath.Join(src, "static", "style.css"), "body { color: black }\n")
-	return &fakeSite{src: src}
+	return &fakeSite{src: src, slow: make(chan error, 10), stuck: make(chan struct{})}
 }
 
 func (f *fakeSite) rebuilder(o build.Options) Rebuilder {
@@ -50,6 +55,17 @@ func (f *fakeSite) Build(ctx context.Context, changed []string) (*build.Result, 
 	body, err := os.ReadFile(filepath.Join(f.src, "content", "page.md"))
 	if err != nil {
 		return &build.Result{}, diag.List{diag.Errorf(diag.Pos{File: "content/page.md"}, "missing page: %w", err)}
+	}
+	if strings.Contains(string(body), "SLOW") {
+		f.slow <- nil
+		<-ctx.Done()
+		f.slow <- ctx.Err()
+		return &build.Result{}, ctx.Err()
+	}
+	if strings.Contains(string(body), "STUCK") {
+		f.slow <- nil
+		<-f.stuck
+		return &build.Result{}, ctx.Err()
 	}
 	if strings.Contains(string(body), "BROKEN") {
 		d := diag.Errorf(diag.Pos{File: "content/page.md", Line: 2, Col: 1}, "front matter: unclosed table")
@@ -117,12 +133,20 @@ type running struct {
 // waits until it prints its URL.
 func startServe(t *testing.T, fake *fakeSite, opts Options) *running {
 	t.Helper()
+	opts.Source = fake.src
+	return startRun(t, opts, fake.rebuilder)
+}
+
+// startRun runs the preview of opts.Source on a free port with the
+// rebuilders newRebuilder makes and waits until it prints its URL.
+func startRun(t *testing.T, opts Options, newRebuilder newRebuilderFunc) *running {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	outR, outW := io.Pipe()
-	opts.Source, opts.Port, opts.Stdout, opts.Stderr = fake.src, 0, outW, outW
+	opts.Port, opts.Stdout, opts.Stderr = 0, outW, outW
 	r := &running{lines: make(chan string, 1000), cancel: cancel, done: make(chan error, 1)}
 	go func() {
-		err := run(ctx, opts, fake.rebuilder)
+		err := run(ctx, opts, newRebuilder)
 		outW.Close()
 		r.done <- err
 	}()

@@ -22,11 +22,11 @@ func serveAndWatch(ctx context.Context, opts Options, newRebuilder newRebuilderF
 	}
 	defer ln.Close()
 	warnIfExposed(opts.Bind, opts.Stderr)
-	dest, err := os.MkdirTemp("", "playbook-serve-")
+	dest, cleanup, err := tempOutput()
 	if err != nil {
-		return fmt.Errorf("temporary output folder: %w", err)
+		return err
 	}
-	defer os.RemoveAll(dest)
+	defer cleanup()
 	base := basePath(opts)
 	siteURL := "http://" + urlHost(opts.Bind, listenPort(ln)) + base
 	w, err := startWatcher(opts, dest)
@@ -38,10 +38,14 @@ func serveAndWatch(ctx context.Context, opts Options, newRebuilder newRebuilderF
 	l := newLoop(opts, newRebuilder, dest, siteURL, hub)
 	defer l.close() // before the temporary folder is removed
 	fmt.Fprintf(opts.Stdout, "Building %s for %s …\n", opts.Source, siteURL)
-	if err := l.rebuild(ctx, nil); err != nil {
+	if err := l.first(ctx); err != nil {
 		return err
 	}
-	srv := httpServer(newMux(siteHandler{dir: dest, base: base, hub: hub}, hub))
+	if ctx.Err() != nil {
+		fmt.Fprintln(opts.Stdout, "Stopped.")
+		return nil
+	}
+	srv := httpServer(newHostCheck(newMux(siteHandler{dir: dest, base: base, hub: hub}, hub), opts.Bind, opts.AllowedHosts))
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	fmt.Fprintf(opts.Stdout, "Serving %s (Ctrl-C to stop)\n", siteURL)
@@ -51,30 +55,55 @@ func serveAndWatch(ctx context.Context, opts Options, newRebuilder newRebuilderF
 	return err
 }
 
+// tempOutput makes the preview's output folder: "site" inside a new
+// private temporary folder, so the builds' staging folders (made beside
+// the output) are inside it too and cleanup removes everything, even
+// after a build that was stopped halfway.
+func tempOutput() (dest string, cleanup func(), err error) {
+	tmp, err := os.MkdirTemp("", "playbook-serve-")
+	if err != nil {
+		return "", nil, fmt.Errorf("temporary output folder: %w", err)
+	}
+	cleanup = func() { os.RemoveAll(tmp) }
+	dest = filepath.Join(tmp, "site")
+	if err := os.Mkdir(dest, 0o755); err != nil {
+		cleanup()
+		return "", nil, fmt.Errorf("temporary output folder: %w", err)
+	}
+	return dest, cleanup, nil
+}
+
 // newLoop makes the rebuild loop building into dest; hub is nil without a
 // server.
 func newLoop(opts Options, newRebuilder newRebuilderFunc, dest, baseURL string, hub *Hub) *loop {
-	return &loop{
-		rb: newRebuilder(pipeline.Options{
+	fresh := func() Rebuilder {
+		return newRebuilder(pipeline.Options{
 			Source: opts.Source, Destination: dest, BaseURL: baseURL,
 			BuildDrafts: opts.BuildDrafts, Quiet: true, InPlace: true, Extras: opts.Extras,
-		}),
-		hub: hub,
-		out: newReporter(opts.Stdout, opts.Stderr),
+		})
 	}
+	return &loop{rb: fresh(), fresh: fresh, hub: hub, out: newReporter(opts.Stdout, opts.Stderr)}
 }
 
 // close stops what the rebuilder still does in the background (the
 // search index), so nothing is written after the loop ends; a failure is
 // reported as a warning.
 func (l *loop) close() {
-	c, ok := l.rb.(interface{ Close() error })
-	if !ok {
-		return
-	}
-	if err := c.Close(); err != nil && !errors.Is(err, context.Canceled) {
+	if err := closeRebuilder(l.rb); err != nil {
 		fmt.Fprintf(l.out.stderr, "warning: %v\n", err)
 	}
+}
+
+// closeRebuilder stops what rb does in the background, if anything.
+func closeRebuilder(rb Rebuilder) error {
+	c, ok := rb.(interface{ Close() error })
+	if !ok {
+		return nil
+	}
+	if err := c.Close(); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return nil
 }
 
 // stopServing shuts the server down and collects what Serve returned
@@ -102,7 +131,7 @@ func watchOnly(ctx context.Context, opts Options, newRebuilder newRebuilderFunc)
 	defer w.Close()
 	l := newLoop(opts, newRebuilder, opts.Destination, opts.BaseURL, nil)
 	defer l.close()
-	if err := l.rebuild(ctx, nil); err != nil {
+	if err := l.first(ctx); err != nil {
 		return err
 	}
 	fmt.Fprintf(opts.Stdout, "Watching %s for changes (Ctrl-C to stop)\n", opts.Source)

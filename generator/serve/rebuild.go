@@ -3,8 +3,10 @@ package serve
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/layout"
@@ -16,7 +18,8 @@ import (
 // terminal and, when serving, to the open tabs.
 type loop struct {
 	rb     Rebuilder
-	hub    *Hub // nil without a server
+	fresh  func() Rebuilder // makes a new rb, with no state, to replace a stuck one
+	hub    *Hub             // nil without a server
 	out    *reporter
 	failed bool              // the last build failed
 	urls   map[string]string // source file → page URL, from the last full build
@@ -24,9 +27,26 @@ type loop struct {
 
 // watch rebuilds for each batch until ctx is done, the watcher stops, or
 // the server stops (served receives: then stopped is true and err is what
-// the server returned).
+// the server returned). Each build runs under its own context: a batch
+// that arrives while it runs cancels it, and the next build covers both
+// the cancelled build's changes and the new ones, so the stale build's
+// result is never published or announced. On the way out a running build
+// is cancelled and waited for up to stopGrace.
 func (l *loop) watch(ctx context.Context, w *watch.Watcher, served <-chan error) (stopped bool, err error) {
+	var cur *job
+	var pending changes
+	restart := newIdleTimer()
+	defer restart.Stop()
+	defer func() {
+		if cur != nil && !cur.abandon(stopGrace) {
+			fmt.Fprintf(l.out.stderr, "warning: stopping without waiting longer for the build in progress\n")
+		}
+	}()
 	for {
+		var done <-chan outcome
+		if cur != nil {
+			done = cur.done
+		}
 		select {
 		case <-ctx.Done():
 			return false, nil
@@ -44,15 +64,57 @@ func (l *loop) watch(ctx context.Context, w *watch.Watcher, served <-chan error)
 				}
 			}
 			l.out.changed(batch)
-			var changed []string
-			if !batch.All {
-				changed = batch.Paths
+			pending = pending.add(fromBatch(batch))
+			if cur != nil {
+				cur.cancel() // its outcome arrives on done; then the next build starts
+				restart.Reset(restartGrace)
+				continue
 			}
-			if err := l.rebuild(ctx, changed); err != nil {
+		case <-restart.C:
+			if cur != nil {
+				l.replace(cur)
+				pending = pending.add(everything)
+				cur = nil
+			}
+		case o := <-done:
+			restart.Stop()
+			if cur.stale() {
+				pending = cur.what.add(pending)
+			} else if err := l.report(o.res, o.err); err != nil {
 				l.out.machineError(err)
 			}
+			cur = nil
+		}
+		if cur == nil && !pending.empty() {
+			cur, pending = start(ctx, l.rb, pending), changes{}
 		}
 	}
+}
+
+// restartGrace is how long a cancelled build may take to stop before the
+// loop gives up on it and starts over with a fresh Rebuilder.
+const restartGrace = time.Second
+
+// newIdleTimer returns a stopped timer.
+func newIdleTimer() *time.Timer {
+	t := time.NewTimer(time.Hour)
+	t.Stop()
+	return t
+}
+
+// replace gives up on a cancelled build that does not stop (a parser busy
+// on one huge or deeply nested page): the next build uses a fresh
+// Rebuilder, so the fix just saved shows now. The stuck build publishes
+// nothing once it returns (its context is cancelled), and its Rebuilder
+// is closed then.
+func (l *loop) replace(stuck *job) {
+	fmt.Fprintf(l.out.stderr, "warning: the cancelled build did not stop within %s (a very large or deeply nested page?); building afresh without waiting for it\n", restartGrace)
+	old := l.rb
+	l.rb = l.fresh()
+	go func() {
+		<-stuck.done
+		_ = closeRebuilder(old)
+	}()
 }
 
 // sitePaths keeps the changed paths a build reads: content/, static/,
@@ -68,14 +130,26 @@ func sitePaths(paths []string) []string {
 	return out
 }
 
-// rebuild runs one build and reports it. Build errors are reported and
-// keep the last good site; only a failure of the machine (disk full,
-// permissions) is returned.
-func (l *loop) rebuild(ctx context.Context, changed []string) error {
-	res, err := l.rb.Build(ctx, changed)
-	if ctx.Err() != nil {
+// first runs the first build and reports it. When ctx ends first, the
+// build is cancelled and waited for up to stopGrace. Build errors are
+// reported and keep the last good site; only a failure of the machine
+// (disk full, permissions) is returned.
+func (l *loop) first(ctx context.Context) error {
+	j := start(ctx, l.rb, everything)
+	select {
+	case o := <-j.done:
+		if j.stale() {
+			return nil
+		}
+		return l.report(o.res, o.err)
+	case <-ctx.Done():
+		j.abandon(stopGrace)
 		return nil
 	}
+}
+
+// report passes a build's outcome on to the tabs and the terminal.
+func (l *loop) report(res *pipeline.Result, err error) error {
 	if err != nil {
 		diags, ok := buildDiagnostics(res, err)
 		if !ok {

@@ -23,17 +23,18 @@ import (
 
 // Options configure Run.
 type Options struct {
-	Source      string          // site root
-	Destination string          // output folder; used with NoServe only (serve builds into a temporary folder)
-	Bind        string          // address to listen on; "" means 127.0.0.1
-	Port        int             // TCP port; 0 picks a free one
-	BaseURL     string          // only its path is used: the site is served at http://BIND:PORT/<path>
-	BuildDrafts bool            // include drafts
-	Poll        time.Duration   // when positive, poll for changes at this interval instead of file events
-	NoServe     bool            // rebuild into Destination on change without serving (build --watch)
-	Stdout      io.Writer       // progress; nil discards
-	Stderr      io.Writer       // warnings and errors; nil discards
-	Extras      pipeline.Extras // passed to every build (the health page, review notices)
+	Source       string          // site root
+	Destination  string          // output folder; used with NoServe only (serve builds into a temporary folder)
+	Bind         string          // address to listen on; "" means 127.0.0.1
+	AllowedHosts []string        // extra Host names the server answers (".x" also allows subdomains; "all" turns the check off)
+	Port         int             // TCP port; 0 picks a free one
+	BaseURL      string          // only its path is used: the site is served at http://BIND:PORT/<path>
+	BuildDrafts  bool            // include drafts
+	Poll         time.Duration   // when positive, poll for changes at this interval instead of file events
+	NoServe      bool            // rebuild into Destination on change without serving (build --watch)
+	Stdout       io.Writer       // progress; nil discards
+	Stderr       io.Writer       // warnings and errors; nil discards
+	Extras       pipeline.Extras // passed to every build (the health page, review notices)
 }
 
 // Rebuilder builds the site again after changes; *rebuild.Builder is one.

@@ -155,7 +155,7 @@ var widths = []int64{320, 375, 768, 1024, 1280, 1440, 1920, 2560}
 
 // pageTypes is one page of each kind in the sample site.
 var pageTypes = []string{"", "playbooks/", playbookPage, "case-studies/northwind-analytics/", "guides/shared-metrics/",
-	"guides/glossary/", "tags/", "teams/sales/", "search/?q=handoff", "404.html"}
+	"guides/glossary/", "tags/", "teams/sales/", "search/?q=handoff", "404.html", resultsPage}
 
 // TestNoHorizontalOverflow: at every width from 320 to 2560 px no page
 // scrolls sideways, nor does the header's search popup once open.
@@ -163,7 +163,7 @@ func TestNoHorizontalOverflow(t *testing.T) {
 	p := page{t, browsertest.New(t, browsertest.IgnoreConsole("404"))}
 	base := browsertest.ServeDir(t, buildSample(t), basePath)
 	const fits = `document.scrollingElement.scrollWidth <= innerWidth`
-	const wide = `Array.from(document.querySelectorAll("body *")).filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > innerWidth + 1 || r.left < -1) && !e.closest(".visually-hidden, #sidebar:not(.is-open), .prose pre, .prose table, .skip-link"); }).slice(0, 3).map(e => e.tagName + "." + e.className + (e.href ? "[" + e.href + "]" : "") + " " + e.textContent.slice(0, 40)).join(", ")`
+	const wide = `Array.from(document.querySelectorAll("body *")).filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > innerWidth + 1 || r.left < -1) && !e.closest(".visually-hidden, #sidebar:not(.is-open), .prose pre, .prose table, .table-scroll > table, .skip-link"); }).slice(0, 3).map(e => e.tagName + "." + e.className + (e.href ? "[" + e.href + "]" : "") + " " + e.textContent.slice(0, 40)).join(", ")`
 	for _, w := range widths {
 		for _, u := range pageTypes {
 			p.open(base+u, w)

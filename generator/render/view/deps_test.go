@@ -34,20 +34,3 @@ func TestNilDepsRecordNothing(t *testing.T) {
 		t.Error("a nil Deps recorded something")
 	}
 }
-
-func TestFormatChange(t *testing.T) {
-	cases := []struct {
-		before, after float64
-		unit, want    string
-	}{
-		{4.2, 9.8, "%", "+5.6 pts"},
-		{10, 5, "days", "−50%"},
-		{0, 5, "days", ""},
-		{3, 3, "", "±0"},
-	}
-	for _, c := range cases {
-		if got := formatChange(c.before, c.after, c.unit); got != c.want {
-			t.Errorf("formatChange(%v, %v, %q) = %q, want %q", c.before, c.after, c.unit, got, c.want)
-		}
-	}
-}

@@ -28,6 +28,7 @@ const (
 	ListNotFound                 // 404.html: the recent pages
 	ListExtra                    // a page another package adds (the health page)
 	ListAlias                    // an alias redirect
+	ListResults                  // every case study's results in one table, results.csv and results.json
 	ListWhatsNew                 // the what's-new page: recent changes by week
 	ListOwners                   // the owners directory
 	listKinds                    // how many kinds there are
@@ -72,6 +73,9 @@ func Lists(model *site.Site, extras []ExtraPage) (parallel, serial []List) {
 		}
 	}
 	serial = append(serial, List{Kind: ListSearch}, List{Kind: ListNotFound})
+	if hasEvidence(model) {
+		serial = append(serial, List{Kind: ListResults})
+	}
 	if generated(model, WhatsNewURL) {
 		serial = append(serial, List{Kind: ListWhatsNew})
 	}
@@ -144,6 +148,8 @@ func (r *Renderer) Render(l List, only int, buf *bytes.Buffer) *diag.Diagnostic 
 		return r.extraPage(l.Extra, buf)
 	case ListAlias:
 		return r.aliasPage(l.Alias, buf)
+	case ListResults:
+		return r.resultsPage(buf)
 	case ListWhatsNew:
 		return r.whatsNewPage(l, buf)
 	case ListOwners:
@@ -173,6 +179,7 @@ func (r *Renderer) sectionPage(l List, only int, buf *bytes.Buffer) *diag.Diagno
 	}
 	return r.paginate(l, p.URL, p.Pages, only, buf, func(n int) *render.Page {
 		view := r.Page(p, txt, body)
+		view.ResultsLink = r.resultsLink(p)
 		if n == 1 {
 			view.Subsections = r.summaries(l, n, p.Sections)
 		}

@@ -223,11 +223,10 @@ func (v *Maker) fillMeta(view *render.Page, p *site.Page, src *content.Page) {
 	view.Params = m.Params
 	view.Tags = v.termLinks(p, "tags")
 	view.Teams = v.termLinks(p, "teams")
-	if pb := src.Playbook; pb != nil {
-		view.Playbook = playbookView(pb)
-	}
-	if cs := src.CaseStudy; cs != nil {
-		view.CaseStudy = caseStudyView(cs)
+	v.fillFields(view, p, src)
+	view.Chart = resultsChart(p.Title, src.Results())
+	if view.Chart != "" && v.model.ByURL(ResultsURL) == nil {
+		view.ResultsLink = &render.Link{Title: "Compare with every case study's results", URL: v.URL(ResultsURL)}
 	}
 }
 
@@ -337,12 +336,10 @@ func (v *Maker) makeSummary(p *site.Page, txt *Text) render.Summary {
 	s.Description = ownDescription(p)
 	if p.Src != nil {
 		s.Tags, s.Teams = v.termLinks(p, "tags"), v.termLinks(p, "teams")
-		if cs := p.Src.CaseStudy; cs != nil {
-			s.Company = cs.Company
-			if rs := p.Src.Results(); len(rs) > 0 {
-				m := metricView(rs[0])
-				s.Headline = &m
-			}
+		s.Fields = v.cardFields(p)
+		if rs := p.Src.Results(); len(rs) > 0 {
+			m := metricView(rs[0])
+			s.Headline = &m
 		}
 	}
 	if s.Description == "" {

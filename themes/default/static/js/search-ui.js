@@ -6,7 +6,14 @@
 (function () {
   'use strict';
 
-  var FACET_TITLES = { type: 'Type', team: 'Team', tag: 'Tag' };
+  var FACET_TITLES = { type: 'Type', team: 'Team', tag: 'Tag', audience: 'Audience', industry: 'Industry' };
+  // facetTitle names a facet: a known title, else its field name read as
+  // words ("deal_stage" → "Deal stage") for the facets of a site's types.
+  function facetTitle(name) {
+    if (FACET_TITLES[name]) return FACET_TITLES[name];
+    var s = name.replace(/[_-]+/g, ' ');
+    return s.charAt(0).toUpperCase() + s.slice(1);
+  }
   var POPUP_RESULTS = 6;
   var PAGE_SIZE = 10;
   var MAX_FACET_VALUES = 12;
@@ -260,7 +267,7 @@
     this.run = latest();
     var params = new URLSearchParams(location.search);
     this.filters = {};
-    Object.keys(FACET_TITLES).forEach((k) => { if (params.get(k)) this.filters[k] = params.get(k); });
+    params.forEach((v, k) => { if (k !== 'q' && v) this.filters[k] = v; });
     this.input.value = params.get('q') || '';
     this.input.addEventListener('input', () => { this.update(true); });
     root.querySelector('form').addEventListener('submit', (ev) => { ev.preventDefault(); this.update(true); });
@@ -347,7 +354,7 @@
     facets.forEach(function (f) {
       if (!f.values.length) return;
       var group = self.facetBox.appendChild(el('div', 'search-facet'));
-      var title = group.appendChild(el('h2', 'search-facet-title', FACET_TITLES[f.name] || f.name));
+      var title = group.appendChild(el('h2', 'search-facet-title', facetTitle(f.name)));
       title.id = 'search-facet-' + f.name;
       var ul = group.appendChild(el('ul'));
       ul.setAttribute('aria-labelledby', title.id);
