@@ -1,10 +1,12 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/playbookhq/playbook/generator/diag"
@@ -72,6 +74,11 @@ func (r *fieldReader) value(f *types.Field, v any, pa fieldPath) (any, bool) {
 				return nil, false
 			}
 			return n, true
+		case string:
+			if _, err := strconv.ParseFloat(n, 64); errors.Is(err, strconv.ErrRange) {
+				r.fieldErr(pa, "is %s, out of range for a number", n)
+				return nil, false
+			}
 		}
 		r.fieldErr(pa, "must be a number, not %s", typeName(v))
 	case types.Date:
