@@ -12,7 +12,6 @@
 package sitefs
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -21,7 +20,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"syscall"
 
 	"github.com/playbookhq/playbook/generator/diag"
 )
@@ -95,8 +93,8 @@ func (f *FS) Open(name string) (fs.File, error) {
 	if err := f.checkDir(path.Dir(name)); err != nil {
 		return nil, err
 	}
-	file, err := os.OpenFile(f.join(name), os.O_RDONLY|syscall.O_NOFOLLOW, 0)
-	if err == nil || !errors.Is(err, syscall.ELOOP) {
+	file, isLink, err := openNoFollow(f.join(name))
+	if !isLink {
 		return file, err
 	}
 	if lerr := f.checkLink(name); lerr != nil {
