@@ -175,6 +175,9 @@ func Load(fsys fs.FS, overrides ...Override) (*Config, diag.List) {
 
 // Parse decodes src over the defaults in cfg.
 func Parse(src []byte, cfg *Config) (*Config, diag.List) {
+	if d := checkDepth(src); d != nil {
+		return cfg, diag.List{d}
+	}
 	var raw fileConfig
 	md, err := toml.Decode(string(src), &raw)
 	if err != nil {

@@ -27,3 +27,11 @@ func TestValueErrorsHaveLines(t *testing.T) {
 		t.Errorf("a theme folder that exists: %v, %+v", diags, cfg)
 	}
 }
+
+func TestDeepConfigRefused(t *testing.T) {
+	src := "title = \"x\"\n[params]\ndeep = " + strings.Repeat("{a = ", 80) + "1" + strings.Repeat("}", 80) + "\n"
+	_, diags := Parse([]byte(src), Default())
+	if len(diags) != 1 || !strings.HasPrefix(diags[0].Error(), "config.toml:3:") || !strings.Contains(diags[0].Error(), "deeper than 64 levels") {
+		t.Errorf("got %v", diags)
+	}
+}

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 
+	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/diag"
 )
 
@@ -20,79 +21,12 @@ const MaxBodyDepth = 100
 // checkMatterDepth reports the first bracket or indentation that nests
 // the front matter deeper than MaxMatterDepth, without decoding it.
 func checkMatterDepth(file string, sp Split) *diag.Diagnostic {
-	line, col, ok := matterDepthOK(sp.Matter, sp.Format == YAML)
-	if ok {
+	line, col, deep := config.DepthBeyond(sp.Matter, sp.Format == YAML, MaxMatterDepth)
+	if !deep {
 		return nil
 	}
 	return diag.Errorf(diag.Pos{File: file, Line: sp.MatterLine - 1 + line, Col: col},
 		"front matter nests deeper than %d levels", MaxMatterDepth)
-}
-
-// matterDepthOK counts the nesting of [ and { outside strings and
-// comments (and, for YAML, of indentation and "- " items) and returns the
-// 1-based line and column where it passes MaxMatterDepth.
-func matterDepthOK(src []byte, yaml bool) (int, int, bool) {
-	var indents []int // YAML: the indentation of each open block level
-	depth, lineNo := 0, 0
-	for len(src) > 0 {
-		line, rest, _ := cutLine(src)
-		src = rest
-		lineNo++
-		base := 0
-		if yaml {
-			base, indents = yamlBlockDepth(line, indents)
-		}
-		var quote byte
-		for i := 0; i < len(line); i++ {
-			c := line[i]
-			switch {
-			case quote != 0:
-				if c == '\\' && quote == '"' {
-					i++
-				} else if c == quote {
-					quote = 0
-				}
-			case c == '"' || c == '\'':
-				quote = c
-			case c == '#':
-				i = len(line)
-			case c == '[' || c == '{':
-				depth++
-			case c == ']' || c == '}':
-				if depth > 0 {
-					depth--
-				}
-			}
-			if base+depth > MaxMatterDepth {
-				return lineNo, i + 1, false
-			}
-		}
-		if base > MaxMatterDepth {
-			return lineNo, 1, false
-		}
-	}
-	return 0, 0, true
-}
-
-// yamlBlockDepth returns how many block levels a YAML line opens or sits
-// in: the open indentations below its own, plus one per "- " it starts
-// with. Blank and comment lines keep the levels as they are.
-func yamlBlockDepth(line []byte, indents []int) (int, []int) {
-	t := bytes.TrimLeft(line, " ")
-	if len(bytes.TrimSpace(t)) == 0 || t[0] == '#' {
-		return len(indents), indents
-	}
-	indent := len(line) - len(t)
-	for len(indents) > 0 && indents[len(indents)-1] >= indent {
-		indents = indents[:len(indents)-1]
-	}
-	indents = append(indents, indent)
-	dashes := 0
-	for len(t) > 1 && t[0] == '-' && (t[1] == ' ' || t[1] == '\t') {
-		dashes++
-		t = bytes.TrimLeft(t[1:], " \t")
-	}
-	return len(indents) + dashes, indents
 }
 
 // checkBodyDepth reports a line of the body whose list and block-quote
