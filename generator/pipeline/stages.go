@@ -3,7 +3,6 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/playbookhq/playbook/generator/changes"
@@ -16,6 +15,7 @@ import (
 	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/render/view"
 	"github.com/playbookhq/playbook/generator/site"
+	"github.com/playbookhq/playbook/generator/sitefs"
 )
 
 // Full does one build from scratch, reusing only the parsed pages of st:
@@ -95,11 +95,12 @@ func begin(opts Options) (*output.Writer, error) {
 // content's git history, read while the content loads. It returns nil
 // inputs when nothing can be rendered; the diagnostics say why.
 func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, diag.List) {
-	siteFS := os.DirFS(opts.Source)
+	siteFS := sitefs.New(opts.Source)
 	cfg, diags := config.Load(siteFS, config.WithBaseURL(opts.BaseURL))
 	if cfg == nil {
 		return nil, diags
 	}
+	siteFS.SetFollow(cfg.FollowSymlinks)
 	theme, d := render.LoadTheme(siteFS, cfg.Theme)
 	diags = append(diags, d...)
 	shortcodes, d := render.LoadShortcodes(siteFS, cfg.Theme, view.ShortcodeFuncs(cfg))
@@ -118,6 +119,8 @@ func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, 
 	if opts.Loaded != nil && model != nil {
 		opts.Loaded(len(model.Pages))
 	}
+	// Every input folder has been listed: the links refused on the way.
+	diags = append(diags, siteFS.Diagnostics()...)
 	if theme == nil {
 		return nil, diags
 	}

@@ -30,12 +30,14 @@ type Theme struct {
 	cards   cardCache
 	chromes sync.Map // chromeKey → template.HTML
 	links   sync.Map // linkKey → string, for the links helper
+	blamed  sync.Map // layout rel → *diag.Diagnostic, see execError
 }
 
 // layout is one page layout, parsed together with baseof and the partials.
 type layout struct {
 	tmpl  *template.Template
 	entry string // the template to execute: baseof, or the layout itself
+	rel   string // the layout's path below layouts/
 }
 
 // LoadTheme merges the embedded default theme with the site's own
@@ -103,7 +105,7 @@ func parseLayout(base *template.Template, rel string, f layoutFile, funcs templa
 	if rel != aliasLayout && alone.Lookup(mainBlockName) != nil {
 		entry = baseLayout
 	}
-	return &layout{tmpl: set, entry: entry}, nil
+	return &layout{tmpl: set, entry: entry, rel: rel}, nil
 }
 
 // layoutNames lists the executable layouts: everything except baseof,

@@ -107,12 +107,12 @@ func (v *Maker) menuURL(u string) string {
 
 // URL returns a site path with the base path in front.
 func (v *Maker) URL(sitePath string) string {
-	return v.base + strings.TrimPrefix(sitePath, "/")
+	return v.base + strings.TrimPrefix(site.Href(sitePath), "/")
 }
 
 // Permalink returns the absolute URL of a site path.
 func (v *Maker) Permalink(sitePath string) string {
-	return v.abs + strings.TrimPrefix(sitePath, "/")
+	return v.abs + strings.TrimPrefix(site.Href(sitePath), "/")
 }
 
 func (v *Maker) link(p *site.Page) render.Link {
