@@ -35,7 +35,8 @@ type Theme struct {
 // layout is one page layout, parsed together with baseof and the partials.
 type layout struct {
 	tmpl  *template.Template
-	entry string // the template to execute: baseof, or the layout itself
+	entry string          // the template to execute: baseof, or the layout itself
+	names map[string]bool // every field or method name its templates read (see Theme.Reads)
 }
 
 // LoadTheme merges the embedded default theme with the site's own
@@ -103,7 +104,7 @@ func parseLayout(base *template.Template, rel string, f layoutFile, funcs templa
 	if rel != aliasLayout && alone.Lookup(mainBlockName) != nil {
 		entry = baseLayout
 	}
-	return &layout{tmpl: set, entry: entry}, nil
+	return &layout{tmpl: set, entry: entry, names: mentions(set)}, nil
 }
 
 // layoutNames lists the executable layouts: everything except baseof,

@@ -119,7 +119,7 @@ func NewRenderer(m *Maker, theme *render.Theme, write func(rel string, data []by
 // template error comes back as a diagnostic.
 func (r *Renderer) Execute(outFile string, view *render.Page, buf *bytes.Buffer) *diag.Diagnostic {
 	if r.Unchanged != nil {
-		if sum, ok := r.sums.of(view); ok && r.Unchanged(outFile, sum) {
+		if sum, ok := r.sums.of(view, r.theme.Reads(view, "Taxonomies")); ok && r.Unchanged(outFile, sum) {
 			return nil
 		}
 	}
