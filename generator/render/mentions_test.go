@@ -20,8 +20,8 @@ func TestReadsTaxonomies(t *testing.T) {
 		t.Error("the default single pages read the taxonomies")
 	}
 	cases := map[string]bool{
-		`{{ range .Site.Taxonomies }}{{ .Title }}{{ end }}`:             true,
-		`{{ with $.Site }}{{ len .Taxonomies }}{{ end }}`:               true,
+		`{{ range .Site.Taxonomies }}{{ .Title }}{{ end }}`: true,
+		`{{ with $.Site }}{{ len .Taxonomies }}{{ end }}`:   true,
 		`{{ .Site }}`:                                                   true,
 		`{{ with .Site }}{{ . }}{{ end }}`:                              true,
 		`{{ printf "%v" $ }}`:                                           true,
