@@ -57,9 +57,9 @@ type ExtraPage struct {
 }
 
 // Lists returns every list page of model in the order a full build
-// writes them: sections, taxonomies and terms (on all cores), then the
+// writes them: sections, taxonomies and terms (on all cores) and the
 // search page, 404.html, the what's-new page, the owners directory, the
-// extra pages and alias redirects (in order, after them).
+// extra pages and alias redirects (one after the other, beside them).
 func Lists(model *site.Site, extras []ExtraPage) (parallel, serial []List) {
 	for _, p := range model.Pages {
 		if p.Kind != site.KindPage {
