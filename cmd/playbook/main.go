@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 )
 
 // Exit codes.
@@ -26,8 +27,13 @@ const (
 	exitUsage = 2 // the command line is wrong
 )
 
+// stopSignals stop a command cleanly (a build throws its staging folder
+// away and leaves the destination as it was): Ctrl-C, and SIGTERM from
+// `kill`, a service manager or a CI runner. A second one kills.
+var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM}
+
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

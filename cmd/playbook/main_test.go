@@ -13,8 +13,8 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"playbook": func() {
-			// As in main: Ctrl-C (or kill -INT in a script) stops cleanly.
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+			// As in main: Ctrl-C (or kill -INT in a script) and SIGTERM stop cleanly.
+			ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
 			code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 			stop()
 			os.Exit(code)

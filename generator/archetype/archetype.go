@@ -18,6 +18,7 @@ import (
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/layout"
 	"github.com/playbookhq/playbook/generator/site"
+	"github.com/playbookhq/playbook/generator/sitefs"
 )
 
 //go:embed defaults/*.md
@@ -47,7 +48,7 @@ func Create(root string, cfg *config.Config, typ, title string, now time.Time) (
 	if slug == "" {
 		return "", fmt.Errorf("title %q has no letters or digits to make a file name from", title)
 	}
-	src, err := source(root, typ)
+	src, err := source(root, typ, cfg.FollowSymlinks)
 	if errors.Is(err, fs.ErrNotExist) && t != nil {
 		src, err = generate(t), nil
 	}
@@ -74,9 +75,12 @@ func Create(root string, cfg *config.Config, typ, title string, now time.Time) (
 	return path, err
 }
 
-// source reads the site's archetype for typ, else the built-in one.
-func source(root, typ string) ([]byte, error) {
-	b, err := os.ReadFile(filepath.Join(root, Dir, typ+".md"))
+// source reads the site's archetype for typ, else the built-in one. A
+// symlinked archetype is read only under the site's symlink rules.
+func source(root, typ string, follow bool) ([]byte, error) {
+	site := sitefs.New(root)
+	site.SetFollow(follow)
+	b, err := fs.ReadFile(site, Dir+"/"+typ+".md")
 	if err == nil {
 		return b, nil
 	}

@@ -12,7 +12,7 @@ import (
 // site's own, else the built-in one), decoded; `playbook check` looks for
 // its placeholder texts in published pages. YAML archetypes give nil.
 func Matter(root, typ string) (map[string]any, error) {
-	src, err := source(root, typ)
+	src, err := source(root, typ, true) // links out of the site are still refused
 	if err != nil {
 		return nil, err
 	}

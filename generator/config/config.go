@@ -56,7 +56,19 @@ type Config struct {
 	// Health is the [health] table as written, read by the health
 	// package (which reports its unknown keys itself).
 	Health map[string]any
+	// FollowSymlinks lets the build follow symbolic links whose targets
+	// stay inside the site root (followSymlinks = true). Links that leave
+	// the site root are always refused.
+	FollowSymlinks bool
+	// MaxPageSize is the largest content page read, in bytes
+	// (maxPageSize, default DefaultMaxPageSize).
+	MaxPageSize int
 }
+
+// DefaultMaxPageSize is the default limit on a content page's size: far
+// above any page a person writes, low enough that a stray dump or
+// generated file is refused before it is parsed.
+const DefaultMaxPageSize = 10 << 20
 
 // Menus holds the site's menus by name; "main" is shown in the header.
 type Menus map[string][]MenuItem
@@ -134,6 +146,7 @@ func Default() *Config {
 		Related:      Related{Count: 5},
 		WhatsNew:     WhatsNew{Days: 90, Limit: 100},
 		Paginate:     50,
+		MaxPageSize:  DefaultMaxPageSize,
 		GitInfo:      true,
 	}
 }
@@ -153,12 +166,18 @@ func Load(fsys fs.FS, overrides ...Override) (*Config, diag.List) {
 		return applyOverrides(cfg, diag.List{diag.Errorf(diag.Pos{File: FileName}, "reading config: %w", err)}, overrides)
 	}
 	cfg, diags := Parse(src, cfg)
+	if d := checkTheme(fsys, src, cfg.Theme); d != nil {
+		diags = append(diags, d)
+	}
 	defaultsFor(fsys, cfg)
 	return applyOverrides(cfg, diags, overrides)
 }
 
 // Parse decodes src over the defaults in cfg.
 func Parse(src []byte, cfg *Config) (*Config, diag.List) {
+	if d := checkDepth(src); d != nil {
+		return cfg, diag.List{d}
+	}
 	var raw fileConfig
 	md, err := toml.Decode(string(src), &raw)
 	if err != nil {
@@ -172,7 +191,7 @@ func Parse(src []byte, cfg *Config) (*Config, diag.List) {
 		pos := diag.Pos{File: FileName, Line: keyLine(src, key)}
 		diags = append(diags, diag.Warnf(pos, "unknown config key %q", key.String()))
 	}
-	diags = append(diags, raw.apply(cfg)...)
+	diags = append(diags, raw.apply(cfg, src)...)
 	diags = append(diags, cfg.Types.Apply(types.Source{Types: raw.Types, Keys: md.Keys(), Pos: func(k toml.Key) diag.Pos {
 		return diag.Pos{File: FileName, Line: keyLine(src, k)}
 	}})...)

@@ -2,6 +2,8 @@ package config
 
 import (
 	"net/url"
+
+	"github.com/BurntSushi/toml"
 	"sort"
 	"strings"
 
@@ -30,6 +32,8 @@ type fileConfig struct {
 	Owners             map[string]any `toml:"owners"`
 	EnableGitInfo      *bool          `toml:"enableGitInfo"`
 	WhatsNew           *fileWhatsNew  `toml:"whatsNew"`
+	FollowSymlinks     *bool          `toml:"followSymlinks"`
+	MaxPageSize        *int           `toml:"maxPageSize"`
 }
 
 type fileMarkup struct {
@@ -48,7 +52,7 @@ type fileMarkup struct {
 }
 
 // apply copies the values that were set over cfg and validates them.
-func (f *fileConfig) apply(cfg *Config) diag.List {
+func (f *fileConfig) apply(cfg *Config, src []byte) diag.List {
 	var diags diag.List
 	setString(&cfg.Title, f.Title)
 	setString(&cfg.LanguageCode, f.LanguageCode)
@@ -57,7 +61,7 @@ func (f *fileConfig) apply(cfg *Config) diag.List {
 	if f.BaseURL != nil {
 		base, d := normalizeBaseURL(*f.BaseURL)
 		if d != nil {
-			diags = append(diags, d)
+			diags = append(diags, atKey(src, "baseURL", d))
 		} else {
 			cfg.BaseURL = base
 		}
@@ -84,7 +88,7 @@ func (f *fileConfig) apply(cfg *Config) diag.List {
 	}
 	if f.Paginate != nil {
 		if *f.Paginate < 1 {
-			diags = append(diags, errf("paginate must be at least 1"))
+			diags = append(diags, atKey(src, "paginate", errf("paginate must be at least 1")))
 		} else {
 			cfg.Paginate = *f.Paginate
 		}
@@ -97,10 +101,26 @@ func (f *fileConfig) apply(cfg *Config) diag.List {
 	if f.EnableGitInfo != nil {
 		cfg.GitInfo = *f.EnableGitInfo
 	}
+	if f.FollowSymlinks != nil {
+		cfg.FollowSymlinks = *f.FollowSymlinks
+	}
+	if f.MaxPageSize != nil {
+		if *f.MaxPageSize < 1 {
+			diags = append(diags, atKey(src, "maxPageSize", errf("maxPageSize must be at least 1 (bytes)")))
+		} else {
+			cfg.MaxPageSize = *f.MaxPageSize
+		}
+	}
 	if f.Related != nil && f.Related.Count != nil {
 		cfg.Related.Count = *f.Related.Count
 	}
 	return diags
+}
+
+// atKey places d on the line of config.toml that sets the top-level key.
+func atKey(src []byte, key string, d *diag.Diagnostic) *diag.Diagnostic {
+	d.Pos.Line = keyLine(src, toml.Key{key})
+	return d
 }
 
 func setString(dst *string, src *string) {

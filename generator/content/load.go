@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -23,6 +24,11 @@ type Tree struct {
 	Files []string // non-Markdown files (slash paths below content/), sorted
 	// Redirects are the old paths that GitBook's settings send to a page.
 	Redirects []Redirect
+	// Failed lists the Markdown files (slash paths below content/) that
+	// could not be read or parsed: their errors are reported, and the
+	// site model still counts them, so that a folder whose only page
+	// failed is not mistaken for a page bundle.
+	Failed []string
 }
 
 // Cache keeps parsed pages between builds, keyed by path and content hash.
@@ -95,6 +101,8 @@ func Load(site fs.FS, cfg *config.Config, opts Options) (*Tree, diag.List) {
 	for f := range parsed {
 		if f.page != nil {
 			all = append(all, f)
+		} else {
+			tree.Failed = append(tree.Failed, f.rel)
 		}
 	}
 	err := <-walkErr
@@ -110,6 +118,7 @@ func Load(site fs.FS, cfg *config.Config, opts Options) (*Tree, diag.List) {
 		tree.Pages = append(tree.Pages, f.page)
 	}
 	sort.Strings(tree.Files)
+	sort.Strings(tree.Failed)
 	redirects, diags := loadRedirects(site)
 	tree.Redirects = redirects
 	col.AddList(diags)
@@ -160,10 +169,46 @@ func ignored(name string) bool {
 		strings.HasSuffix(name, ".swp") || strings.HasPrefix(name, "#") || name == "4913"
 }
 
-func loadOne(site fs.FS, rel string, cfg *config.Config, cache *Cache, col *diag.Collector) *Page {
-	src, err := fs.ReadFile(site, Dir+"/"+rel)
+// readPage reads a page whose size is at most max bytes (no limit when
+// max is 0); a larger one is refused before it is read.
+func readPage(site fs.FS, name string, max int) ([]byte, *diag.Diagnostic) {
+	f, err := site.Open(name)
 	if err != nil {
-		col.Add(diag.Errorf(diag.Pos{File: Dir + "/" + rel}, "reading page: %w", err))
+		return nil, diag.Errorf(diag.Pos{File: name}, "reading page: %w", err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, diag.Errorf(diag.Pos{File: name}, "reading page: %w", err)
+	}
+	if max > 0 && info.Size() > int64(max) {
+		return nil, tooLarge(name, info.Size(), max)
+	}
+	src := make([]byte, 0, info.Size()+1)
+	for {
+		n, err := f.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if err == io.EOF {
+			return src, nil
+		}
+		if err != nil {
+			return nil, diag.Errorf(diag.Pos{File: name}, "reading page: %w", err)
+		}
+		if len(src) == cap(src) {
+			src = append(src, 0)[:len(src)]
+		}
+	}
+}
+
+// tooLarge is the error of a page over the size limit.
+func tooLarge(name string, size int64, max int) *diag.Diagnostic {
+	return diag.Errorf(diag.Pos{File: name, Line: 1}, "the page is %d bytes, over the limit of %d bytes (maxPageSize in config.toml)", size, max)
+}
+
+func loadOne(site fs.FS, rel string, cfg *config.Config, cache *Cache, col *diag.Collector) *Page {
+	src, d := readPage(site, Dir+"/"+rel, cfg.MaxPageSize)
+	if d != nil {
+		col.Add(d)
 		return nil
 	}
 	h := hashBytes(src)

@@ -39,6 +39,9 @@ type Meta struct {
 // decodeMatter parses a front-matter block into a raw map and the line of
 // each top-level key.
 func decodeMatter(file string, sp Split) (map[string]any, map[string]int, *diag.Diagnostic) {
+	if d := checkMatterDepth(file, sp); d != nil {
+		return nil, nil, d
+	}
 	switch sp.Format {
 	case TOML:
 		raw := map[string]any{}
@@ -96,7 +99,9 @@ func yamlError(file string, matterLine int, err error) *diag.Diagnostic {
 			line++ // these errors name the line before the one that is wrong
 		}
 	}
-	pos := diag.Pos{File: file}
+	// An error yaml.v3 gives no line (a stray directive, a bad document
+	// start) is placed at the front matter's first line.
+	pos := diag.Pos{File: file, Line: matterLine}
 	if line > 0 {
 		pos.Line = matterLine - 1 + line
 	}

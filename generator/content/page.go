@@ -93,9 +93,15 @@ func Parse(relPath string, src []byte, cfg *config.Config) (*Page, diag.List) {
 // problem with it is reported where the cascade set it.
 func ParseInherited(relPath string, src []byte, cfg *config.Config, inh Inherited) (*Page, diag.List) {
 	file := "content/" + relPath
+	if cfg.MaxPageSize > 0 && len(src) > cfg.MaxPageSize {
+		return nil, diag.List{tooLarge(file, int64(len(src)), cfg.MaxPageSize)}
+	}
 	p := &Page{Path: relPath, File: file, Hash: hashBytes(src)}
 	sp, d := SplitFrontMatter(file, src)
 	if d != nil {
+		return nil, diag.List{d}
+	}
+	if d := checkBodyDepth(file, sp.Body, sp.BodyLine); d != nil {
 		return nil, diag.List{d}
 	}
 	p.Body, p.BodyLine, p.Format = sp.Body, sp.BodyLine, sp.Format

@@ -1,9 +1,12 @@
 package content
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/playbookhq/playbook/generator/diag"
@@ -66,7 +69,16 @@ func (r *fieldReader) value(f *types.Field, v any, pa fieldPath) (any, bool) {
 		case int:
 			return float64(n), true
 		case float64:
+			if math.IsNaN(n) || math.IsInf(n, 0) {
+				r.fieldErr(pa, "must be a finite number, not %v", n)
+				return nil, false
+			}
 			return n, true
+		case string:
+			if _, err := strconv.ParseFloat(n, 64); errors.Is(err, strconv.ErrRange) {
+				r.fieldErr(pa, "is %s, out of range for a number", n)
+				return nil, false
+			}
 		}
 		r.fieldErr(pa, "must be a number, not %s", typeName(v))
 	case types.Date:

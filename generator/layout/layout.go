@@ -22,6 +22,10 @@ const (
 // inputs are the top-level names a site build reads.
 var inputs = []string{Content, Static, Themes, Layouts, Archetypes, ConfigFile}
 
+// Inputs returns the top-level names a site build reads (folders and
+// config.toml): an output folder must not be, or lie inside, any of them.
+func Inputs() []string { return append([]string(nil), inputs...) }
+
 // Kind is what a changed path feeds.
 type Kind int
 

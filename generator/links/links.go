@@ -6,6 +6,7 @@ package links
 import (
 	"context"
 	"iter"
+	"slices"
 
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/site"
@@ -26,13 +27,14 @@ type Lookup func(p *site.Page) *Page
 type Checker struct {
 	model   *site.Site
 	lookup  Lookup
-	linkers map[*site.Page][]*site.Page // who links to a page
+	linkers map[*site.Page][]*site.Page // who links to a page, each once, in page order after CheckAll
+	targets map[*site.Page][]*site.Page // what a page links to (kept for Recheck)
 }
 
 // NewChecker returns a Checker for the pages of model, whose records
 // lookup finds.
 func NewChecker(model *site.Site, lookup Lookup) *Checker {
-	return &Checker{model: model, lookup: lookup, linkers: map[*site.Page][]*site.Page{}}
+	return &Checker{model: model, lookup: lookup, linkers: map[*site.Page][]*site.Page{}, targets: map[*site.Page][]*site.Page{}}
 }
 
 // CheckAll checks the links of every page of the model on all cores and
@@ -43,15 +45,17 @@ func (c *Checker) CheckAll(ctx context.Context) {
 	parallel.For(ctx, len(pages), func(_, i int) {
 		targets[i] = c.checkIn(pages[i])
 	})
-	c.linkers = map[*site.Page][]*site.Page{}
+	c.linkers = make(map[*site.Page][]*site.Page, len(pages))
+	c.targets = make(map[*site.Page][]*site.Page, len(pages))
 	for i, p := range pages { // in page order: the same linkers on every build
 		c.addLinker(p, targets[i])
 	}
 }
 
 // Recheck re-checks the links of pages and of every page linking to them
-// (their ids may have changed).
-func (c *Checker) Recheck(pages []*site.Page) {
+// (their ids may have changed). It returns the pages whose linkers
+// changed: those that pages link to now and did not before, or no more.
+func (c *Checker) Recheck(pages []*site.Page) []*site.Page {
 	again := map[*site.Page]bool{}
 	for _, p := range pages {
 		again[p] = true
@@ -59,9 +63,14 @@ func (c *Checker) Recheck(pages []*site.Page) {
 			again[l] = true
 		}
 	}
+	var changed []*site.Page
 	for p := range again {
+		old := c.targets[p]
+		c.removeLinker(p)
 		c.addLinker(p, c.checkIn(p))
+		changed = appendDiff(changed, old, c.targets[p])
 	}
+	return changed
 }
 
 // Linkers returns the pages that link to p: the dependency a rebuild reads
@@ -72,12 +81,46 @@ func (c *Checker) Linkers(p *site.Page) []*site.Page { return c.linkers[p] }
 func (c *Checker) Graph() map[*site.Page][]*site.Page { return c.linkers }
 
 // Forget drops who links to whom: a one-off build needs it no more.
-func (c *Checker) Forget() { c.linkers = nil }
+func (c *Checker) Forget() { c.linkers, c.targets = nil, nil }
 
+// addLinker records that p links to targets (each linker once per target).
 func (c *Checker) addLinker(p *site.Page, targets []*site.Page) {
+	if len(targets) == 0 {
+		return
+	}
+	c.targets[p] = targets
 	for _, t := range targets {
+		if l := c.linkers[t]; len(l) > 0 && l[len(l)-1] == p {
+			continue // p links to t more than once
+		}
 		c.linkers[t] = append(c.linkers[t], p)
 	}
+}
+
+// removeLinker forgets what p links to.
+func (c *Checker) removeLinker(p *site.Page) {
+	for _, t := range c.targets[p] {
+		c.linkers[t] = slices.DeleteFunc(c.linkers[t], func(q *site.Page) bool { return q == p })
+		if len(c.linkers[t]) == 0 {
+			delete(c.linkers, t)
+		}
+	}
+	delete(c.targets, p)
+}
+
+// appendDiff appends to out the pages in exactly one of a and b.
+func appendDiff(out, a, b []*site.Page) []*site.Page {
+	for _, p := range a {
+		if !slices.Contains(b, p) && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	for _, p := range b {
+		if !slices.Contains(a, p) && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // checkIn checks the links written in page p, keeps the broken ones in its
@@ -107,4 +150,15 @@ func (a anchors) IDs(p *site.Page) iter.Seq[string] {
 		return rec.IDs.All()
 	}
 	return func(func(string) bool) {}
+}
+
+// Backlinks returns the pages that link to p, p itself left out: the
+// pages a "Referenced by" list shows. Only content pages have links
+// checked, so generated list pages are never among them.
+func (c *Checker) Backlinks(p *site.Page) []*site.Page {
+	l := c.linkers[p]
+	if !slices.Contains(l, p) {
+		return l
+	}
+	return slices.DeleteFunc(slices.Clone(l), func(q *site.Page) bool { return q == p })
 }

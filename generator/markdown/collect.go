@@ -10,6 +10,7 @@ import (
 
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 )
 
 // collector walks a parsed document once, resolving link destinations and
@@ -30,6 +31,8 @@ type collector struct {
 	code     []byte // text of the current section's code blocks
 	words    int
 	diagrams int
+	tasks    CheckIDs // ids of task-list items, numbered by text
+	nTasks   int
 
 	ids     []string   // ids of elements written by Markdown, in document order
 	raw     []ast.Node // HTMLBlock and RawHTML nodes, in document order
@@ -97,6 +100,8 @@ func (c *collector) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	case *ast.RawHTML:
 		c.raw = append(c.raw, n)
 		return ast.WalkSkipChildren, nil
+	case *east.TaskCheckBox:
+		c.taskID(n)
 	}
 	if n.Type() == ast.TypeInline && !n.HasChildren() {
 		c.text = appendInline(c.text, n, c.src)
@@ -194,7 +199,7 @@ func (c *collector) addLink(l Link, offset int) {
 
 // result assembles the Result from what was collected (without HTML).
 func (c *collector) result() *Result {
-	res := &Result{Headings: c.headings, WordCount: c.words, Diagrams: c.diagrams, Anchors: c.anchors, IDs: c.ids}
+	res := &Result{Headings: c.headings, WordCount: c.words, Diagrams: c.diagrams, Tasks: c.nTasks, Anchors: c.anchors, IDs: c.ids}
 	for _, h := range c.headings {
 		if h.Level == 2 || h.Level == 3 {
 			res.TOC = append(res.TOC, h)
@@ -360,3 +365,18 @@ func collapseSpaceCount(text []byte) (string, int) {
 
 // isSpaceByte marks the ASCII white space collapseSpaceCount folds.
 var isSpaceByte = [256]bool{' ': true, '\n': true, '\t': true, '\r': true, '\f': true, '\v': true}
+
+// taskID gives a task-list item's check box the stable id of its item's
+// text (see CheckIDs), which the renderer writes as data-check.
+func (c *collector) taskID(n *east.TaskCheckBox) {
+	c.nTasks++
+	var text []byte
+	if p := n.Parent(); p != nil {
+		text = appendLines(nil, p, c.src)
+	}
+	text = bytes.TrimSpace(text)
+	if len(text) >= 3 && text[0] == '[' && text[2] == ']' {
+		text = text[3:]
+	}
+	n.SetAttributeString("data-check", []byte(c.tasks.Next("t", string(text))))
+}

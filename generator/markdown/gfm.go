@@ -39,7 +39,10 @@ func (tableAlignTransformer) Transform(doc *ast.Document, _ text.Reader, _ parse
 // TaskCheckBoxes is a goldmark extension that renders the check box of a
 // task list item with an accessible name:
 //
-//	<input type="checkbox" disabled checked aria-label="Task">
+//	<input type="checkbox" disabled checked data-check="t1x2y3z" aria-label="Task">
+//
+// data-check is the item's stable id (see CheckIDs), for the theme's
+// checklist script.
 var TaskCheckBoxes goldmark.Extender = extender(func(m goldmark.Markdown) {
 	addRenderer(m, taskCheckBoxRenderer{})
 })
@@ -58,6 +61,11 @@ func renderTaskCheckBox(w util.BufWriter, _ []byte, node ast.Node, entering bool
 	_, _ = w.WriteString(`<input type="checkbox" disabled`)
 	if node.(*east.TaskCheckBox).IsChecked {
 		_, _ = w.WriteString(` checked`)
+	}
+	if id, ok := node.AttributeString("data-check"); ok {
+		_, _ = w.WriteString(` data-check="`)
+		_, _ = w.Write(id.([]byte)) // letters, digits and '-' only
+		_, _ = w.WriteString(`"`)
 	}
 	_, _ = w.WriteString(` aria-label="Task"> `)
 	return ast.WalkContinue, nil

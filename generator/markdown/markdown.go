@@ -93,6 +93,9 @@ type Result struct {
 	// Diagrams counts the ```mermaid blocks: a page with any needs the
 	// theme's diagram script.
 	Diagrams int
+	// Tasks counts the task-list items ("- [ ] text"); each check box
+	// carries the stable id of its text as data-check (see CheckIDs).
+	Tasks int
 	// WordCount counts the words of the text (headings and code included;
 	// each Han, kana or Thai character counts as a word).
 	WordCount int

@@ -71,7 +71,7 @@ func New(model *site.Site, base string) *Tree {
 }
 
 func (t *Tree) add(p *site.Page, parent *node) *node {
-	n := &node{page: p, title: Title(p), url: t.base + strings.TrimPrefix(p.URL, "/"), parent: parent}
+	n := &node{page: p, title: Title(p), url: t.base + strings.TrimPrefix(site.Href(p.URL), "/"), parent: parent}
 	if p.Kind == site.KindPage {
 		return n
 	}

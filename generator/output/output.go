@@ -25,6 +25,9 @@ const Marker = ".playbook-output"
 // ErrForeign is returned when the destination holds files playbook did not create.
 var ErrForeign = errors.New("destination was not created by playbook")
 
+// ErrCollision is returned when one build writes the same path twice.
+var ErrCollision = errors.New("output path collision")
+
 // Writer collects a build's output files.
 type Writer struct {
 	dest    string // the destination folder
@@ -37,6 +40,12 @@ type Writer struct {
 	retained map[string]bool // files kept from the previous build as they are
 	last     map[string]bool // files published after all others (in place)
 	dirs     sync.Map
+
+	ops        fsOps
+	scanOnce   sync.Once
+	foreign    []string  // files of dest no build wrote
+	destDirs   []destDir // every folder of dest
+	foreignErr error
 }
 
 // Begin prepares to write a build for dest. Files are written to a new
@@ -44,12 +53,22 @@ type Writer struct {
 // folder takes dest's place; with inPlace true (the live preview, where a
 // server keeps reading dest) each new or changed file is renamed into dest
 // one by one, so no reader ever sees a half-written file.
+//
+// A destination that is a symbolic link to a folder is published into
+// the folder it points to (the link stays as it is).
 func Begin(dest string, inPlace bool) (*Writer, error) {
-	dest = filepath.Clean(dest)
+	return begin(dest, inPlace, realOps)
+}
+
+func begin(dest string, inPlace bool, ops fsOps) (*Writer, error) {
+	dest, err := resolveDest(filepath.Clean(dest))
+	if err != nil {
+		return nil, err
+	}
 	if err := checkOwned(dest); err != nil {
 		return nil, err
 	}
-	w := &Writer{dest: dest, inPlace: inPlace, written: map[string]bool{}, retained: map[string]bool{}, last: map[string]bool{}}
+	w := &Writer{dest: dest, inPlace: inPlace, ops: ops, written: map[string]bool{}, retained: map[string]bool{}, last: map[string]bool{}}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("creating %s: %w", parent, err)
@@ -69,6 +88,23 @@ func Begin(dest string, inPlace bool) (*Writer, error) {
 	}
 	w.root = root
 	return w, nil
+}
+
+// resolveDest follows a destination that is a symbolic link to the
+// folder it points to; a link to anything else, or to nothing, is refused.
+func resolveDest(dest string) (string, error) {
+	fi, err := os.Lstat(dest)
+	if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		return dest, nil
+	}
+	target, err := filepath.EvalSymlinks(dest)
+	if err != nil {
+		return "", fmt.Errorf("destination %s is a symbolic link that leads nowhere (%w); remove the link or create the folder it points to", dest, err)
+	}
+	if fi, err := os.Stat(target); err != nil || !fi.IsDir() {
+		return "", fmt.Errorf("destination %s is a symbolic link to %s, which is not a folder", dest, target)
+	}
+	return target, nil
 }
 
 // checkOwned refuses a destination that exists, is not empty and has no marker.
@@ -110,8 +146,12 @@ func (w *Writer) WriteFile(rel string, data []byte) error {
 		return fmt.Errorf("writing %s: %w", rel, err)
 	}
 	w.mu.Lock()
+	twice := w.written[rel] && !w.retained[rel]
 	w.written[rel] = true
 	w.mu.Unlock()
+	if twice { // the registry's claims should have caught it; never overwrite silently
+		return fmt.Errorf("%s is made twice by this build (two pages, lists or files make the same path): %w", rel, ErrCollision)
+	}
 	return nil
 }
 
@@ -189,30 +229,7 @@ func (w *Writer) Written() []string {
 // Abort throws the build away; the destination is untouched.
 func (w *Writer) Abort() error {
 	w.root.Close()
-	return os.RemoveAll(w.dir)
-}
-
-// Commit publishes the build. It returns the files of earlier builds
-// that it removed because this build no longer makes them.
-func (w *Writer) Commit() (removed []string, err error) {
-	defer w.root.Close()
-	written := w.Written()
-	previous := readMarker(w.dest)
-	for _, f := range previous {
-		if !w.written[f] {
-			removed = append(removed, f)
-		}
-	}
-	if w.inPlace {
-		return removed, w.commitInPlace(written, removed)
-	}
-	if err := w.writeMarker(w.root, written); err != nil {
-		return nil, err
-	}
-	if err := w.keepForeign(previous); err != nil {
-		return nil, err
-	}
-	return removed, w.swap()
+	return w.ops.removeAll(w.dir)
 }
 
 // publishOrder puts the files marked PublishLast after all the others.
@@ -220,35 +237,6 @@ func (w *Writer) publishOrder(files []string) []string {
 	out := append([]string(nil), files...)
 	sort.SliceStable(out, func(i, j int) bool { return !w.last[out[i]] && w.last[out[j]] })
 	return out
-}
-
-// commitInPlace renames each staged file into dest and removes stale ones.
-func (w *Writer) commitInPlace(written, removed []string) error {
-	defer os.RemoveAll(w.dir)
-	if err := os.MkdirAll(w.dest, 0o755); err != nil {
-		return err
-	}
-	for _, f := range w.publishOrder(written) {
-		if w.retained[f] {
-			continue
-		}
-		target := filepath.Join(w.dest, filepath.FromSlash(f))
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return err
-		}
-		if err := os.Rename(filepath.Join(w.dir, filepath.FromSlash(f)), target); err != nil {
-			return fmt.Errorf("publishing %s: %w", f, err)
-		}
-	}
-	for _, f := range removed {
-		os.Remove(filepath.Join(w.dest, filepath.FromSlash(f)))
-	}
-	root, err := os.OpenRoot(w.dest)
-	if err != nil {
-		return err
-	}
-	defer root.Close()
-	return w.writeMarker(root, written)
 }
 
 func (w *Writer) writeMarker(root *os.Root, files []string) error {
@@ -276,54 +264,4 @@ func readMarker(dest string) []string {
 		}
 	}
 	return out
-}
-
-// keepForeign moves into the staging folder every file of dest that no
-// playbook build wrote (a file someone put there by hand), so the swap loses nothing.
-func (w *Writer) keepForeign(previous []string) error {
-	owned := make(map[string]bool, len(previous))
-	for _, f := range previous {
-		owned[f] = true
-	}
-	return filepath.WalkDir(w.dest, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		rel, _ := filepath.Rel(w.dest, p)
-		rel = filepath.ToSlash(rel)
-		if owned[rel] || rel == Marker || w.written[rel] {
-			return nil
-		}
-		if err := w.mkdirs(path.Dir(rel)); err != nil {
-			return err
-		}
-		return os.Rename(p, filepath.Join(w.dir, filepath.FromSlash(rel)))
-	})
-}
-
-// swap puts the staging folder in the destination's place.
-func (w *Writer) swap() error {
-	old := ""
-	if _, err := os.Stat(w.dest); err == nil {
-		old = w.dir + ".old"
-		if err := os.Rename(w.dest, old); err != nil {
-			return fmt.Errorf("moving old output aside: %w", err)
-		}
-	}
-	if err := os.Rename(w.dir, w.dest); err != nil {
-		if old != "" {
-			os.Rename(old, w.dest)
-		}
-		return fmt.Errorf("publishing output: %w", err)
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
 }

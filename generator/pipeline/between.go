@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -136,10 +137,12 @@ type Edit struct {
 	Src  *content.Page // the file as it is now
 }
 
-// RenderEdits renders the edited pages again, then every pager page that
-// shows the card of one whose summary changed (as recorded by the list
-// pages themselves, see view.Deps), the feeds when they show it, and
-// re-checks the links of the pages and of the pages linking to them.
+// RenderEdits renders the edited pages again, re-checks the links of the
+// pages and of the pages linking to them, renders again the pages whose
+// "Referenced by" list changed (an edit added or removed a link to them),
+// then every pager page that shows the card of one whose summary changed
+// (as recorded by the list pages themselves, see view.Deps) and the feeds
+// when they show it.
 func (r *Run) RenderEdits(edits []Edit) {
 	var buf bytes.Buffer
 	var pages []*site.Page
@@ -151,17 +154,23 @@ func (r *Run) RenderEdits(edits []Edit) {
 		pages = append(pages, p)
 		old := r.records[p]
 		r.views.Forget(p)
-		rec := r.renderPage(p, e.Src, &buf)
+		rec := r.renderText(p, e.Src)
 		r.records[p] = rec
-		if p.Kind != site.KindPage { // a folder's page: its text is on its list
-			r.diags.Add(r.lists.Render(view.List{Kind: view.ListSection, Page: p}, 0, &buf))
-		}
 		if old == nil || old.text.Summary != rec.text.Summary {
 			shown = append(shown, r.deps.ShownOn(p)...)
 			feeds = feeds || containsPage(recent, p)
 		}
 	}
-	r.links.Recheck(pages)
+	referenced := r.links.Recheck(pages)
+	for _, p := range pages {
+		r.writePage(p, &buf)
+	}
+	for _, p := range referenced {
+		if !slices.Contains(pages, p) {
+			r.records[p] = r.renderText(p, p.Src)
+			r.writePage(p, &buf)
+		}
+	}
 	done := map[view.Shown]bool{}
 	for _, s := range shown {
 		if !done[s] {
@@ -172,6 +181,16 @@ func (r *Run) RenderEdits(edits []Edit) {
 	if feeds {
 		r.writeFeeds()
 	}
+}
+
+// writePage writes page p from its record: a single page with its
+// template, a folder's page with its list (its text is on it).
+func (r *Run) writePage(p *site.Page, buf *bytes.Buffer) {
+	if p.Kind != site.KindPage {
+		r.diags.Add(r.lists.Render(view.List{Kind: view.ListSection, Page: p}, 0, buf))
+		return
+	}
+	r.executePage(p, r.records[p], buf)
 }
 
 func containsPage(pages []*site.Page, p *site.Page) bool {
@@ -191,6 +210,7 @@ func (r *Run) CopyStatic() {
 	in := *r.inputs
 	in.static = static
 	r.inputs = &in
+	r.claim()
 	r.copyStatic()
 }
 

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"errors"
 	"sync"
 
 	"github.com/playbookhq/playbook/generator/content"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/markdown"
+	"github.com/playbookhq/playbook/generator/output"
 	"github.com/playbookhq/playbook/generator/search"
 	"github.com/playbookhq/playbook/generator/site"
 	"github.com/playbookhq/playbook/internal/parallel"
@@ -42,9 +44,7 @@ func (r *Run) renderDiags() diag.List {
 // keeps a file that is already in place with the same bytes.
 func (r *Run) write(rel string, data []byte) {
 	if !r.policy.keepsState() { // a one-off build compares nothing with later builds
-		if err := r.out.WriteFile(rel, data); err != nil {
-			r.diags.Add(diag.Errorf(diag.Pos{}, "%w", err))
-		}
+		r.writeFile(rel, data)
 		return
 	}
 	sum := HashBytes(data)
@@ -55,19 +55,28 @@ func (r *Run) write(rel string, data []byte) {
 		r.out.Retain(rel)
 		return
 	}
-	if err := r.out.WriteFile(rel, data); err != nil {
+	r.writeFile(rel, data)
+}
+
+// writeFile writes one output file. A path written twice was already
+// reported by the output-path registry when it found collisions.
+func (r *Run) writeFile(rel string, data []byte) {
+	err := r.out.WriteFile(rel, data)
+	if err != nil && !(r.collided && errors.Is(err, output.ErrCollision)) {
 		r.diags.Add(diag.Errorf(diag.Pos{}, "%w", err))
 	}
 }
 
-// renderContent renders every page's Markdown on all cores, writes the
-// single pages and indexes every page for search at once, keeping only
-// small records. Pages go in URL order, the order of the search index.
+// renderContent renders every page's Markdown on all cores and indexes
+// it for search at once, keeping small records; single pages keep their
+// HTML for writePages, which runs once links are checked (a page's
+// "Referenced by" list needs every page's links). Pages go in URL order,
+// the order of the search index.
 func (r *Run) renderContent() {
 	pages := inSearchOrder(r.model.Pages)
 	recs := make([]*record, len(pages))
-	forEach(r.ctx, len(pages), func(i int, buf *bytes.Buffer) {
-		recs[i] = r.renderPage(pages[i], pages[i].Src, buf)
+	forEach(r.ctx, len(pages), func(i int, _ *bytes.Buffer) {
+		recs[i] = r.renderText(pages[i], pages[i].Src)
 		r.indexPage(pages[i], recs[i])
 	})
 	for i, p := range pages {
@@ -77,6 +86,14 @@ func (r *Run) renderContent() {
 	}
 }
 
+// writePages executes the template of every single page on all cores.
+func (r *Run) writePages() {
+	pages := r.model.Pages
+	forEach(r.ctx, len(pages), func(i int, buf *bytes.Buffer) {
+		r.executePage(pages[i], r.records[pages[i]], buf)
+	})
+}
+
 // htmlBuffers hold pages' rendered Markdown while their templates run:
 // reusing them saves allocating (and zeroing) ~15 KB a page.
 var htmlBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -84,6 +101,14 @@ var htmlBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // renderPage renders one page's Markdown from src (its source file as it
 // is now), and its template when it is a single page.
 func (r *Run) renderPage(p *site.Page, src *content.Page, buf *bytes.Buffer) *record {
+	rec := r.renderText(p, src)
+	r.executePage(p, rec, buf)
+	return rec
+}
+
+// renderText renders one page's Markdown from src into its record. A
+// single page's HTML waits in the record (rec.html) for executePage.
+func (r *Run) renderText(p *site.Page, src *content.Page) *record {
 	rec := &record{}
 	if src != nil {
 		mr := r.md
@@ -119,16 +144,27 @@ func (r *Run) renderPage(p *site.Page, src *content.Page, buf *bytes.Buffer) *re
 			rec.text.Body = bytes.Clone(res.HTML) // list and search pages use it later; the buffer goes back to the pool
 			return rec
 		}
-		v := r.views.Page(p, &rec.text, res.HTML)
-		v.ReviewNotice = r.notice(p)
-		if d := r.lists.Execute(p.OutFile, v, buf); d != nil {
-			rec.diags = append(rec.diags, d)
-		}
-		if !r.policy.keepsState() {
-			rec.text.TOC = nil // only its own page shows it, and no rebuild follows
-		}
+		rec.html, rec.single = bytes.Clone(res.HTML), true
 	}
 	return rec
+}
+
+// executePage executes a single page's template on the HTML its Markdown
+// left in rec, and writes the page.
+func (r *Run) executePage(p *site.Page, rec *record, buf *bytes.Buffer) {
+	if rec == nil || !rec.single {
+		return
+	}
+	html := rec.html
+	rec.html, rec.single = nil, false
+	v := r.views.Page(p, &rec.text, html)
+	v.ReviewNotice = r.notice(p)
+	if d := r.lists.Execute(p.OutFile, v, buf); d != nil {
+		rec.diags = append(rec.diags, d)
+	}
+	if !r.policy.keepsState() {
+		rec.text.TOC = nil // only its own page shows it, and no rebuild follows
+	}
 }
 
 // renderMarkdown renders a page's body, or takes the result kept by an
@@ -162,6 +198,7 @@ func (r *Run) renderMarkdown(p *site.Page, src *content.Page, mr *markdown.Rende
 func fillRecord(rec *record, p *site.Page, res *markdown.Result, seen *resolved) {
 	rec.text.Summary, rec.text.Words, rec.text.TOC = res.Summary, res.WordCount, res.TOC
 	rec.text.Diagrams = res.Diagrams > 0
+	rec.text.Tasks = res.Tasks > 0
 	rec.link.IDs = links.NewIDs(res.IDs, res.Anchors)
 	for _, l := range res.Links {
 		pos := diag.Pos{File: p.Src.File, Line: l.Line, Col: l.Col}

@@ -3,7 +3,6 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/playbookhq/playbook/generator/changes"
@@ -16,6 +15,7 @@ import (
 	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/render/view"
 	"github.com/playbookhq/playbook/generator/site"
+	"github.com/playbookhq/playbook/generator/sitefs"
 )
 
 // Full does one build from scratch, reusing only the parsed pages of st:
@@ -33,7 +33,7 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 		res.Diagnostics = dedupe(diags)
 		return res, err
 	}
-	out, err := output.Begin(opts.Destination, opts.InPlace)
+	out, err := begin(opts)
 	if err != nil {
 		res.Diagnostics = dedupe(append(diags, diag.Errorf(diag.Pos{}, "%w", err)))
 		return res, failure(res.Diagnostics, opts.Strict)
@@ -81,16 +81,26 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 	return res, nil
 }
 
+// begin checks the destination (not inside the site's inputs, not the
+// site root) and starts writing a build for it.
+func begin(opts Options) (*output.Writer, error) {
+	if err := output.CheckDestination(opts.Source, opts.Destination); err != nil {
+		return nil, err
+	}
+	return output.Begin(opts.Destination, opts.InPlace)
+}
+
 // load runs the input stages: configuration, theme and shortcode
 // templates, static files, content, site model, and (withGit) the
 // content's git history, read while the content loads. It returns nil
 // inputs when nothing can be rendered; the diagnostics say why.
 func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, diag.List) {
-	siteFS := os.DirFS(opts.Source)
+	siteFS := sitefs.New(opts.Source)
 	cfg, diags := config.Load(siteFS, config.WithBaseURL(opts.BaseURL))
 	if cfg == nil {
 		return nil, diags
 	}
+	siteFS.SetFollow(cfg.FollowSymlinks)
 	theme, d := render.LoadTheme(siteFS, cfg.Theme)
 	diags = append(diags, d...)
 	shortcodes, d := render.LoadShortcodes(siteFS, cfg.Theme, view.ShortcodeFuncs(cfg))
@@ -109,6 +119,8 @@ func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, 
 	if opts.Loaded != nil && model != nil {
 		opts.Loaded(len(model.Pages))
 	}
+	// Every input folder has been listed: the links refused on the way.
+	diags = append(diags, siteFS.Diagnostics()...)
 	if theme == nil {
 		return nil, diags
 	}
@@ -122,10 +134,12 @@ func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, 
 }
 
 // render runs the render stages in order and returns their diagnostics:
-// static files; every page's Markdown and template, indexed for search
-// as it goes; links checked against every page's ids; list pages; feeds.
+// static files; every page's Markdown, indexed for search as it goes;
+// links checked against every page's ids (who links to whom); single
+// pages' templates; list pages; feeds.
 func (r *Run) render() diag.List {
 	r.prepareExtras()
+	r.claim()
 	r.copyStatic()
 	if r.deferIndex {
 		r.keepSearchIndex()
@@ -141,6 +155,7 @@ func (r *Run) render() diag.List {
 		r.finishSearchIndex()
 	}()
 	r.links.CheckAll(r.ctx)
+	r.writePages()
 	r.renderLists()
 	r.writeFeeds()
 	if !r.policy.keepsState() {

@@ -63,6 +63,7 @@ type pass struct {
 	index    *search.Indexer   // full builds: pages are indexed as they are rendered
 	viewSums map[string]uint64 // output path → sum of the view it was made from (Preview, under hashMu)
 	prevSums map[string]uint64 // the sums of the files in place, from the last build (read-only)
+	collided bool              // the output-path registry found collisions (reported once, by it)
 }
 
 // fullPass starts a pass that writes every file to out; prev are the
@@ -103,6 +104,11 @@ type record struct {
 	link     links.Page // links written in the page, ids on it, its broken links
 	sections []search.Section
 	diags    diag.List // from rendering this page
+	// html is a single page's rendered Markdown while it waits for its
+	// template (single is set until then): templates run once every
+	// page's links are checked, for the "Referenced by" lists.
+	html   []byte
+	single bool
 }
 
 // Run is one build: its inputs, the current pass and what is kept.
@@ -137,6 +143,7 @@ func newRun(in *inputs, ps *pass, policy Policy) *Run {
 		}
 		return nil
 	})
+	k.views.SetBacklinks(k.links.Backlinks)
 	r.kept = k
 	r.lists = r.renderer()
 	return r

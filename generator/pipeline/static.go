@@ -85,8 +85,12 @@ func (r *Run) copyFile(rel string, read func() ([]byte, error)) {
 	r.write(rel, data)
 }
 
-// writeSyntaxCSS writes the code-highlighting stylesheet for light and dark.
+// writeSyntaxCSS writes the code-highlighting stylesheet for light and
+// dark, unless a static file of that path replaces it.
 func (r *Run) writeSyntaxCSS() {
+	if _, ok := r.static[syntaxCSS]; ok {
+		return
+	}
 	css, err := markdown.HighlightCSS(r.cfg.Markup.HighlightStyle, r.cfg.Markup.HighlightDarkStyle)
 	if err != nil {
 		r.diags.Add(diag.Errorf(diag.Pos{File: "config.toml"}, "markup highlight style: %w", err))

@@ -3,9 +3,7 @@ package rebuild
 import (
 	"context"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
 
 	"github.com/playbookhq/playbook/generator/content"
@@ -77,7 +75,9 @@ func (b *Builder) bodyEdits(r *pipeline.Run, changed []string) ([]pipeline.Edit,
 		if old == nil || old.Src == nil || old == model.Search {
 			return nil, false // new page, or the search page (written with the lists)
 		}
-		data, err := os.ReadFile(filepath.Join(b.opts.Source, filepath.FromSlash(c)))
+		// Read through the site's file system: a page replaced by a
+		// symlink is refused there (the full build then reports it).
+		data, err := fs.ReadFile(r.SiteFS(), c)
 		if err != nil {
 			return nil, false
 		}

@@ -77,6 +77,10 @@ type Step struct {
 	Owner    string // the role that runs it
 	Duration string
 	Detail   string
+	// ID is the step's stable id: a short hash of its title, "-2"… for
+	// repeats (markdown.CheckIDs). The checklist script keeps a reader's
+	// ticks under it, so editing another step does not shift them.
+	ID string
 }
 
 // Field is one declared field of a typed page (see package types), for
@@ -174,11 +178,18 @@ type Page struct {
 	Content template.HTML
 	// Diagrams is set when Content holds a ```mermaid diagram: the page
 	// loads the diagram scripts (js/vendor/mermaid.min.js, js/diagrams.js).
-	Diagrams    bool
+	Diagrams bool
+	// Checklist is set when the page has steps or task-list items: the
+	// page loads the checklist script (js/checklist.js), which keeps the
+	// reader's ticks in the browser, and shows its progress bar.
+	Checklist   bool
 	TOC         []TOCEntry
 	Breadcrumbs []Link // from the home page down to the parent, current page excluded
 	Prev, Next  *Link  // neighbours within the section
 	Related     []Summary
+	// Backlinks are the pages that link to this one ("Referenced by"),
+	// sorted by title: content pages only, the page itself left out.
+	Backlinks []Link
 
 	// Fields holds the values of the fields the page's type declares, by
 	// name ({{ .Fields.duration }}): text as string, number as float64,

@@ -25,13 +25,13 @@ func (t *Theme) Execute(w io.Writer, p *Page) error {
 		n := b.Len()
 		if err := l.tmpl.ExecuteTemplate(b, l.entry, p); err != nil {
 			b.Truncate(n)
-			return templateDiag(err, t.files)
+			return t.execError(l, err)
 		}
 		return nil
 	}
 	var buf bytes.Buffer
 	if err := l.tmpl.ExecuteTemplate(&buf, l.entry, p); err != nil {
-		return templateDiag(err, t.files)
+		return t.execError(l, err)
 	}
 	_, err = buf.WriteTo(w)
 	return err

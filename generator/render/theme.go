@@ -30,12 +30,14 @@ type Theme struct {
 	cards   cardCache
 	chromes sync.Map // chromeKey → template.HTML
 	links   sync.Map // linkKey → string, for the links helper
+	blamed  sync.Map // layout rel → *diag.Diagnostic, see execError
 }
 
 // layout is one page layout, parsed together with baseof and the partials.
 type layout struct {
 	tmpl  *template.Template
 	entry string          // the template to execute: baseof, or the layout itself
+	rel   string          // the layout's path below layouts/
 	names map[string]bool // every field or method name its templates read (see Theme.Reads)
 }
 
@@ -104,7 +106,7 @@ func parseLayout(base *template.Template, rel string, f layoutFile, funcs templa
 	if rel != aliasLayout && alone.Lookup(mainBlockName) != nil {
 		entry = baseLayout
 	}
-	return &layout{tmpl: set, entry: entry, names: mentions(set)}, nil
+	return &layout{tmpl: set, entry: entry, rel: rel, names: mentions(set)}, nil
 }
 
 // layoutNames lists the executable layouts: everything except baseof,

@@ -45,7 +45,7 @@ func (s *Site) Resolve(from *Page, dest, basePath string) Target {
 		return t
 	}
 	t.Fragment = u.Fragment
-	t.URL = basePath + strings.TrimPrefix(t.URL, "/")
+	t.URL = basePath + strings.TrimPrefix(Href(t.URL), "/")
 	if u.RawQuery != "" {
 		t.URL += "?" + u.RawQuery
 	}

@@ -172,7 +172,7 @@ func New(tree *content.Tree, cfg *config.Config, opts Options) (*Site, diag.List
 	}
 	var diags diag.List
 	srcs := includedPages(tree.Pages, opts.BuildDrafts)
-	diags = append(diags, s.makePages(srcs)...)
+	diags = append(diags, s.makePages(srcs, tree.Failed)...)
 	diags = append(diags, s.assignURLs()...)
 	s.linkTree()
 	s.buildTaxonomies()

@@ -15,10 +15,19 @@ import (
 // _index.md, index.md, foo.md beside foo/, README.md) becomes its section
 // page; one with no other page below its folder is a single page (a page
 // bundle).
-func (s *Site) makePages(srcs []*content.Page) diag.List {
+//
+// failed are the files that did not parse: a folder holding one is a
+// section still, so that its index page is not checked as a single page
+// (which would add a bogus "missing required field" to the real error).
+func (s *Site) makePages(srcs []*content.Page, failed []string) diag.List {
 	var diags diag.List
 	folders := content.FolderPages(srcs)
 	sectionDirs := map[string]bool{"": true}
+	for _, f := range failed {
+		for d := path.Dir(f); d != "." && d != "" && !sectionDirs[d]; d = parentDir(d) {
+			sectionDirs[d] = true
+		}
+	}
 	for _, src := range srcs {
 		dir := src.Dir()
 		if f, ok := folders[src]; ok {
@@ -165,7 +174,7 @@ func (s *Site) makeAliases() diag.List {
 			u, err := cleanURL(a)
 			pos := p.Src.KeyPos("aliases")
 			if err != "" {
-				diags = append(diags, diag.Errorf(pos, "alias %q: %s", a, err))
+				diags = append(diags, diag.Errorf(pos, "alias %q: %s", short(a), err))
 				continue
 			}
 			if other := s.byURL[u]; other != nil && !s.yieldToAlias(other) {

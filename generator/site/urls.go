@@ -1,6 +1,8 @@
 package site
 
 import (
+	"fmt"
+	"net/url"
 	"path"
 	"strings"
 
@@ -63,7 +65,7 @@ func (s *Site) pageURL(p *Page) (string, *diag.Diagnostic) {
 	if p.Src != nil && p.Src.Meta.URL != "" {
 		u, err := cleanURL(p.Src.Meta.URL)
 		if err != "" {
-			return "", diag.Errorf(p.Src.KeyPos("url"), "url %q: %s", p.Src.Meta.URL, err)
+			return "", diag.Errorf(p.Src.KeyPos("url"), "url %q: %s", short(p.Src.Meta.URL), err)
 		}
 		return u, nil
 	}
@@ -79,8 +81,11 @@ func (s *Site) pageURL(p *Page) (string, *diag.Diagnostic) {
 	}
 	if p.Src != nil && p.Src.Meta.Slug != "" {
 		slug := p.Src.Meta.Slug
-		if strings.ContainsAny(slug, `/\`) || slug == "." || slug == ".." {
+		if t := urlize(slug, false); strings.ContainsAny(slug, `/\`) || t == "." || t == ".." {
 			return "", diag.Errorf(p.Src.KeyPos("slug"), "slug %q must be one path segment (no / or ..)", slug)
+		}
+		if msg := checkSegment(urlize(slug, !s.Config.DisablePathToLower)); msg != "" {
+			return "", diag.Errorf(p.Src.KeyPos("slug"), "slug %q: %s", short(slug), msg)
 		}
 		name = slug
 	}
@@ -91,6 +96,9 @@ func (s *Site) pageURL(p *Page) (string, *diag.Diagnostic) {
 	segs = append(segs, name)
 	for i, seg := range segs {
 		segs[i] = urlize(seg, !s.Config.DisablePathToLower)
+		if segs[i] == "" || segs[i] == "." || segs[i] == ".." {
+			return "", diag.Errorf(diag.Pos{File: p.File(), Line: 1}, "the name %q gives an empty URL segment: rename it or set a slug", seg)
+		}
 	}
 	return "/" + strings.Join(segs, "/") + "/", nil
 }
@@ -106,8 +114,12 @@ func urlize(seg string, lower bool) string {
 	return seg
 }
 
-// cleanURL normalizes a url or alias from front matter. It refuses paths
-// that climb out of the site with "..".
+// cleanURL normalizes a url or alias from front matter. Percent escapes
+// are decoded first (the output path holds the characters; links escape
+// them again), and then it refuses what would escape the output folder or
+// give a page no browser reaches: "..", backslashes, drive letters,
+// control characters, dot folders such as /.git/, and segments longer
+// than a file name may be.
 func cleanURL(raw string) (string, string) {
 	u := strings.TrimSpace(raw)
 	if strings.Contains(u, "://") || strings.HasPrefix(u, "//") {
@@ -116,9 +128,22 @@ func cleanURL(raw string) (string, string) {
 	if u == "" {
 		return "", "is empty"
 	}
-	for _, seg := range strings.Split(strings.ReplaceAll(u, `\`, "/"), "/") {
+	if strings.Contains(u, "%") {
+		dec, err := url.PathUnescape(u)
+		if err != nil {
+			return "", "has a broken percent escape (write the characters themselves)"
+		}
+		u = dec
+	}
+	if strings.Contains(u, `\`) {
+		return "", `must not contain a backslash (use / between folders)`
+	}
+	for _, seg := range strings.Split(u, "/") {
 		if seg == ".." {
 			return "", "must not contain .. (it would escape the output folder)"
+		}
+		if msg := checkSegment(seg); msg != "" {
+			return "", msg
 		}
 	}
 	clean := path.Clean("/" + u)
@@ -128,6 +153,30 @@ func cleanURL(raw string) (string, string) {
 	return clean, ""
 }
 
+// MaxSegment is the longest folder or file name a URL may have, in bytes:
+// the common file-system limit on a name.
+const MaxSegment = 255
+
+// checkSegment reports why one segment of a url, alias or slug cannot
+// be a folder or file name that a browser reaches, or "".
+func checkSegment(seg string) string {
+	switch {
+	case seg != "" && strings.TrimSpace(seg) == "":
+		return "must not be blank"
+	case len(seg) > MaxSegment:
+		return fmt.Sprintf("has a segment of %d bytes; the limit is %d (a file name's)", len(seg), MaxSegment)
+	case strings.IndexFunc(seg, func(r rune) bool { return r < 0x20 || r == 0x7f }) >= 0:
+		return "must not contain control characters"
+	case len(seg) >= 2 && seg[1] == ':' && isLetter(seg[0]):
+		return fmt.Sprintf("must not start a segment with a drive letter (%s)", seg[:2])
+	case strings.HasPrefix(seg, ".") && seg != "." && seg != ".well-known":
+		return fmt.Sprintf("must not contain a dot folder or file (%s): servers hide them, and names such as .git and .playbook-output are taken", seg)
+	}
+	return ""
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
 // outFile returns the output file for a URL: a folder's index.html unless
 // the URL names a file.
 func outFile(u string) string {
@@ -135,4 +184,12 @@ func outFile(u string) string {
 		return strings.TrimPrefix(u, "/")
 	}
 	return strings.TrimPrefix(u, "/") + "index.html"
+}
+
+// short cuts a long value for a message.
+func short(s string) string {
+	if len(s) <= 60 {
+		return s
+	}
+	return s[:40] + "…" + s[len(s)-10:]
 }

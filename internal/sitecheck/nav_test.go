@@ -233,7 +233,7 @@ func TestSearchHighlightOnLandingPage(t *testing.T) {
 func TestSearchBreadcrumbDoesNotRepeat(t *testing.T) {
 	p := page{t, browsertest.New(t)}
 	base := browsertest.ServeDir(t, buildSample(t), basePath)
-	p.open(base+"search/?q=handoff", 1280)
+	p.open(base+"search/?q=routine", 1280)
 	p.wait(`document.querySelector("#search-results .search-result-path")`)
 	for _, path := range eval[[]string](p, `Array.from(document.querySelectorAll("#search-results .search-result-path")).map(e => e.textContent)`) {
 		parts := strings.Split(path, " › ")
@@ -331,7 +331,7 @@ func TestSearchPopupDidYouMean(t *testing.T) {
 func TestSearchRanksListsBelowContent(t *testing.T) {
 	p := page{t, browsertest.New(t)}
 	base := browsertest.ServeDir(t, buildSample(t), basePath)
-	p.open(base+"search/?q=handoff", 1280)
+	p.open(base+"search/?q=routine", 1280)
 	p.wait(`window.searchReady && document.querySelector("#search-results li.search-result h2 a")`)
 	p.wait(`Array.from(document.querySelectorAll("#search-results li.search-result")).every(li => li.querySelector("a"))`)
 	urls := eval[[]string](p, `Array.from(document.querySelectorAll("#search-results .search-result-title a")).map(a => a.pathname)`)

@@ -37,6 +37,8 @@ type Maker struct {
 	// changes is the recent changes and the owners directory; nil
 	// until SetChanges.
 	changes *changes.Changes
+
+	backlinks Backlinks // who links to a page; nil until SetBacklinks
 }
 
 // taxonomyView is the view of tax shared by its own page and its terms' pages.
@@ -105,12 +107,12 @@ func (v *Maker) menuURL(u string) string {
 
 // URL returns a site path with the base path in front.
 func (v *Maker) URL(sitePath string) string {
-	return v.base + strings.TrimPrefix(sitePath, "/")
+	return v.base + strings.TrimPrefix(site.Href(sitePath), "/")
 }
 
 // Permalink returns the absolute URL of a site path.
 func (v *Maker) Permalink(sitePath string) string {
-	return v.abs + strings.TrimPrefix(sitePath, "/")
+	return v.abs + strings.TrimPrefix(site.Href(sitePath), "/")
 }
 
 func (v *Maker) link(p *site.Page) render.Link {
@@ -171,6 +173,9 @@ func (v *Maker) Page(p *site.Page, txt *Text, body []byte) *render.Page {
 	if kind != render.KindHome {
 		view.Sidebar = template.HTML(v.nav.Sidebar(p)) // drawn by package nav, escaped there
 	}
+	if p.Src != nil && len(p.Src.Steps()) > 0 {
+		view.Checklist = true
+	}
 	view.Lead = view.Description // the page's own: its first paragraph is already on it
 	if kind == render.KindHome {
 		view.Lead = firstNonEmpty(view.Lead, v.site.Description)
@@ -181,6 +186,7 @@ func (v *Maker) Page(p *site.Page, txt *Text, body []byte) *render.Page {
 		view.TOC = toc(txt.TOC)
 		view.ReadingTime = max(1, (txt.Words+219)/220)
 		view.Diagrams = txt.Diagrams
+		view.Checklist = txt.Tasks
 	}
 	if p.Prev != nil {
 		l := v.link(p.Prev)
@@ -193,6 +199,7 @@ func (v *Maker) Page(p *site.Page, txt *Text, body []byte) *render.Page {
 	for _, r := range p.Related {
 		view.Related = append(view.Related, v.Summary(r, nil))
 	}
+	view.Backlinks = v.backlinkViews(p)
 	return view
 }
 

@@ -14,6 +14,7 @@ type Text struct {
 	Summary  string             // plain text of the first paragraph
 	Words    int                // for the reading time
 	Diagrams bool               // the page has a ```mermaid diagram
+	Tasks    bool               // the page has task-list items
 	TitleID  string             // the id of the title taken from the leading "# Heading", if any
 	TOC      []markdown.Heading // h2 and h3 headings
 	Body     []byte             // rendered Markdown, kept only for list and search pages

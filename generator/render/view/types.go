@@ -44,9 +44,7 @@ func (v *Maker) fillFields(view *render.Page, p *site.Page, src *content.Page) {
 	for i := range view.TypeFields {
 		view.TypeFields[i].Glance = slices.Contains(t.Glance, view.TypeFields[i].Name)
 	}
-	for _, s := range src.Steps() {
-		view.Steps = append(view.Steps, render.Step{Title: s.Title, Owner: s.Owner, Duration: s.Duration, Detail: s.Detail})
-	}
+	view.Steps = stepViews(src.Steps())
 	for _, r := range src.Results() {
 		view.Results = append(view.Results, metricView(r))
 	}
