@@ -246,16 +246,24 @@ func (rs resolved) target(dest string) *site.Target {
 }
 
 // renderLists writes every list page: home, sections, taxonomies and
-// terms on all cores, then the search page, 404.html and alias redirects.
+// terms on all cores and, beside them, one after the other, the search
+// page, 404.html, the site-wide pages (results, what's new, owners),
+// extra pages and alias redirects. No two of them write the same file
+// (site.New drops the lists whose URL an alias took).
 func (r *Run) renderLists() {
 	concurrent, serial := view.Lists(r.model, r.extraPages())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		var buf bytes.Buffer
+		for _, l := range serial {
+			r.diags.Add(r.lists.Render(l, 0, &buf))
+		}
+	}()
 	forEach(r.ctx, len(concurrent), func(i int, buf *bytes.Buffer) {
 		r.diags.Add(r.lists.Render(concurrent[i], 0, buf))
 	})
-	var buf bytes.Buffer
-	for _, l := range serial {
-		r.diags.Add(r.lists.Render(l, 0, &buf))
-	}
+	<-done
 }
 
 // forEach calls fn for 0..n-1 on all cores, each worker with its own buffer.

@@ -36,8 +36,9 @@ type Theme struct {
 // layout is one page layout, parsed together with baseof and the partials.
 type layout struct {
 	tmpl  *template.Template
-	entry string // the template to execute: baseof, or the layout itself
-	rel   string // the layout's path below layouts/
+	entry string          // the template to execute: baseof, or the layout itself
+	rel   string          // the layout's path below layouts/
+	names map[string]bool // every field or method name its templates read (see Theme.Reads)
 }
 
 // LoadTheme merges the embedded default theme with the site's own
@@ -105,7 +106,7 @@ func parseLayout(base *template.Template, rel string, f layoutFile, funcs templa
 	if rel != aliasLayout && alone.Lookup(mainBlockName) != nil {
 		entry = baseLayout
 	}
-	return &layout{tmpl: set, entry: entry, rel: rel}, nil
+	return &layout{tmpl: set, entry: entry, rel: rel, names: mentions(set)}, nil
 }
 
 // layoutNames lists the executable layouts: everything except baseof,

@@ -74,10 +74,21 @@ func Write(docs []Doc, emit func(File) error) error {
 		urls[i] = docs[i].URL
 	}
 	var mu sync.Mutex
+	// The first error stops the indexing too: a caller who drops the
+	// index (the live preview, when an edit needs a full build) does not
+	// wait for every remaining page to be analysed.
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	var failed error // emit's first error
 	ix, err := NewIndexer(urls, func(f File) error {
 		mu.Lock()
 		defer mu.Unlock()
-		return emit(f)
+		err := emit(f)
+		if err != nil && failed == nil {
+			failed = err
+			stop()
+		}
+		return err
 	})
 	if err != nil {
 		return err
@@ -87,7 +98,10 @@ func Write(docs []Doc, emit func(File) error) error {
 		order[ix.ids[docs[i].URL]] = i
 	}
 	errs := make([]error, len(docs))
-	parallel.For(context.Background(), len(docs), func(_, i int) { errs[i] = ix.Add(&docs[order[i]]) })
+	parallel.For(ctx, len(docs), func(_, i int) { errs[i] = ix.Add(&docs[order[i]]) })
+	if failed != nil { // every Add has returned: read without the lock
+		return failed
+	}
 	for _, err := range errs {
 		if err != nil {
 			return err

@@ -270,3 +270,28 @@ func TestCodeIndexedNotShown(t *testing.T) {
 		t.Errorf("fragment section 0 text = %q; want %q", f.Sections[0][2], want)
 	}
 }
+
+// TestWriteStopsAtFirstError checks that Write returns emit's first
+// error, not an error of the indexing it stopped (pages of a chunk never
+// added), and hands over no manifest after it.
+func TestWriteStopsAtFirstError(t *testing.T) {
+	var docs []Doc
+	for i := range 2000 {
+		docs = append(docs, page(fmt.Sprintf("/p%05d/", i), fmt.Sprintf("Page %d about meetings and metrics", i)))
+	}
+	stopped := errors.New("dropped")
+	calls := 0
+	err := Write(docs, func(f File) error {
+		calls++
+		if f.Path == ManifestPath {
+			t.Error("the manifest was handed over after an error")
+		}
+		if calls == 1 {
+			return stopped
+		}
+		return nil
+	})
+	if !errors.Is(err, stopped) {
+		t.Fatalf("Write = %v, want the emit error", err)
+	}
+}

@@ -57,9 +57,9 @@ type ExtraPage struct {
 }
 
 // Lists returns every list page of model in the order a full build
-// writes them: sections, taxonomies and terms (on all cores), then the
+// writes them: sections, taxonomies and terms (on all cores) and the
 // search page, 404.html, the what's-new page, the owners directory, the
-// extra pages and alias redirects (in order, after them).
+// extra pages and alias redirects (one after the other, beside them).
 func Lists(model *site.Site, extras []ExtraPage) (parallel, serial []List) {
 	for _, p := range model.Pages {
 		if p.Kind != site.KindPage {
@@ -119,7 +119,7 @@ func NewRenderer(m *Maker, theme *render.Theme, write func(rel string, data []by
 // template error comes back as a diagnostic.
 func (r *Renderer) Execute(outFile string, view *render.Page, buf *bytes.Buffer) *diag.Diagnostic {
 	if r.Unchanged != nil {
-		if sum, ok := r.sums.of(view); ok && r.Unchanged(outFile, sum) {
+		if sum, ok := r.sums.of(view, r.theme.Reads(view, "Taxonomies")); ok && r.Unchanged(outFile, sum) {
 			return nil
 		}
 	}

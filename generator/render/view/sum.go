@@ -18,14 +18,24 @@ var viewSeed = maphash.MakeSeed()
 // sums computes the sums of views, each site view's once.
 type sums struct {
 	mu    sync.Mutex
-	sites map[*render.Site]uint64
+	sites map[siteKey]uint64
+}
+
+// siteKey is a site view, summed with its taxonomies or without them (for
+// layouts that never read them: see render.Theme.Reads).
+type siteKey struct {
+	site       *render.Site
+	taxonomies bool
 }
 
 // of returns a sum of everything a template can read from v: the same
 // sum, with the same theme, means the same output. Templates read only
-// their data (render's data contract) and pure helpers. ok is false for
-// data the sum cannot take (a func or channel in a page's parameters).
-func (s *sums) of(v *render.Page) (sum uint64, ok bool) {
+// their data (render's data contract) and pure helpers. The site's
+// taxonomies (every term with its count) count only when the layout may
+// read them (taxonomies): a new tag then changes only the pages that show
+// them. ok is false for data the sum cannot take (a func or channel in a
+// page's parameters).
+func (s *sums) of(v *render.Page, taxonomies bool) (sum uint64, ok bool) {
 	var h maphash.Hash
 	h.SetSeed(viewSeed)
 	shallow := *v
@@ -33,7 +43,7 @@ func (s *sums) of(v *render.Page) (sum uint64, ok bool) {
 	if !hashValue(&h, reflect.ValueOf(&shallow).Elem()) {
 		return 0, false
 	}
-	site, ok := s.site(v.Site)
+	site, ok := s.site(siteKey{v.Site, taxonomies})
 	if !ok {
 		return 0, false
 	}
@@ -41,26 +51,30 @@ func (s *sums) of(v *render.Page) (sum uint64, ok bool) {
 	return h.Sum64(), true
 }
 
-// site returns the sum of a site view, computed once per view.
-func (s *sums) site(v *render.Site) (uint64, bool) {
-	if v == nil {
+// site returns the sum of a site view, computed once per view and key.
+func (s *sums) site(k siteKey) (uint64, bool) {
+	if k.site == nil {
 		return 0, true
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if sum, ok := s.sites[v]; ok {
+	if sum, ok := s.sites[k]; ok {
 		return sum, true
+	}
+	v := *k.site
+	if !k.taxonomies {
+		v.Taxonomies = nil
 	}
 	var h maphash.Hash
 	h.SetSeed(viewSeed)
-	if !hashValue(&h, reflect.ValueOf(v).Elem()) {
+	if !hashValue(&h, reflect.ValueOf(&v).Elem()) {
 		return 0, false
 	}
 	if s.sites == nil {
-		s.sites = map[*render.Site]uint64{}
+		s.sites = map[siteKey]uint64{}
 	}
-	s.sites[v] = h.Sum64()
-	return s.sites[v], true
+	s.sites[k] = h.Sum64()
+	return s.sites[k], true
 }
 
 var (

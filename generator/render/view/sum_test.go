@@ -23,11 +23,11 @@ func samplePage(site *render.Site) *render.Page {
 func TestViewSums(t *testing.T) {
 	site := &render.Site{Title: "Hub", Taxonomies: []render.Taxonomy{{Name: "tags", Terms: []render.Term{{Name: "a", Count: 1}}}}}
 	var s sums
-	base, ok := s.of(samplePage(site))
+	base, ok := s.of(samplePage(site), true)
 	if !ok {
 		t.Fatal("a page view has no sum")
 	}
-	if again, _ := (&sums{}).of(samplePage(site)); again != base {
+	if again, _ := (&sums{}).of(samplePage(site), true); again != base {
 		t.Error("the same view has two sums")
 	}
 	changes := map[string]func(p *render.Page){
@@ -48,11 +48,32 @@ func TestViewSums(t *testing.T) {
 	for name, change := range changes {
 		p := samplePage(site)
 		change(p)
-		if sum, ok := s.of(p); !ok || sum == base {
+		if sum, ok := s.of(p, true); !ok || sum == base {
 			t.Errorf("changing the %s keeps the sum (ok %v)", name, ok)
 		}
 	}
-	if _, ok := s.of(&render.Page{Params: map[string]any{"f": func() {}}}); ok {
+	if _, ok := s.of(&render.Page{Params: map[string]any{"f": func() {}}}, true); ok {
 		t.Error("a func in the parameters has a sum")
+	}
+}
+
+// TestViewSumsWithoutTaxonomies checks that the site's taxonomies count
+// only for layouts that read them, and the rest of the site always.
+func TestViewSumsWithoutTaxonomies(t *testing.T) {
+	site := &render.Site{Title: "Hub", Taxonomies: []render.Taxonomy{{Name: "tags", Terms: []render.Term{{Name: "a", Count: 1}}}}}
+	moreTags := *site
+	moreTags.Taxonomies = append(moreTags.Taxonomies, render.Taxonomy{Name: "teams"})
+	retitled := *site
+	retitled.Title = "Other hub"
+	var s sums
+	base, _ := s.of(samplePage(site), false)
+	if sum, ok := s.of(samplePage(&moreTags), false); !ok || sum != base {
+		t.Errorf("a layout that never reads the taxonomies sees them change (ok %v)", ok)
+	}
+	if sum, _ := s.of(samplePage(&moreTags), true); sum == base {
+		t.Error("a layout that reads the taxonomies does not see them change")
+	}
+	if sum, _ := s.of(samplePage(&retitled), false); sum == base {
+		t.Error("the site's title does not count without the taxonomies")
 	}
 }
