@@ -144,7 +144,13 @@ func (r *Run) renderText(p *site.Page, src *content.Page) *record {
 			rec.text.Body = bytes.Clone(res.HTML) // list and search pages use it later; the buffer goes back to the pool
 			return rec
 		}
-		rec.html, rec.single = bytes.Clone(res.HTML), true
+		rec.single = true
+		if r.spill != nil {
+			rec.spillAt, rec.spilled = r.spill.put(res.HTML)
+		}
+		if !rec.spilled {
+			rec.html = bytes.Clone(res.HTML)
+		}
 	}
 	return rec
 }
@@ -156,7 +162,14 @@ func (r *Run) executePage(p *site.Page, rec *record, buf *bytes.Buffer) {
 		return
 	}
 	html := rec.html
-	rec.html, rec.single = nil, false
+	if rec.spilled {
+		var err error
+		if html, err = r.spill.get(rec.spillAt); err != nil {
+			rec.diags = append(rec.diags, diag.Errorf(diag.Pos{File: p.OutFile}, "reading back the page's HTML: %w", err))
+			return
+		}
+	}
+	rec.html, rec.single, rec.spilled = nil, false, false
 	v := r.views.Page(p, &rec.text, html)
 	v.ReviewNotice = r.notice(p)
 	if d := r.lists.Execute(p.OutFile, v, buf); d != nil {

@@ -146,9 +146,16 @@ func (r *Run) render() diag.List {
 	} else {
 		r.startSearchIndex()
 	}
+	if !r.policy.keepsState() {
+		r.spill = openSpill()
+	}
 	r.renderContent()
 	r.links.CheckAll(r.ctx)
 	r.writePages()
+	if r.spill != nil {
+		r.spill.Close()
+		r.spill = nil
+	}
 	// Every page is indexed now: the index's scoring, which is mostly
 	// serial, runs beside the list pages, which keep all cores busy. It
 	// starts only once the single pages are written, when their Markdown

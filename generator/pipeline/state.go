@@ -64,6 +64,7 @@ type pass struct {
 	viewSums map[string]uint64 // output path → sum of the view it was made from (Preview, under hashMu)
 	prevSums map[string]uint64 // the sums of the files in place, from the last build (read-only)
 	collided bool              // the output-path registry found collisions (reported once, by it)
+	spill    *htmlSpill        // one-off builds: where pages' HTML waits for their templates (nil: in memory)
 }
 
 // fullPass starts a pass that writes every file to out; prev are the
@@ -107,8 +108,10 @@ type record struct {
 	// html is a single page's rendered Markdown while it waits for its
 	// template (single is set until then): templates run once every
 	// page's links are checked, for the "Referenced by" lists.
-	html   []byte
-	single bool
+	html    []byte
+	single  bool
+	spilled bool      // html is in the pass's spill file, at spillAt
+	spillAt spillSpan // where
 }
 
 // Run is one build: its inputs, the current pass and what is kept.
