@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -57,7 +59,7 @@ func (c *badCase) run(t *testing.T) {
 	checkNoTemp(t, root)
 	checkForeignKept(t, public, foreign)
 	if code != 0 {
-		if now := snapshot(t, public); !sameTree(was, now) {
+		if now := snapshot(t, public); !maps.Equal(was, now) {
 			t.Errorf("public/ changed by a failed build:\n%s", treeDiff(was, now))
 		}
 		if c.noPosition == "" {
@@ -249,33 +251,16 @@ func snapshot(t *testing.T, dir string) map[string]string {
 			out[rel] = "dir " + info.Mode().String()
 		default:
 			data, _ := os.ReadFile(p)
-			out[rel] = info.Mode().String() + " " + string(sha256Hex(data))
+			out[rel] = info.Mode().String() + " " + sha256Hex(data)
 		}
 		return nil
 	})
 	return out
 }
 
-func sha256Hex(data []byte) []byte {
+func sha256Hex(data []byte) string {
 	sum := sha256.Sum256(data)
-	const hex = "0123456789abcdef"
-	out := make([]byte, 0, 64)
-	for _, b := range sum {
-		out = append(out, hex[b>>4], hex[b&15])
-	}
-	return out
-}
-
-func sameTree(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
+	return hex.EncodeToString(sum[:])
 }
 
 // treeDiff lists the entries that differ between two snapshots.

@@ -4,9 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os/signal"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/playbookhq/playbook/generator/health"
@@ -33,11 +31,6 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "playbook serve: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
-	if code := f.checkSource("serve", stderr); code >= 0 {
-		return code
-	}
-	ctx, stop := stopOnTerm(ctx)
-	defer stop()
 	err := serve.Run(ctx, serve.Options{
 		Source:       f.opts.Source,
 		Bind:         bind,
@@ -60,8 +53,6 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 // watchBuild is `playbook build --watch`: rebuild into the destination on
 // every change, without a server.
 func watchBuild(ctx context.Context, opts pipeline.Options, poll time.Duration, stdout, stderr io.Writer) int {
-	ctx, stop := stopOnTerm(ctx)
-	defer stop()
 	err := serve.Run(ctx, serve.Options{
 		Source:      opts.Source,
 		Destination: opts.Destination,
@@ -78,13 +69,6 @@ func watchBuild(ctx context.Context, opts pipeline.Options, poll time.Duration, 
 		return exitBuild
 	}
 	return exitOK
-}
-
-// stopOnTerm makes SIGTERM (a service manager, a container stop, kill)
-// stop the preview the way Ctrl-C does: the build in progress is
-// cancelled, the server shuts down and the temporary folders are removed.
-func stopOnTerm(ctx context.Context) (context.Context, context.CancelFunc) {
-	return signal.NotifyContext(ctx, syscall.SIGTERM)
 }
 
 // splitList splits a comma-separated flag value, dropping empty items.

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/pagesource"
@@ -92,24 +91,12 @@ func directory(model *site.Site, git *pagesource.Info, cfg *config.Config, now t
 	return owners, ids
 }
 
-// slug lowercases name and joins its runs of letters and digits with
-// hyphens ("Priya Raman, Revenue Operations" → "priya-raman-revenue-operations").
+// slug is an owner's anchor segment: the term slug of the name
+// ("Priya Raman, Revenue Operations" → "priya-raman-revenue-operations"),
+// or "x" when the name has no letters or digits.
 func slug(name string) string {
-	var b strings.Builder
-	gap := false
-	for _, r := range strings.ToLower(name) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if gap && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			gap = false
-			continue
-		}
-		gap = true
+	if s := site.TermSlug(name); s != "" {
+		return s
 	}
-	if b.Len() == 0 {
-		return "x"
-	}
-	return b.String()
+	return "x"
 }

@@ -134,6 +134,12 @@ func Quantity(v float64, unit string) string {
 	if v < 0 {
 		n = "−" + n[1:]
 	}
+	return WithUnit(n, unit)
+}
+
+// WithUnit writes an already formatted number with its unit: a currency
+// sign before it, a word after a no-break space, a symbol ("%") right after.
+func WithUnit(n, unit string) string {
 	switch {
 	case unit == "":
 		return n

@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"net/url"
 	"slices"
@@ -169,7 +170,7 @@ func (r *fieldReader) record(f *types.Field, m map[string]any, pa fieldPath) Rec
 		}
 	}
 	if len(m) > len(rec) {
-		for _, k := range sortedKeys(m) {
+		for _, k := range slices.Sorted(maps.Keys(m)) {
 			if f.Sub(k) == nil {
 				r.suggest(k, append(slices.Clone(pa), k), subNames(f))
 			}
@@ -208,13 +209,4 @@ func lowerKeys(m map[string]any) map[string]any {
 		}
 	}
 	return m
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

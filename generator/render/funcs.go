@@ -7,8 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/playbookhq/playbook/generator/chart"
 )
 
 // funcMap is the small set of helpers templates may call besides the
@@ -31,7 +31,7 @@ func (t *Theme) funcMap() template.FuncMap {
 		"date":     formatDate,
 		"datetime": machineDate,
 		"plural":   plural,
-		"withUnit": withUnit,
+		"withUnit": chart.WithUnit,
 		// refreshContent builds the content attribute of a meta refresh.
 		"refreshContent": refreshContent,
 	}
@@ -62,21 +62,6 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
-}
-
-// withUnit writes a number with its unit: "9.8%", "12 days", "$40".
-func withUnit(value, unit string) string {
-	switch {
-	case unit == "":
-		return value
-	case unit == "$" || unit == "€" || unit == "£":
-		return unit + value
-	}
-	r, _ := utf8.DecodeRuneInString(unit)
-	if unicode.IsLetter(r) {
-		return value + "\u00a0" + unit
-	}
-	return value + unit
 }
 
 // refreshContent returns the attribute content="0; url=TARGET" for a meta

@@ -152,20 +152,10 @@ type accumulator struct {
 
 func (a *accumulator) add(text string, weight uint32, title bool) {
 	Tokenize(text, func(w []byte, cjk bool) {
-		id, ok := a.v.lookup(w, cjk)
-		if !ok {
-			return
+		if id, ok := a.v.lookup(w, cjk); ok {
+			a.count(id, weight, title)
+			a.length++
 		}
-		for int(id) >= len(a.tf) {
-			a.tf = append(a.tf, 0)
-			a.title = append(a.title, false)
-		}
-		if a.tf[id] == 0 && !a.title[id] {
-			a.touched = append(a.touched, id)
-		}
-		a.tf[id] += weight
-		a.title[id] = a.title[id] || title
-		a.length++
 	})
 	a.compound = compounds(text, a.compound, func(w []byte) { a.addWord(w, weight, title) })
 }
@@ -173,10 +163,13 @@ func (a *accumulator) add(text string, weight uint32, title bool) {
 // addWord counts one more word that Tokenize did not give (a hyphenated
 // compound joined), without counting it in the page's length.
 func (a *accumulator) addWord(w []byte, weight uint32, title bool) {
-	id, ok := a.v.lookup(w, false)
-	if !ok {
-		return
+	if id, ok := a.v.lookup(w, false); ok {
+		a.count(id, weight, title)
 	}
+}
+
+// count adds weight to the term id's frequency on the page.
+func (a *accumulator) count(id uint32, weight uint32, title bool) {
 	for int(id) >= len(a.tf) {
 		a.tf = append(a.tf, 0)
 		a.title = append(a.title, false)

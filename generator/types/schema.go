@@ -2,6 +2,7 @@ package types
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -72,7 +73,7 @@ func (a *applier) order(prefix toml.Key) []string {
 }
 
 func (a *applier) typ(t *Type, m map[string]any, at toml.Key) {
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		v, key := m[k], append(slices.Clone(at), k)
 		switch k {
 		case "title":
@@ -124,7 +125,7 @@ func (a *applier) fields(fs []*Field, v any, at toml.Key, t *Type) []*Field {
 }
 
 func (a *applier) field(f *Field, m map[string]any, at toml.Key, t *Type) {
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		v, key := m[k], append(slices.Clone(at), k)
 		switch k {
 		case "title":
@@ -274,15 +275,6 @@ func kindList() string {
 		names = append(names, string(k))
 	}
 	return strings.Join(names, ", ")
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // String describes the field for messages: `steps (records)`.
