@@ -154,6 +154,7 @@ func cmdHTTPGet(ts *testscript.TestScript, neg bool, args []string) {
 
 // waitbuild PATH...: wait until a build that saw every PATH change has
 // finished, and print the output lines up to the line that ends its report.
+// A new "Serving URL" line among them (the base path changed) moves $URL.
 func cmdWaitBuild(ts *testscript.TestScript, neg bool, args []string) {
 	p := previewOf(ts)
 	missing := map[string]bool{}
@@ -167,6 +168,10 @@ func cmdWaitBuild(ts *testscript.TestScript, neg bool, args []string) {
 		})
 		out = append(out, seen...)
 		for _, line := range seen {
+			if rest, ok := strings.CutPrefix(line, "Serving "); ok { // the base path changed
+				p.url = strings.Fields(rest)[0]
+				ts.Setenv("URL", p.url)
+			}
 			if rest, ok := strings.CutPrefix(line, "Changed: "); ok {
 				for _, path := range strings.Split(rest, ", ") {
 					delete(missing, strings.Fields(path + " ")[0])

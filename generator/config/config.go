@@ -294,6 +294,24 @@ func WithBaseURL(raw string) Override {
 	}
 }
 
+// WithOrigin replaces the scheme and host of baseURL (after --baseURL)
+// with those of origin, e.g. http://127.0.0.1:1313, and keeps its path:
+// the live preview builds the pages for where it serves them, under the
+// base path the site is published at. An empty origin changes nothing.
+func WithOrigin(origin string) Override {
+	return func(cfg *Config) error {
+		if origin == "" {
+			return nil
+		}
+		o, err := url.Parse(origin)
+		if err != nil || (o.Scheme != "http" && o.Scheme != "https") || o.Host == "" || (o.Path != "" && o.Path != "/") {
+			return fmt.Errorf("preview origin %q: want http://host:port", origin)
+		}
+		cfg.BaseURL = (&url.URL{Scheme: o.Scheme, Host: o.Host, Path: cfg.BasePath()}).String()
+		return nil
+	}
+}
+
 // applyOverrides applies overrides to cfg. When one fails, the Config is
 // nil and the failure is the last diagnostic: a build must not go on with
 // settings other than those asked for.

@@ -29,3 +29,26 @@ func TestLoadReportsBadOverride(t *testing.T) {
 		t.Errorf("diagnostics %v; want one --baseURL error", diags)
 	}
 }
+
+func TestLoadAppliesOriginAfterBaseURL(t *testing.T) {
+	fsys := fstest.MapFS{FileName: {Data: []byte("baseURL = \"https://a.example/handbook/\"\ntitle = \"T\"\n")}}
+	for _, tt := range []struct{ flag, want string }{
+		{"", "http://127.0.0.1:1313/handbook/"},
+		{"https://b.example/docs", "http://127.0.0.1:1313/docs/"},
+		{"/", "http://127.0.0.1:1313/"},
+	} {
+		cfg, diags := Load(fsys, WithBaseURL(tt.flag), WithOrigin("http://127.0.0.1:1313"))
+		if len(diags) > 0 || cfg == nil {
+			t.Fatalf("Load: %v, %v", cfg, diags)
+		}
+		if cfg.BaseURL != tt.want {
+			t.Errorf("--baseURL %q: BaseURL %q; want %q", tt.flag, cfg.BaseURL, tt.want)
+		}
+	}
+	if cfg, _ := Load(fstest.MapFS{}, WithOrigin("http://[::1]:80")); cfg.BaseURL != "http://[::1]:80/" {
+		t.Errorf("no config file: BaseURL %q; want the origin with /", cfg.BaseURL)
+	}
+	if cfg, diags := Load(fsys, WithOrigin("127.0.0.1:1313/x")); cfg != nil || len(diags) != 1 {
+		t.Errorf("a malformed origin gave %v, %v; want an error", cfg, diags)
+	}
+}

@@ -22,6 +22,7 @@ type Options struct {
 	Source      string // site root: config.toml, content/, static/, themes/
 	Destination string // output folder
 	BaseURL     string // overrides config baseURL when non-empty
+	Origin      string // when non-empty, replaces the base URL's scheme and host, keeping its path (the preview's http://127.0.0.1:PORT)
 	BuildDrafts bool
 	Strict      bool // warnings fail the build
 	Quiet       bool

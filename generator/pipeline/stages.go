@@ -96,7 +96,7 @@ func begin(opts Options) (*output.Writer, error) {
 // inputs when nothing can be rendered; the diagnostics say why.
 func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, diag.List) {
 	siteFS := sitefs.New(opts.Source)
-	cfg, diags := config.Load(siteFS, config.WithBaseURL(opts.BaseURL))
+	cfg, diags := config.Load(siteFS, config.WithBaseURL(opts.BaseURL), config.WithOrigin(opts.Origin))
 	if cfg == nil {
 		return nil, diags
 	}

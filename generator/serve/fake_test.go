@@ -29,9 +29,11 @@ type fakeSite struct {
 	slow      chan error    // receives nil when a slow build starts, then its context's error
 	stuck     chan struct{} // closed by the test to let a stuck build end
 
-	mu      sync.Mutex
-	builds  int
-	changes [][]string
+	mu       sync.Mutex
+	builds   int
+	changes  [][]string
+	opts     build.Options // what the last Rebuilder was made with
+	basePath string        // reported as Result.BasePath by builds that succeed
 }
 
 func newFakeSite(t *testing.T) *fakeSite {
@@ -43,14 +45,24 @@ func newFakeSite(t *testing.T) *fakeSite {
 }
 
 func (f *fakeSite) rebuilder(o build.Options) Rebuilder {
-	f.dest = o.Destination
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.dest, f.opts = o.Destination, o
 	return f
+}
+
+// setBasePath makes the next builds report p as their base path.
+func (f *fakeSite) setBasePath(p string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.basePath = p
 }
 
 func (f *fakeSite) Build(ctx context.Context, changed []string) (*build.Result, error) {
 	f.mu.Lock()
 	f.builds++
 	f.changes = append(f.changes, changed)
+	base := f.basePath
 	f.mu.Unlock()
 	body, err := os.ReadFile(filepath.Join(f.src, "content", "page.md"))
 	if err != nil {
@@ -72,7 +84,7 @@ func (f *fakeSite) Build(ctx context.Context, changed []string) (*build.Result, 
 		return &build.Result{Diagnostics: diag.List{d}}, diag.List{d}
 	}
 	css, _ := os.ReadFile(filepath.Join(f.src, "static", "style.css"))
-	res := &build.Result{Pages: 1, PageURLs: map[string]string{"content/page.md": "/"}}
+	res := &build.Result{Pages: 1, BasePath: base, PageURLs: map[string]string{"content/page.md": "/"}}
 	if strings.Contains(string(body), "WARN") { // a page with a warning, as a broken link makes
 		res.Diagnostics = diag.List{diag.Warnf(diag.Pos{File: "content/page.md", Line: 1, Col: 3}, "broken link %q: no page at /gone/", "/gone/")}
 	}

@@ -18,9 +18,9 @@ import (
 // index.html), 404.html for anything missing. HTML responses get the
 // reload script when live reload is on.
 type siteHandler struct {
-	dir  string // the output folder
-	base string // URL path of the site, with leading and trailing slash
-	hub  *Hub   // when not nil, HTML gets the reload script
+	dir  string   // the output folder
+	addr *address // its Base is the URL path of the site
+	hub  *Hub     // when not nil, HTML gets the reload script
 }
 
 // csp is sent with every page: the preview is as strict as production
@@ -45,16 +45,16 @@ func (h siteHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Security-Policy", csp)
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.Header().Set("Cache-Control", "no-cache")
-	urlPath := r.URL.Path
-	if !strings.HasPrefix(urlPath, h.base) {
-		if urlPath+"/" == h.base || urlPath == "/" {
-			http.Redirect(w, r, h.base, http.StatusFound)
+	urlPath, base := r.URL.Path, h.addr.Base()
+	if !strings.HasPrefix(urlPath, base) {
+		if urlPath+"/" == base || urlPath == "/" {
+			http.Redirect(w, r, base, http.StatusFound)
 			return
 		}
 		h.notFound(w, r)
 		return
 	}
-	rel, ok := safeRel(strings.TrimPrefix(urlPath, h.base))
+	rel, ok := safeRel(strings.TrimPrefix(urlPath, base))
 	if !ok {
 		h.notFound(w, r)
 		return

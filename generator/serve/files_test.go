@@ -75,7 +75,7 @@ func TestSiteHandler(t *testing.T) {
 		{"HEAD", "/", 200, "text/html", "", ""},
 		{"POST", "/", 405, "", "", ""},
 	}
-	h := siteHandler{dir: dir, base: "/", hub: NewHub()}
+	h := siteHandler{dir: dir, addr: at("/"), hub: NewHub()}
 	for _, tt := range tests {
 		req := httptest.NewRequest(tt.method, "http://127.0.0.1"+tt.path, nil)
 		rec := httptest.NewRecorder()
@@ -101,7 +101,7 @@ func TestSiteHandler(t *testing.T) {
 }
 
 func TestSiteHandlerUnderBasePath(t *testing.T) {
-	h := siteHandler{dir: siteDir(t), base: "/handbook/"}
+	h := siteHandler{dir: siteDir(t), addr: at("/handbook/")}
 	for _, tt := range []struct {
 		path     string
 		code     int
@@ -125,7 +125,7 @@ func TestSiteHandlerUnderBasePath(t *testing.T) {
 }
 
 func TestNotFoundWithoutSite(t *testing.T) {
-	h := siteHandler{dir: t.TempDir(), base: "/", hub: NewHub()}
+	h := siteHandler{dir: t.TempDir(), addr: at("/"), hub: NewHub()}
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1/", nil))
 	if rec.Code != http.StatusNotFound || !strings.Contains(rec.Body.String(), "/__playbook/reload.js") {
@@ -179,7 +179,7 @@ func TestDiagramPagesCSP(t *testing.T) {
 	dir := siteDir(t)
 	writeFile(t, filepath.Join(dir, "flow", "index.html"),
 		`<!doctype html><html><head><script src="/js/vendor/mermaid.min.js" defer></script></head><body>flow</body></html>`)
-	h := siteHandler{dir: dir, base: "/"}
+	h := siteHandler{dir: dir, addr: at("/")}
 	for path, want := range map[string]string{"/flow/": diagramCSP, "/": csp, "/guides/": csp, "/css/site.css": csp} {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1"+path, nil))

@@ -27,17 +27,16 @@ func serveAndWatch(ctx context.Context, opts Options, newRebuilder newRebuilderF
 		return err
 	}
 	defer cleanup()
-	base := basePath(opts)
-	siteURL := "http://" + urlHost(opts.Bind, listenPort(ln)) + base
+	addr := newAddress("http://" + urlHost(opts.Bind, listenPort(ln)))
 	w, err := startWatcher(opts, dest)
 	if err != nil {
 		return err
 	}
 	defer w.Close()
 	hub := NewHub()
-	l := newLoop(opts, newRebuilder, dest, siteURL, hub)
+	l := newLoop(opts, newRebuilder, dest, addr, hub)
 	defer l.close() // before the temporary folder is removed
-	fmt.Fprintf(opts.Stdout, "Building %s for %s …\n", opts.Source, siteURL)
+	fmt.Fprintf(opts.Stdout, "Building %s …\n", opts.Source)
 	if err := l.first(ctx); err != nil {
 		return err
 	}
@@ -45,10 +44,10 @@ func serveAndWatch(ctx context.Context, opts Options, newRebuilder newRebuilderF
 		fmt.Fprintln(opts.Stdout, "Stopped.")
 		return nil
 	}
-	srv := httpServer(newHostCheck(newMux(siteHandler{dir: dest, base: base, hub: hub}, hub), opts.Bind, opts.AllowedHosts))
+	srv := httpServer(newHostCheck(newMux(siteHandler{dir: dest, addr: addr, hub: hub}, hub), opts.Bind, opts.AllowedHosts))
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
-	fmt.Fprintf(opts.Stdout, "Serving %s (Ctrl-C to stop)\n", siteURL)
+	l.announce()
 	stopped, serr := l.watch(ctx, w, served)
 	err = stopServing(srv, hub, served, stopped, serr)
 	fmt.Fprintln(opts.Stdout, "Stopped.")
@@ -73,16 +72,22 @@ func tempOutput() (dest string, cleanup func(), err error) {
 	return dest, cleanup, nil
 }
 
-// newLoop makes the rebuild loop building into dest; hub is nil without a
-// server.
-func newLoop(opts Options, newRebuilder newRebuilderFunc, dest, baseURL string, hub *Hub) *loop {
+// newLoop makes the rebuild loop building into dest; addr and hub are nil
+// without a server. With one, the pages are built for addr's origin and
+// the base path of --baseURL or the configuration, which the builds
+// report and the loop moves addr to.
+func newLoop(opts Options, newRebuilder newRebuilderFunc, dest string, addr *address, hub *Hub) *loop {
+	origin := ""
+	if addr != nil {
+		origin = addr.origin
+	}
 	fresh := func() Rebuilder {
 		return newRebuilder(pipeline.Options{
-			Source: opts.Source, Destination: dest, BaseURL: baseURL,
+			Source: opts.Source, Destination: dest, BaseURL: opts.BaseURL, Origin: origin,
 			BuildDrafts: opts.BuildDrafts, Quiet: true, InPlace: true, Extras: opts.Extras,
 		})
 	}
-	return &loop{rb: fresh(), fresh: fresh, hub: hub, out: newReporter(opts.Stdout, opts.Stderr)}
+	return &loop{rb: fresh(), fresh: fresh, addr: addr, hub: hub, out: newReporter(opts.Stdout, opts.Stderr)}
 }
 
 // close stops what the rebuilder still does in the background (the
@@ -129,7 +134,7 @@ func watchOnly(ctx context.Context, opts Options, newRebuilder newRebuilderFunc)
 		return err
 	}
 	defer w.Close()
-	l := newLoop(opts, newRebuilder, opts.Destination, opts.BaseURL, nil)
+	l := newLoop(opts, newRebuilder, opts.Destination, nil, nil)
 	defer l.close()
 	if err := l.first(ctx); err != nil {
 		return err

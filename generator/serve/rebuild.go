@@ -19,9 +19,12 @@ import (
 type loop struct {
 	rb     Rebuilder
 	fresh  func() Rebuilder // makes a new rb, with no state, to replace a stuck one
+	addr   *address         // where the site is served; nil without a server
 	hub    *Hub             // nil without a server
 	out    *reporter
 	failed bool              // the last build failed
+	built  bool              // a build has succeeded: the output is a site
+	shown  bool              // the site's URL has been printed
 	urls   map[string]string // source file → page URL, from the last full build
 }
 
@@ -148,8 +151,28 @@ func (l *loop) first(ctx context.Context) error {
 	}
 }
 
+// announce prints the site's URL, once the server is up.
+func (l *loop) announce() {
+	l.shown = true
+	fmt.Fprintf(l.out.stdout, "Serving %s (Ctrl-C to stop)\n", l.addr.URL())
+}
+
+// follow serves the site under the base path res's pages were built for:
+// that of a successful build, or of a failed one while there is no site
+// yet (so the error overlay shows where the site will be). A change after
+// the URL was printed (baseURL edited in config.toml) prints the new URL.
+func (l *loop) follow(res *pipeline.Result, ok bool) {
+	if l.addr == nil || res == nil || (!ok && l.built) {
+		return
+	}
+	if l.addr.follow(res.BasePath) && l.shown {
+		fmt.Fprintf(l.out.stdout, "Serving %s now (the base path changed)\n", l.addr.URL())
+	}
+}
+
 // report passes a build's outcome on to the tabs and the terminal.
 func (l *loop) report(res *pipeline.Result, err error) error {
+	l.follow(res, err == nil)
 	if err != nil {
 		diags, ok := buildDiagnostics(res, err)
 		if !ok {
@@ -165,7 +188,7 @@ func (l *loop) report(res *pipeline.Result, err error) error {
 		return nil
 	}
 	wasFailed := l.failed
-	l.failed = false
+	l.failed, l.built = false, true
 	if res.PageURLs != nil {
 		l.urls = res.PageURLs
 	}

@@ -16,7 +16,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/playbookhq/playbook/generator/config"
 	"github.com/playbookhq/playbook/generator/pipeline"
 	"github.com/playbookhq/playbook/generator/rebuild"
 )
@@ -28,7 +27,7 @@ type Options struct {
 	Bind         string          // address to listen on; "" means 127.0.0.1
 	AllowedHosts []string        // extra Host names the server answers (".x" also allows subdomains; "all" turns the check off)
 	Port         int             // TCP port; 0 picks a free one
-	BaseURL      string          // only its path is used: the site is served at http://BIND:PORT/<path>
+	BaseURL      string          // overrides the configuration's baseURL; serve uses only its path: the site is served at http://BIND:PORT/<path>
 	BuildDrafts  bool            // include drafts
 	Poll         time.Duration   // when positive, poll for changes at this interval instead of file events
 	NoServe      bool            // rebuild into Destination on change without serving (build --watch)
@@ -90,26 +89,4 @@ func withDefaults(opts Options) (Options, error) {
 	}
 	opts.Source = src
 	return opts, nil
-}
-
-// basePath is the URL path the site is served under: the path of
-// --baseURL when given, else of the configuration's baseURL, else "/".
-// The configuration is read the way a build reads it (config.Load with
-// the --baseURL override), so both agree.
-func basePath(opts Options) string {
-	cfg, _ := config.Load(os.DirFS(opts.Source), config.WithBaseURL(opts.BaseURL)) // problems are reported by the build
-	if cfg == nil {
-		return "/"
-	}
-	return withSlashes(cfg.BasePath())
-}
-
-func withSlashes(p string) string {
-	if p == "" || p[0] != '/' {
-		p = "/" + p
-	}
-	if p[len(p)-1] != '/' {
-		p += "/"
-	}
-	return p
 }

@@ -129,20 +129,6 @@ func TestWarnsWhenExposed(t *testing.T) {
 	}
 }
 
-func TestBasePath(t *testing.T) {
-	fake := newFakeSite(t)
-	writeFile(t, filepath.Join(fake.src, "config.toml"), "baseURL = \"https://example.org/handbook/\"\ntitle = \"x\"\n")
-	for _, tt := range []struct{ flag, want string }{
-		{"", "/handbook/"},
-		{"https://example.org/docs", "/docs/"},
-		{"http://localhost:1313/", "/"},
-	} {
-		if got := basePath(Options{Source: fake.src, BaseURL: tt.flag}); got != tt.want {
-			t.Errorf("basePath(--baseURL %q) = %q; want %q", tt.flag, got, tt.want)
-		}
-	}
-}
-
 // Hundreds of rebuilds with tabs coming and going leave no goroutines
 // behind and the heap flat.
 func TestServeStaysFlatAcrossRebuilds(t *testing.T) {
