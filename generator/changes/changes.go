@@ -7,7 +7,6 @@ package changes
 
 import (
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/playbookhq/playbook/generator/config"
@@ -60,7 +59,8 @@ func Dates(p *site.Page, git *pagesource.Info) (created, changed time.Time) {
 }
 
 // recent lists the regular pages changed within w.Days of the newest
-// change, newest first (then by URL), at most w.Limit of them. The window
+// change, newest first (ties as in the site's recent pages: by title, then
+// URL), at most w.Limit of them. The window
 // is counted from the newest change rather than from today, so the same
 // site always gives the same page and a quiet site's page is not empty.
 func recent(model *site.Site, git *pagesource.Info, w config.WhatsNew) []Entry {
@@ -73,12 +73,7 @@ func recent(model *site.Site, git *pagesource.Info, w config.WhatsNew) []Entry {
 		all = append(all, Entry{Page: p, Changed: changed, Created: created,
 			New: !created.IsZero() && sameWeek(created, changed)})
 	}
-	slices.SortStableFunc(all, func(a, b Entry) int {
-		if c := b.Changed.Compare(a.Changed); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Page.URL, b.Page.URL)
-	})
+	slices.SortFunc(all, func(a, b Entry) int { return site.NewerFirst(a.Page, a.Changed, b.Page, b.Changed) })
 	if len(all) == 0 {
 		return nil
 	}

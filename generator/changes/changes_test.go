@@ -1,6 +1,7 @@
 package changes
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -139,5 +140,33 @@ func TestSlug(t *testing.T) {
 		if got := slug(in); got != want {
 			t.Errorf("slug(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// Pages changed at the same time come in the site's recent order: by
+// title regardless of case, then by URL (not by URL alone).
+func TestRecentTiesAsTheSite(t *testing.T) {
+	cfg := config.Default()
+	cfg.WhatsNew = config.WhatsNew{Days: 30, Limit: 10}
+	model := testSite(t, cfg, map[string]string{
+		"a/x.md": `title = "Zeta"` + "\ndate = 2026-11-02",
+		"b/x.md": `title = "alpha"` + "\ndate = 2026-11-02",
+		"c/x.md": `title = "Alpha"` + "\ndate = 2026-11-02",
+	})
+	c := New(model, nil, cfg, day("2026-12-01"))
+	var got []string
+	for _, e := range c.Recent {
+		got = append(got, e.Page.URL)
+	}
+	want := []string{"/b/x/", "/c/x/", "/a/x/"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Recent = %v; want %v", got, want)
+	}
+	got = got[:0]
+	for _, p := range model.Recent(10) {
+		got = append(got, p.URL)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("the site's Recent = %v; want what's new's order %v", got, want)
 	}
 }

@@ -108,8 +108,7 @@ type Site struct {
 	dirs   map[string]*Page // content folder → its section or bundle page
 	known  map[string]bool  // other URLs that exist (static files, generated pages)
 	files  map[string]string
-	byAge  []*Page // regular pages, newest first (see newestFirst)
-	recent []*Page // regular pages, most recently changed first (see Recent)
+	byAge  []*Page // regular pages in the one "recent pages" order (see Recent)
 	lazy   lazyLookups
 }
 
@@ -175,6 +174,7 @@ func New(tree *content.Tree, cfg *config.Config, opts Options) (*Site, diag.List
 	diags = append(diags, s.makePages(srcs, tree.Failed)...)
 	diags = append(diags, s.assignURLs()...)
 	s.linkTree()
+	s.sortRecent()
 	s.buildTaxonomies()
 	s.relate(cfg.Related.Count)
 	diags = append(diags, s.validate()...)
@@ -182,7 +182,6 @@ func New(tree *content.Tree, cfg *config.Config, opts Options) (*Site, diag.List
 	diags = append(diags, s.makeRedirects(tree.Redirects)...)
 	s.dropRedirected()
 	s.placeFiles(tree.Files)
-	s.sortRecent()
 	return s, diags
 }
 

@@ -3,10 +3,8 @@ package site
 import (
 	"github.com/playbookhq/playbook/internal/parallel"
 	"math"
-	"slices"
 	"sort"
 	"strings"
-	"time"
 	"unicode"
 )
 
@@ -25,13 +23,12 @@ type Term struct {
 	Name     string
 	URL      string
 	OutFile  string
-	Pages    []*Page // newest first
+	Pages    []*Page // newest first, in the order of Site.Recent
 }
 
 // buildTaxonomies groups the regular pages by each taxonomy's terms. Terms
 // that differ only in case or spacing are one term; the first name seen wins.
 func (s *Site) buildTaxonomies() {
-	newest := s.newestFirst()
 	for singular, plural := range s.Config.Taxonomies {
 		tax := &Taxonomy{Name: plural, Singular: singular, URL: "/" + plural + "/", byKey: map[string]*Term{}}
 		for _, p := range s.Pages {
@@ -56,9 +53,9 @@ func (s *Site) buildTaxonomies() {
 				p.Terms[plural] = append(p.Terms[plural], t)
 			}
 		}
-		// Filling the terms from the pages newest first lists each term's
-		// pages newest first, as sorting each list would, without a sort.
-		for _, p := range newest {
+		// Filling the terms from the pages in the order of Recent lists
+		// each term's pages in it, as sorting each list would, without a sort.
+		for _, p := range s.byAge {
 			for _, t := range p.Terms[plural] {
 				t.Pages = append(t.Pages, p)
 			}
@@ -71,37 +68,6 @@ func (s *Site) buildTaxonomies() {
 		s.Taxonomies = append(s.Taxonomies, tax)
 	}
 	sort.Slice(s.Taxonomies, func(i, j int) bool { return s.Taxonomies[i].Name < s.Taxonomies[j].Name })
-}
-
-// newestFirst returns the regular pages newest first (by lastmod, else
-// date), then by title regardless of case, then in site order; computed
-// once per site. Term lists use this order; Recent has its own.
-func (s *Site) newestFirst() []*Page {
-	if s.byAge != nil {
-		return s.byAge
-	}
-	type keyed struct {
-		p     *Page
-		date  time.Time
-		title string
-	}
-	var list []keyed
-	for _, p := range s.Pages {
-		if p.Kind == KindPage {
-			list = append(list, keyed{p, p.Lastmod(), strings.ToLower(p.Title)})
-		}
-	}
-	slices.SortStableFunc(list, func(a, b keyed) int {
-		if c := b.date.Compare(a.date); c != 0 {
-			return c
-		}
-		return strings.Compare(a.title, b.title)
-	})
-	s.byAge = make([]*Page, len(list))
-	for i, k := range list {
-		s.byAge[i] = k.p
-	}
-	return s.byAge
 }
 
 // TermSlug turns a term into its URL segment: lower case, letters and
@@ -152,7 +118,7 @@ func (s *Site) relate(n int) {
 	// rank orders pages newest first once, so ties are broken without comparing dates and titles.
 	rank := make([]int32, len(regular))
 	r := int32(0)
-	for _, p := range s.newestFirst() {
+	for _, p := range s.byAge {
 		rank[index[p]] = r
 		r++
 	}
