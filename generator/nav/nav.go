@@ -7,6 +7,7 @@ package nav
 
 import (
 	"cmp"
+	"hash/maphash"
 	"html"
 	"slices"
 	"strconv"
@@ -41,6 +42,11 @@ type node struct {
 type sidebar struct {
 	once sync.Once
 	html string
+	// marks is where each link's `href="…"` ends in html (its first
+	// such link, followed by '>'): where the current page's link gets
+	// aria-current.
+	marks map[string]int
+	sum   uint64 // of html
 }
 
 // Chunk is the most pages and sections the sidebar lists inline for one
@@ -119,10 +125,21 @@ func (t *Tree) Hidden(p *site.Page) bool {
 // aria-current. Sections off the branch are collapsed <details> holding
 // only a link to their own page. "" when p shows no sidebar (see Hidden).
 // Every page of one section shares one drawing; p's mark is put in with
-// one replacement.
-func (t *Tree) Sidebar(p *site.Page) string {
+// one copy (see Drawn).
+func (t *Tree) Sidebar(p *site.Page) string { return t.Drawn(p).HTML() }
+
+// Drawn is one page's sidebar before it is written out: the drawing its
+// section's pages share and where the page's aria-current mark goes. The
+// zero Drawn is no sidebar.
+type Drawn struct {
+	sb *sidebar
+	at int // offset of the mark in sb.html; -1 when p is not linked
+}
+
+// Drawn returns page p's sidebar (see Sidebar) without writing it out.
+func (t *Tree) Drawn(p *site.Page) Drawn {
 	if t.Hidden(p) {
-		return ""
+		return Drawn{}
 	}
 	sec := p
 	if p.Kind == site.KindPage {
@@ -130,7 +147,7 @@ func (t *Tree) Sidebar(p *site.Page) string {
 	}
 	n := t.bySec[sec]
 	if n == nil {
-		return ""
+		return Drawn{}
 	}
 	k := key{sec: n}
 	if p.Kind == site.KindPage {
@@ -138,9 +155,70 @@ func (t *Tree) Sidebar(p *site.Page) string {
 	}
 	v, _ := t.sidebars.LoadOrStore(k, &sidebar{})
 	sb := v.(*sidebar)
-	sb.once.Do(func() { sb.html = t.draw(k) })
-	href := `href="` + html.EscapeString(t.base+strings.TrimPrefix(p.URL, "/")) + `"`
-	return strings.Replace(sb.html, href+">", href+` aria-current="page">`, 1)
+	sb.once.Do(func() {
+		sb.html = t.draw(k)
+		sb.marks = linkEnds(sb.html)
+		sb.sum = maphash.String(drawingSeed, sb.html)
+	})
+	at, ok := sb.marks[html.EscapeString(t.base+strings.TrimPrefix(p.URL, "/"))]
+	if !ok {
+		at = -1
+	}
+	return Drawn{sb: sb, at: at}
+}
+
+// HTML writes the sidebar out.
+func (d Drawn) HTML() string {
+	if d.sb == nil {
+		return ""
+	}
+	if d.at < 0 {
+		return d.sb.html
+	}
+	const current = ` aria-current="page"`
+	var b strings.Builder
+	b.Grow(len(d.sb.html) + len(current))
+	b.WriteString(d.sb.html[:d.at])
+	b.WriteString(current)
+	b.WriteString(d.sb.html[d.at:])
+	return b.String()
+}
+
+// Sum is a sum of what HTML would write (within one process): the same
+// sum, the same sidebar.
+func (d Drawn) Sum() uint64 {
+	if d.sb == nil {
+		return 0
+	}
+	return d.sb.sum ^ (uint64(d.at+2) * 0x9e3779b97f4a7c15)
+}
+
+// drawingSeed seeds the sums of drawings.
+var drawingSeed = maphash.MakeSeed()
+
+// linkEnds maps each (escaped) URL linked in a drawing as `href="URL">`
+// to the offset just after its closing quote, for its first such link.
+func linkEnds(drawing string) map[string]int {
+	const attr = `href="`
+	ends := map[string]int{}
+	for at := 0; ; {
+		i := strings.Index(drawing[at:], attr)
+		if i < 0 {
+			return ends
+		}
+		start := at + i + len(attr)
+		n := strings.IndexByte(drawing[start:], '"')
+		if n < 0 {
+			return ends
+		}
+		end := start + n + 1
+		if end < len(drawing) && drawing[end] == '>' {
+			if _, seen := ends[drawing[start:end-1]]; !seen {
+				ends[drawing[start:end-1]] = end
+			}
+		}
+		at = end
+	}
 }
 
 // indexOf returns the position of p among n's entries.

@@ -134,3 +134,31 @@ func TestSidebarOfABigFolderShowsOneChunk(t *testing.T) {
 		}
 	}
 }
+
+// TestDrawnSums checks that a drawn sidebar's sum tells pages apart
+// exactly when their sidebars differ: pages of one drawing differ by
+// their mark, a retitled page changes its neighbours' sidebars, and the
+// same tree drawn again has the same sums.
+func TestDrawnSums(t *testing.T) {
+	m := model(t, handbook)
+	tree := New(m, "/")
+	pricing, accounts := m.ByPath("sales/pricing.md"), m.ByPath("sales/accounts.md")
+	if a, b := tree.Drawn(pricing), tree.Drawn(accounts); a.Sum() == b.Sum() || a.HTML() == b.HTML() {
+		t.Error("two pages of one section have the same sidebar sum")
+	}
+	if again := New(m, "/").Drawn(pricing); again.Sum() != tree.Drawn(pricing).Sum() || again.HTML() != tree.Sidebar(pricing) {
+		t.Error("the same tree drawn again has another sum or sidebar")
+	}
+	retitled := map[string]string{}
+	for k, v := range handbook {
+		retitled[k] = v
+	}
+	retitled["sales/pricing.md"] = "+++\ntitle = \"Price lists\"\nweight = 5\n+++\n"
+	m2 := model(t, retitled)
+	if New(m2, "/").Drawn(m2.ByPath("sales/accounts.md")).Sum() == tree.Drawn(accounts).Sum() {
+		t.Error("retitling a page keeps its neighbour's sidebar sum")
+	}
+	if (Drawn{}).HTML() != "" || (Drawn{}).Sum() != 0 {
+		t.Error("no sidebar is not empty")
+	}
+}

@@ -123,7 +123,7 @@ func (r *Run) renderText(p *site.Page, src *content.Page) *record {
 		html := htmlBuffers.Get().(*bytes.Buffer)
 		defer htmlBuffers.Put(html)
 		var seen resolved
-		res, err := r.renderMarkdown(p, src, mr, html, body, &seen)
+		res, kept, err := r.renderMarkdown(p, src, mr, html, body, &seen)
 		if err != nil {
 			rec.diags = append(rec.diags, withFile(err, p.Src.File))
 			return rec
@@ -140,8 +140,16 @@ func (r *Run) renderText(p *site.Page, src *content.Page) *record {
 		if r.inspected(p, rec, body, res) {
 			return rec
 		}
+		// A result kept from an earlier build is never changed: its HTML
+		// is shared. A new one is in html, which goes back to the pool.
+		own := func(b []byte) []byte {
+			if kept {
+				return b
+			}
+			return bytes.Clone(b)
+		}
 		if p.Kind != site.KindPage || p == r.model.Search {
-			rec.text.Body = bytes.Clone(res.HTML) // list and search pages use it later; the buffer goes back to the pool
+			rec.text.Body = own(res.HTML) // list and search pages use it later
 			return rec
 		}
 		rec.single = true
@@ -149,7 +157,7 @@ func (r *Run) renderText(p *site.Page, src *content.Page) *record {
 			rec.spillAt, rec.spilled = r.spill.put(res.HTML)
 		}
 		if !rec.spilled {
-			rec.html = bytes.Clone(res.HTML)
+			rec.html = own(res.HTML)
 		}
 	}
 	return rec
@@ -170,9 +178,9 @@ func (r *Run) executePage(p *site.Page, rec *record, buf *bytes.Buffer) {
 		}
 	}
 	rec.html, rec.single, rec.spilled = nil, false, false
-	v := r.views.Page(p, &rec.text, html)
+	v, sidebar := r.views.PageView(p, &rec.text, html)
 	v.ReviewNotice = r.notice(p)
-	if d := r.lists.Execute(p.OutFile, v, buf); d != nil {
+	if d := r.lists.ExecutePage(p.OutFile, v, sidebar, buf); d != nil {
 		rec.diags = append(rec.diags, d)
 	}
 	if !r.policy.keepsState() {
@@ -181,31 +189,34 @@ func (r *Run) executePage(p *site.Page, rec *record, buf *bytes.Buffer) {
 }
 
 // renderMarkdown renders a page's body, or takes the result kept by an
-// earlier build of the live preview when the page's file is the same and
-// each of its links resolves as it did then.
-func (r *Run) renderMarkdown(p *site.Page, src *content.Page, mr *markdown.Renderer, html *bytes.Buffer, body []byte, seen *resolved) (*markdown.Result, error) {
+// earlier build of the live preview (kept) when the page's file is the
+// same and each of its links resolves as it did then.
+func (r *Run) renderMarkdown(p *site.Page, src *content.Page, mr *markdown.Renderer, html *bytes.Buffer, body []byte, seen *resolved) (res *markdown.Result, kept bool, err error) {
 	var pc *markdown.PageContext
 	if markdown.MayHaveShortcodes(body) {
 		pc = r.views.PageContext(p)
 	}
 	resolve := r.resolver(p, seen)
 	if pc != nil || r.rendered == nil || r.inspect != nil {
-		return mr.RenderPage(html, body, src.BodyLine, resolve, pc)
+		res, err = mr.RenderPage(html, body, src.BodyLine, resolve, pc)
+		return res, false, err
 	}
 	if e := r.rendered.get(src.Path); e != nil && e.hash == src.Hash && e.bodyLine == src.BodyLine && e.titleFromH1 == src.TitleFromH1 {
 		if e.replays(resolve) {
 			res := e.res
-			return &res, nil
+			return &res, true, nil
 		}
 		*seen = (*seen)[:0]
 	}
 	e := &renderedPage{hash: src.Hash, bodyLine: src.BodyLine, titleFromH1: src.TitleFromH1}
-	res, err := mr.RenderPage(html, body, src.BodyLine, recordingResolver(resolve, &e.calls), nil)
-	if err == nil {
-		e.res = *res
-		r.rendered.put(src.Path, e)
+	res, err = mr.RenderPage(html, body, src.BodyLine, recordingResolver(resolve, &e.calls), nil)
+	if err != nil {
+		return res, false, err
 	}
-	return res, err
+	e.res = *res
+	r.rendered.put(src.Path, e) // with its own copy of the HTML: share that
+	shared := e.res
+	return &shared, true, nil
 }
 
 func fillRecord(rec *record, p *site.Page, res *markdown.Result, seen *resolved) {

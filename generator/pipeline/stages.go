@@ -23,17 +23,24 @@ import (
 // publishing. On success st holds the new run and output hashes.
 func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 	res := &Result{}
+	// The destination is listed (its hand-placed files) while the site
+	// loads; its problems are reported only when the site has none.
+	out, err := begin(opts)
+	if out != nil {
+		go out.Foreign()
+	}
 	in, diags := load(ctx, opts, st, true)
 	if in == nil {
+		abort(out)
 		res.Diagnostics = dedupe(diags)
 		return res, failure(res.Diagnostics, opts.Strict)
 	}
 	res.BasePath = in.cfg.BasePath()
-	if err := ctx.Err(); err != nil { // cancelled while loading: render nothing
+	if cerr := ctx.Err(); cerr != nil { // cancelled while loading: render nothing
+		abort(out)
 		res.Diagnostics = dedupe(diags)
-		return res, err
+		return res, cerr
 	}
-	out, err := begin(opts)
 	if err != nil {
 		res.Diagnostics = dedupe(append(diags, diag.Errorf(diag.Pos{}, "%w", err)))
 		return res, failure(res.Diagnostics, opts.Strict)
@@ -79,6 +86,13 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 	res.Stats.Files = len(out.Written())
 	res.Stats.Removed = len(removed)
 	return res, nil
+}
+
+// abort drops a build's output, if it was begun.
+func abort(out *output.Writer) {
+	if out != nil {
+		out.Abort()
+	}
 }
 
 // begin checks the destination (not inside the site's inputs, not the

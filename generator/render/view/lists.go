@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/nav"
 	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/site"
 )
@@ -118,10 +119,19 @@ func NewRenderer(m *Maker, theme *render.Theme, write func(rel string, data []by
 // Execute renders a view with its template and writes it to outFile. A
 // template error comes back as a diagnostic.
 func (r *Renderer) Execute(outFile string, view *render.Page, buf *bytes.Buffer) *diag.Diagnostic {
+	return r.ExecutePage(outFile, view, nav.Drawn{}, buf)
+}
+
+// ExecutePage is Execute for a view made by Maker.PageView: its sidebar
+// is written out into the view only if the page is executed.
+func (r *Renderer) ExecutePage(outFile string, view *render.Page, sidebar nav.Drawn, buf *bytes.Buffer) *diag.Diagnostic {
 	if r.Unchanged != nil {
-		if sum, ok := r.sums.of(view, r.theme.Reads(view, "Taxonomies")); ok && r.Unchanged(outFile, sum) {
+		if sum, ok := r.sums.of(view, r.theme.Reads(view, "Taxonomies")); ok && r.Unchanged(outFile, sum^sidebar.Sum()) {
 			return nil
 		}
+	}
+	if s := sidebar.HTML(); s != "" {
+		view.Sidebar = template.HTML(s) // drawn by package nav, escaped there
 	}
 	buf.Reset()
 	if err := r.theme.Execute(buf, view); err != nil {

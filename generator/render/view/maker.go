@@ -50,7 +50,8 @@ func (v *Maker) taxonomyView(tax *site.Taxonomy) *render.Taxonomy { return v.tax
 // whose front matter has a description has one summary: both use bare.
 type summarySlots struct {
 	bare, full atomic.Pointer[render.Summary]
-	shared     bool // the front matter has a description
+	shared     bool                   // the front matter has a description
+	url        atomic.Pointer[string] // the page's URL (base path, escaped) once worked out
 }
 
 // NewMaker returns the view mapping of model; generator names the program
@@ -116,18 +117,37 @@ func (v *Maker) Permalink(sitePath string) string {
 }
 
 func (v *Maker) link(p *site.Page) render.Link {
-	return render.Link{Title: p.Title, URL: v.URL(p.URL)}
+	return render.Link{Title: p.Title, URL: v.pageURL(p)}
+}
+
+// pageURL is v.URL(p.URL), worked out once per page of the model: a page
+// is linked from its neighbours, breadcrumbs, backlinks and cards.
+func (v *Maker) pageURL(p *site.Page) string {
+	slots := v.summaries[p]
+	if slots == nil {
+		return v.URL(p.URL)
+	}
+	if u := slots.url.Load(); u != nil {
+		return *u
+	}
+	u := v.URL(p.URL)
+	slots.url.Store(&u)
+	return u
 }
 
 // NewPage fills what every kind of page has.
 func (v *Maker) NewPage(kind render.Kind, title, sitePath string) *render.Page {
-	p := &render.Page{Site: v.siteFor(sitePath), Kind: kind, Title: title, URL: v.URL(sitePath), Permalink: v.Permalink(sitePath)}
-	return p
+	return v.newPageAt(kind, title, sitePath, v.URL(sitePath))
 }
 
-// siteFor returns the shared Site with the menu's current entry marked.
-func (v *Maker) siteFor(sitePath string) *render.Site {
-	cur := v.URL(sitePath)
+// newPageAt is NewPage for the site path whose URL is url.
+func (v *Maker) newPageAt(kind render.Kind, title, sitePath, url string) *render.Page {
+	return &render.Page{Site: v.siteFor(url), Kind: kind, Title: title, URL: url, Permalink: v.Permalink(sitePath)}
+}
+
+// siteFor returns the shared Site with the menu's current entry marked
+// for the page at url (v.URL of its site path).
+func (v *Maker) siteFor(cur string) *render.Site {
 	marked := -1
 	for i, m := range v.site.Menu {
 		if m.URL != v.base && strings.HasPrefix(cur, m.URL) {
@@ -155,6 +175,14 @@ func (v *Maker) markMenus() {
 
 // Page builds the view of a content page or section.
 func (v *Maker) Page(p *site.Page, txt *Text, body []byte) *render.Page {
+	view, sidebar := v.PageView(p, txt, body)
+	view.Sidebar = template.HTML(sidebar.HTML()) // drawn by package nav, escaped there
+	return view
+}
+
+// PageView is Page with the sidebar not yet written out (view.Sidebar is
+// empty): Renderer.ExecutePage writes it only when the page is executed.
+func (v *Maker) PageView(p *site.Page, txt *Text, body []byte) (*render.Page, nav.Drawn) {
 	kind := render.KindPage
 	switch p.Kind {
 	case site.KindHome:
@@ -162,7 +190,7 @@ func (v *Maker) Page(p *site.Page, txt *Text, body []byte) *render.Page {
 	case site.KindSection:
 		kind = render.KindSection
 	}
-	view := v.NewPage(kind, p.Title, p.URL)
+	view := v.newPageAt(kind, p.Title, p.URL, v.pageURL(p))
 	view.Type, view.TypeTitle = p.Type, v.TypeTitle(p.Type)
 	view.Content = htmlOf(body)
 	view.Breadcrumbs = v.breadcrumbs(p)
@@ -170,8 +198,9 @@ func (v *Maker) Page(p *site.Page, txt *Text, body []byte) *render.Page {
 		v.fillMeta(view, p, src)
 		v.fillSource(view, src)
 	}
+	var sidebar nav.Drawn
 	if kind != render.KindHome {
-		view.Sidebar = template.HTML(v.nav.Sidebar(p)) // drawn by package nav, escaped there
+		sidebar = v.nav.Drawn(p)
 	}
 	if p.Src != nil && len(p.Src.Steps()) > 0 {
 		view.Checklist = true
@@ -200,7 +229,7 @@ func (v *Maker) Page(p *site.Page, txt *Text, body []byte) *render.Page {
 		view.Related = append(view.Related, v.Summary(r, nil))
 	}
 	view.Backlinks = v.backlinkViews(p)
-	return view
+	return view, sidebar
 }
 
 // SetGit gives the maker the content's git history (nil outside a
@@ -339,7 +368,7 @@ func ownDescription(p *site.Page) string {
 }
 
 func (v *Maker) makeSummary(p *site.Page, txt *Text) render.Summary {
-	s := render.Summary{Title: p.Title, URL: v.URL(p.URL), Type: p.Type, TypeTitle: v.TypeTitle(p.Type), Date: p.Lastmod()}
+	s := render.Summary{Title: p.Title, URL: v.pageURL(p), Type: p.Type, TypeTitle: v.TypeTitle(p.Type), Date: p.Lastmod()}
 	s.Description = ownDescription(p)
 	if p.Src != nil {
 		s.Tags, s.Teams = v.termLinks(p, "tags"), v.termLinks(p, "teams")

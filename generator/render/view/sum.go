@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/playbookhq/playbook/generator/render"
@@ -15,11 +16,22 @@ import (
 // viewSeed seeds view sums: they are compared within one process only.
 var viewSeed = maphash.MakeSeed()
 
-// sums computes the sums of views, each site view's once.
+// sums computes the sums of views, each site view's and taxonomy view's
+// once (every term page of a taxonomy shares its view, with every term).
 type sums struct {
 	mu    sync.Mutex
 	sites map[siteKey]uint64
+	taxes map[*render.Taxonomy]uint64
+	// cards keeps the sum of each summary that has a card cache (*render.CardCache → uint64):
+	// the maker makes one per page and shares it across lists, related
+	// pages and passes, and never changes it after.
+	cards  sync.Map
+	nCards atomic.Int64
 }
+
+// maxCardSums bounds the kept summary sums of a long-running preview
+// (each body edit makes its page a new summary).
+const maxCardSums = 200_000
 
 // siteKey is a site view, summed with its taxonomies or without them (for
 // layouts that never read them: see render.Theme.Reads).
@@ -39,8 +51,8 @@ func (s *sums) of(v *render.Page, taxonomies bool) (sum uint64, ok bool) {
 	var h maphash.Hash
 	h.SetSeed(viewSeed)
 	shallow := *v
-	shallow.Site = nil
-	if !hashValue(&h, reflect.ValueOf(&shallow).Elem()) {
+	shallow.Site, shallow.Taxonomy = nil, nil
+	if !s.hashValue(&h, reflect.ValueOf(&shallow).Elem()) {
 		return 0, false
 	}
 	site, ok := s.site(siteKey{v.Site, taxonomies})
@@ -48,7 +60,30 @@ func (s *sums) of(v *render.Page, taxonomies bool) (sum uint64, ok bool) {
 		return 0, false
 	}
 	maphash.WriteComparable(&h, site)
+	maphash.WriteComparable(&h, s.taxonomy(v.Taxonomy))
 	return h.Sum64(), true
+}
+
+// taxonomy returns the sum of a taxonomy view (0 for none), computed once
+// per view. A taxonomy view holds only strings and numbers: every value
+// can be summed.
+func (s *sums) taxonomy(t *render.Taxonomy) uint64 {
+	if t == nil {
+		return 0
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if sum, ok := s.taxes[t]; ok {
+		return sum
+	}
+	var h maphash.Hash
+	h.SetSeed(viewSeed)
+	s.hashValue(&h, reflect.ValueOf(t).Elem())
+	if s.taxes == nil {
+		s.taxes = map[*render.Taxonomy]uint64{}
+	}
+	s.taxes[t] = h.Sum64() | 1 // never 0, the sum of none
+	return s.taxes[t]
 }
 
 // site returns the sum of a site view, computed once per view and key.
@@ -67,7 +102,7 @@ func (s *sums) site(k siteKey) (uint64, bool) {
 	}
 	var h maphash.Hash
 	h.SetSeed(viewSeed)
-	if !hashValue(&h, reflect.ValueOf(&v).Elem()) {
+	if !s.hashValue(&h, reflect.ValueOf(&v).Elem()) {
 		return 0, false
 	}
 	if s.sites == nil {
@@ -84,6 +119,7 @@ var (
 	cardCacheType = reflect.TypeFor[*render.CardCache]()
 	summaryType   = reflect.TypeFor[render.Summary]()
 	summaryKey    = func() int { f, _ := summaryType.FieldByName("Key"); return f.Index[0] }()
+	summaryCard   = func() int { f, _ := summaryType.FieldByName("Card"); return f.Index[0] }()
 	// fieldsOf keeps each struct type's exported fields (type → []int),
 	// nil when it has unexported ones.
 	fieldsOf sync.Map
@@ -114,7 +150,7 @@ func exported(t reflect.Type) ([]int, bool) {
 // hashValue writes v into h with its shape (lengths, nil or not), so
 // that different values make different streams. Map keys go in sorted
 // order. It returns false for kinds it cannot take.
-func hashValue(h *maphash.Hash, v reflect.Value) bool {
+func (s *sums) hashValue(h *maphash.Hash, v reflect.Value) bool {
 	var n [8]byte
 	num := func(u uint64) {
 		binary.LittleEndian.PutUint64(n[:], u)
@@ -153,7 +189,7 @@ func hashValue(h *maphash.Hash, v reflect.Value) bool {
 		if v.Kind() == reflect.Interface {
 			h.WriteString(v.Elem().Type().String())
 		}
-		return hashValue(h, v.Elem())
+		return s.hashValue(h, v.Elem())
 	case reflect.Slice, reflect.Array:
 		if v.Kind() == reflect.Slice && v.IsNil() {
 			num(math.MaxUint64)
@@ -165,12 +201,12 @@ func hashValue(h *maphash.Hash, v reflect.Value) bool {
 			return true
 		}
 		for i := range v.Len() {
-			if !hashValue(h, v.Index(i)) {
+			if !s.hashValue(h, v.Index(i)) {
 				return false
 			}
 		}
 	case reflect.Map:
-		return hashMap(h, v, num)
+		return s.hashMap(h, v, num)
 	case reflect.Struct:
 		if v.Type() == timeType {
 			t := v.Interface().(time.Time)
@@ -185,13 +221,17 @@ func hashValue(h *maphash.Hash, v reflect.Value) bool {
 				h.WriteString(key)
 				return true
 			}
+			if sum, ok := s.summary(v); ok {
+				num(sum)
+				return true
+			}
 		}
 		idx, ok := exported(v.Type())
 		if !ok {
 			return false
 		}
 		for _, i := range idx {
-			if !hashValue(h, v.Field(i)) {
+			if !s.hashValue(h, v.Field(i)) {
 				return false
 			}
 		}
@@ -202,7 +242,7 @@ func hashValue(h *maphash.Hash, v reflect.Value) bool {
 }
 
 // hashMap writes a map's entries in the order of their keys (strings).
-func hashMap(h *maphash.Hash, v reflect.Value, num func(uint64)) bool {
+func (s *sums) hashMap(h *maphash.Hash, v reflect.Value, num func(uint64)) bool {
 	if v.Type().Key().Kind() != reflect.String {
 		return false
 	}
@@ -224,9 +264,35 @@ func hashMap(h *maphash.Hash, v reflect.Value, num func(uint64)) bool {
 	for _, k := range keys {
 		num(uint64(k.Len()))
 		h.WriteString(k.String())
-		if !hashValue(h, v.MapIndex(k)) {
+		if !s.hashValue(h, v.MapIndex(k)) {
 			return false
 		}
 	}
 	return true
+}
+
+// summary returns the sum of a summary (v) that has a card cache, summed
+// once per card cache; ok is false without one, or when the summary
+// cannot be summed.
+func (s *sums) summary(v reflect.Value) (uint64, bool) {
+	card := v.Field(summaryCard).Interface().(*render.CardCache)
+	if card == nil {
+		return 0, false
+	}
+	if sum, ok := s.cards.Load(card); ok {
+		return sum.(uint64), true
+	}
+	sm := v.Interface().(render.Summary)
+	sm.Card = nil
+	var h maphash.Hash
+	h.SetSeed(viewSeed)
+	if !s.hashValue(&h, reflect.ValueOf(sm)) {
+		return 0, false
+	}
+	if s.nCards.Add(1) > maxCardSums {
+		s.cards.Clear()
+		s.nCards.Store(0)
+	}
+	s.cards.Store(card, h.Sum64())
+	return h.Sum64(), true
 }

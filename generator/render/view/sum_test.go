@@ -39,6 +39,7 @@ func TestViewSums(t *testing.T) {
 		"param":       func(p *render.Page) { p.Params["b"] = []any{"x", 3} },
 		"date":        func(p *render.Page) { p.Date = p.Date.Add(time.Hour) },
 		"empty tags":  func(p *render.Page) { p.Tags = []render.Link{} },
+		"taxonomy":    func(p *render.Page) { p.Taxonomy = &render.Taxonomy{Name: "tags"} },
 		"site": func(p *render.Page) {
 			other := *site
 			other.Taxonomies = []render.Taxonomy{{Name: "tags", Terms: []render.Term{{Name: "a", Count: 2}}}}
@@ -51,6 +52,14 @@ func TestViewSums(t *testing.T) {
 		if sum, ok := s.of(p, true); !ok || sum == base {
 			t.Errorf("changing the %s keeps the sum (ok %v)", name, ok)
 		}
+	}
+	tax := func(count int) *render.Page {
+		p := samplePage(site)
+		p.Taxonomy = &render.Taxonomy{Name: "tags", Terms: []render.Term{{Name: "a", Count: count}}}
+		return p
+	}
+	if one, _ := s.of(tax(1), true); one == func() uint64 { two, _ := s.of(tax(2), true); return two }() {
+		t.Error("a term's count in the page's taxonomy does not count")
 	}
 	if _, ok := s.of(&render.Page{Params: map[string]any{"f": func() {}}}, true); ok {
 		t.Error("a func in the parameters has a sum")
