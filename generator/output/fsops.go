@@ -10,6 +10,7 @@ import (
 // device, without root or mounts.
 type fsOps struct {
 	rename    func(from, to string) error
+	link      func(from, to string) error // a hard link
 	removeAll func(path string) error
 	// writable reports why the process may not add or remove entries of
 	// the folder dir, whose Lstat is fi (nil when it may).
@@ -20,4 +21,4 @@ type fsOps struct {
 }
 
 // realOps are the operations of the real file system.
-var realOps = fsOps{rename: os.Rename, removeAll: os.RemoveAll, writable: writableDir, device: deviceOf}
+var realOps = fsOps{rename: os.Rename, link: os.Link, removeAll: os.RemoveAll, writable: writableDir, device: deviceOf}

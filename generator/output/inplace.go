@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 )
 
 // commitInPlace renames each staged file into dest (the files marked
@@ -57,6 +58,8 @@ type inPlace struct {
 	aside string          // folder beside dest holding the files moved aside
 	log   []undoStep
 	stuck bool // a file could not be put back
+	// asideMade is set once the aside folder exists.
+	asideMade bool
 }
 
 // undoStep is one change to dest: path was made (a file or a folder), or
@@ -65,14 +68,16 @@ type undoStep struct {
 	path, aside string
 }
 
-// publish moves the file in place at f aside (if any) and the staged f into place.
+// publish puts the staged f into place. A file already there is first
+// kept aside (see keepAside), then replaced by one rename: a reader sees
+// the old file or the new one, never none.
 func (ip *inPlace) publish(f string) error {
 	target := ip.w.destPath(f)
 	if err := ip.mkdirAll(filepath.Dir(target)); err != nil {
 		return err
 	}
 	if _, err := os.Lstat(target); err == nil {
-		if err := ip.moveAside(f, target); err != nil {
+		if err := ip.keepAside(f, target, false); err != nil {
 			return err
 		}
 	}
@@ -83,14 +88,22 @@ func (ip *inPlace) publish(f string) error {
 	return nil
 }
 
-// moveAside moves the file at target (rel f) into the aside folder.
-func (ip *inPlace) moveAside(f, target string) error {
-	aside := filepath.Join(ip.aside, filepath.FromSlash(f))
-	if err := os.MkdirAll(filepath.Dir(aside), 0o755); err != nil {
-		return err
+// keepAside keeps the file at target (rel f) in the aside folder, under a
+// name of its own, so that an undo can put it back: as a hard link when
+// it stays in place until replaced (and the file system has them), else
+// moved (move: a folder must take its place).
+func (ip *inPlace) keepAside(f, target string, move bool) error {
+	if !ip.asideMade {
+		if err := os.MkdirAll(ip.aside, 0o755); err != nil {
+			return err
+		}
+		ip.asideMade = true
 	}
-	if err := ip.w.ops.rename(target, aside); err != nil {
-		return fmt.Errorf("publishing %s: moving the old file aside: %w", f, err)
+	aside := filepath.Join(ip.aside, strconv.Itoa(len(ip.log)))
+	if move || ip.w.ops.link(target, aside) != nil {
+		if err := ip.w.ops.rename(target, aside); err != nil {
+			return fmt.Errorf("publishing %s: moving the old file aside: %w", f, err)
+		}
 	}
 	ip.log = append(ip.log, undoStep{path: target, aside: aside})
 	return nil
@@ -109,7 +122,7 @@ func (ip *inPlace) mkdirAll(dir string) error {
 		if !ip.owned[rel] {
 			return fmt.Errorf("%s: %w: this build makes a folder there", dir, ErrOverwrite)
 		}
-		if err := ip.moveAside(rel, dir); err != nil {
+		if err := ip.keepAside(rel, dir, true); err != nil {
 			return err
 		}
 	} else if err := ip.mkdirAll(filepath.Dir(dir)); err != nil {

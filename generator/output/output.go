@@ -40,6 +40,10 @@ type Writer struct {
 	retained map[string]bool // files kept from the previous build as they are
 	last     map[string]bool // files published after all others (in place)
 	dirs     sync.Map
+	// flat names each file written by an in-place writer in its flat
+	// staging folder (rel → name): an edit that rewrites thousands of
+	// pages then makes no folders until it publishes.
+	flat map[string]string
 
 	ops        fsOps
 	scanOnce   sync.Once
@@ -136,13 +140,15 @@ func (w *Writer) WriteFile(rel string, data []byte) error {
 	if rel == "" || rel == Marker {
 		return fmt.Errorf("invalid output path %q", rel)
 	}
-	if err := w.mkdirs(path.Dir(rel)); err != nil {
-		return err
+	if !w.inPlace {
+		if err := w.mkdirs(path.Dir(rel)); err != nil {
+			return err
+		}
 	}
 	// rel is clean and relative, and the staging folder is our own fresh
 	// folder, so a plain write cannot leave it (and is much cheaper than
 	// os.Root's checked path walk).
-	if err := os.WriteFile(filepath.Join(w.dir, filepath.FromSlash(rel)), data, 0o644); err != nil {
+	if err := os.WriteFile(w.stagePath(rel), data, 0o644); err != nil {
 		return fmt.Errorf("writing %s: %w", rel, err)
 	}
 	w.mu.Lock()

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -120,8 +121,23 @@ func (w *Writer) swap() error {
 	return nil
 }
 
-func (w *Writer) destPath(rel string) string  { return filepath.Join(w.dest, filepath.FromSlash(rel)) }
-func (w *Writer) stagePath(rel string) string { return filepath.Join(w.dir, filepath.FromSlash(rel)) }
+func (w *Writer) destPath(rel string) string { return filepath.Join(w.dest, filepath.FromSlash(rel)) }
+func (w *Writer) stagePath(rel string) string {
+	if !w.inPlace {
+		return filepath.Join(w.dir, filepath.FromSlash(rel))
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	name, ok := w.flat[rel]
+	if !ok {
+		if w.flat == nil {
+			w.flat = map[string]string{}
+		}
+		name = strconv.Itoa(len(w.flat))
+		w.flat[rel] = name
+	}
+	return filepath.Join(w.dir, name)
+}
 
 // Foreign returns the files of the destination that no playbook build
 // wrote (put there by hand), sorted. They are claims too: a build that

@@ -227,36 +227,48 @@ func TestSymlinkedDestinationPublishesIntoTarget(t *testing.T) {
 
 // TestInPlaceFailedMoveAtEveryStepRestores makes each rename of an
 // in-place commit (the live preview's) fail in turn: the destination must
-// be as it was, replaced files back and new files and folders gone.
+// be as it was, replaced files back and new files and folders gone. A
+// replaced file is kept aside as a hard link (one rename per file), or,
+// where hard links fail, moved aside (two renames per replaced file).
 func TestInPlaceFailedMoveAtEveryStepRestores(t *testing.T) {
-	for n := 0; ; n++ {
-		dest, before := previousSite(t)
-		count := 0
-		ops := realOps
-		ops.rename = failingRename(n, &count)
-		w, err := begin(dest, true, ops)
-		if err != nil {
-			t.Fatal(err)
-		}
-		writeAll(t, w, map[string]string{"index.html": "2", "css/a.css": "b", "new/deeper/index.html": "new"})
-		if _, err = w.Commit(); err == nil {
-			if n < 5 {
-				t.Fatalf("only %d renames; want two per replaced file and one per new file", n)
+	noLinks := func(_, _ string) error { return syscall.EPERM }
+	for _, c := range []struct {
+		name    string
+		link    func(from, to string) error
+		renames int
+	}{{"hard links", os.Link, 3}, {"no hard links", noLinks, 5}} {
+		t.Run(c.name, func(t *testing.T) {
+			for n := 0; ; n++ {
+				dest, before := previousSite(t)
+				count := 0
+				ops := realOps
+				ops.rename = failingRename(n, &count)
+				ops.link = c.link
+				w, err := begin(dest, true, ops)
+				if err != nil {
+					t.Fatal(err)
+				}
+				writeAll(t, w, map[string]string{"index.html": "2", "css/a.css": "b", "new/deeper/index.html": "new"})
+				if _, err = w.Commit(); err == nil {
+					if n != c.renames {
+						t.Fatalf("%d renames; want %d", n, c.renames)
+					}
+					if got := snapshot(t, dest); got["index.html"] != "2" || got["new/deeper/index.html"] != "new" || got["a_keep.txt"] != "mine" {
+						t.Errorf("after the commit: %v", got)
+					}
+					return
+				}
+				if !errors.Is(err, syscall.EXDEV) {
+					t.Errorf("rename %d: error %v does not wrap the cause", n, err)
+				}
+				if got := snapshot(t, dest); !reflect.DeepEqual(got, before) {
+					t.Fatalf("rename %d failed: destination changed\n got %v\nwant %v", n, got, before)
+				}
+				if _, err := os.Stat(filepath.Join(dest, "new")); err == nil {
+					t.Errorf("rename %d failed: the folder made for a new file is left", n)
+				}
+				noStaging(t, dest)
 			}
-			if got := snapshot(t, dest); got["index.html"] != "2" || got["new/deeper/index.html"] != "new" || got["a_keep.txt"] != "mine" {
-				t.Errorf("after the commit: %v", got)
-			}
-			return
-		}
-		if !errors.Is(err, syscall.EXDEV) {
-			t.Errorf("rename %d: error %v does not wrap the cause", n, err)
-		}
-		if got := snapshot(t, dest); !reflect.DeepEqual(got, before) {
-			t.Fatalf("rename %d failed: destination changed\n got %v\nwant %v", n, got, before)
-		}
-		if _, err := os.Stat(filepath.Join(dest, "new")); err == nil {
-			t.Errorf("rename %d failed: the folder made for a new file is left", n)
-		}
-		noStaging(t, dest)
+		})
 	}
 }
