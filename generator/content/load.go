@@ -75,6 +75,11 @@ type Options struct {
 	// read; Page.ReadBody reads it again when the page is rendered. A
 	// one-off build then never holds the whole site's text at once.
 	DropBodies bool
+	// Changed, when not nil, lists the only content paths (below
+	// content/, slash-separated) whose files may differ from the pages in
+	// Cache: the live preview's file watcher knows. Every other cached
+	// page is taken as it is, without reading its file.
+	Changed []string
 }
 
 // Load walks content/ in site and parses every Markdown file on all cores,
@@ -85,8 +90,11 @@ func Load(site fs.FS, cfg *config.Config, opts Options) (*Tree, diag.List) {
 	parsed := make(chan walked, 64)
 	found := make(chan walked, 64)
 	var col diag.Collector
+	unread := opts.unread()
 	parallel.Drain(found, func(f walked) {
-		f.page = loadOne(site, f.rel, cfg, opts.Cache, &col)
+		if f.page = unread(f.rel); f.page == nil {
+			f.page = loadOne(site, f.rel, cfg, opts.Cache, &col)
+		}
 		if f.page != nil && opts.DropBodies {
 			f.page.dropBody()
 		}
@@ -203,6 +211,26 @@ func readPage(site fs.FS, name string, max int) ([]byte, *diag.Diagnostic) {
 // tooLarge is the error of a page over the size limit.
 func tooLarge(name string, size int64, max int) *diag.Diagnostic {
 	return diag.Errorf(diag.Pos{File: name, Line: 1}, "the page is %d bytes, over the limit of %d bytes (maxPageSize in config.toml)", size, max)
+}
+
+// unread returns the cached page of a content path that Changed does
+// not list (nil when its file must be read).
+func (o Options) unread() func(rel string) *Page {
+	if o.Changed == nil || o.Cache == nil {
+		return func(string) *Page { return nil }
+	}
+	changed := make(map[string]bool, len(o.Changed))
+	for _, p := range o.Changed {
+		changed[p] = true
+	}
+	return func(rel string) *Page {
+		if changed[rel] {
+			return nil
+		}
+		o.Cache.mu.Lock()
+		defer o.Cache.mu.Unlock()
+		return o.Cache.pages[rel]
+	}
 }
 
 func loadOne(site fs.FS, rel string, cfg *config.Config, cache *Cache, col *diag.Collector) *Page {

@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"maps"
 	"testing"
 	"testing/fstest"
 
@@ -52,5 +53,43 @@ func TestLoadKeepsBodiesByDefault(t *testing.T) {
 	body, err := tree.Pages[0].ReadBody(fstest.MapFS{})
 	if err != nil || string(body) != "Body.\n" {
 		t.Errorf("ReadBody = %q, %v; want the body kept in memory", body, err)
+	}
+}
+
+// TestLoadChangedReadsOnlyTheListedPages checks Options.Changed: a cached
+// page whose path is not listed is taken as it was (its file is not
+// read), a listed one and a new file are read, and nil reads every file.
+func TestLoadChangedReadsOnlyTheListedPages(t *testing.T) {
+	site := fstest.MapFS{
+		"content/a.md": {Data: []byte("+++\ntitle = \"A\"\n+++\nFirst.\n")},
+		"content/b.md": {Data: []byte("+++\ntitle = \"B\"\n+++\nSecond.\n")},
+	}
+	cfg := config.Default()
+	cache := NewCache()
+	if _, diags := Load(site, cfg, Options{Cache: cache}); len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	titles := func(opts Options) map[string]string {
+		t.Helper()
+		opts.Cache = cache
+		tree, diags := Load(site, cfg, opts)
+		if len(diags) > 0 {
+			t.Fatal(diags)
+		}
+		got := map[string]string{}
+		for _, p := range tree.Pages {
+			got[p.Path] = p.Meta.Title
+		}
+		return got
+	}
+	site["content/a.md"].Data = []byte("+++\ntitle = \"A2\"\n+++\nFirst.\n")
+	site["content/b.md"].Data = []byte("+++\ntitle = \"B2\"\n+++\nSecond.\n")
+	site["content/c.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"C\"\n+++\nNew.\n")}
+	got := titles(Options{Changed: []string{"a.md"}})
+	if want := map[string]string{"a.md": "A2", "b.md": "B", "c.md": "C"}; !maps.Equal(got, want) {
+		t.Errorf("with a.md changed: %v, want %v", got, want)
+	}
+	if got := titles(Options{}); got["b.md"] != "B2" {
+		t.Errorf("without a list of changes, b.md was not read again: %v", got)
 	}
 }

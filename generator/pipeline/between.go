@@ -31,6 +31,10 @@ type State struct {
 	// Rendered keeps pages' Markdown results for the next build (Preview
 	// only; nil for one-off builds). Forget drops it.
 	Rendered *Rendered
+	// Changed lists the content paths (below content/) that may have
+	// changed since the pages in Cache were read, when the rebuild knows
+	// (its file watcher); nil means any. Set before each build.
+	Changed []string
 	// viewSums are the sums of the views the files in place were made
 	// from (Preview in place only), for executing templates only on views
 	// that changed. Guarded by Mu like Hashes.
@@ -47,6 +51,16 @@ func (st *State) Forget() {
 		st.Rendered = NewRendered()
 		st.viewSums = map[string]uint64{}
 	}
+}
+
+// changedContent is Changed for a site read with cfg: nil (read every
+// page) when the site follows symbolic links, since the watcher names an
+// edited file by its own path, not by the links to it.
+func (st *State) changedContent(cfg *config.Config) []string {
+	if cfg.FollowSymlinks {
+		return nil
+	}
+	return st.Changed
 }
 
 // sums returns the view sums to start a pass from: nil unless builds are

@@ -122,7 +122,7 @@ func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, 
 	static, d := listStatic(theme, siteFS)
 	diags = append(diags, d...)
 	git := pagesource.Start(ctx, filepath.Join(opts.Source, content.Dir), withGit && cfg.GitInfo)
-	tree, d := content.Load(siteFS, cfg, content.Options{Cache: st.Cache, DropBodies: !st.Policy.keepsState()})
+	tree, d := content.Load(siteFS, cfg, content.Options{Cache: st.Cache, DropBodies: !st.Policy.keepsState(), Changed: st.changedContent(cfg)})
 	diags = append(diags, d...)
 	model, d := site.New(tree, cfg, site.Options{BuildDrafts: opts.BuildDrafts, KnownURLs: append(append(static.urls(), view.WhatsNewURL, view.OwnersURL), view.ResultsURLs(tree.Pages)...)})
 	diags = append(diags, d...)

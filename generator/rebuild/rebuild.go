@@ -21,6 +21,10 @@ type Builder struct {
 	state    *pipeline.State  // kept between builds
 	index    *backgroundIndex // refreshes the search index after partial rebuilds
 	commitMu sync.Mutex       // one publisher at a time (partial builds, background index)
+	// dirty lists the content paths changed since the last full build
+	// that succeeded: the next full build reads them, and takes every
+	// other page from the state's cache without reading its file.
+	dirty []string
 }
 
 // NewBuilder returns a Builder for opts that keeps state for rebuilds.
@@ -44,10 +48,18 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*pipeline.Result
 	if !onlyContent(changed) { // Markdown's options or shortcodes may have changed
 		b.state.Forget()
 	}
+	b.dirty = append(b.dirty, contentPaths(changed)...)
 	res, ok, err := b.partial(ctx, changed)
 	if !ok {
+		b.state.Changed = nil // read every page
+		if changed != nil {
+			b.state.Changed = append([]string{}, b.dirty...)
+		}
 		b.index.Drop() // a full build writes its own index
 		res, err = pipeline.Full(ctx, b.opts, b.state)
+		if err == nil {
+			b.dirty = nil
+		}
 		if err == nil && res.IndexPending {
 			b.index.Schedule(b.state.Last.SearchDocs())
 		}
@@ -63,6 +75,18 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*pipeline.Result
 // Close stops the background search index and waits for it; its last
 // error, if any, is returned. The Builder must not be used after.
 func (b *Builder) Close() error { return b.index.Close() }
+
+// contentPaths returns the paths below content/ of the changed paths that
+// are in it.
+func contentPaths(changed []string) []string {
+	var paths []string
+	for _, c := range changed {
+		if rel, ok := layout.ContentPath(c); ok {
+			paths = append(paths, rel)
+		}
+	}
+	return paths
+}
 
 func configChanged(changed []string) bool {
 	for _, c := range changed {
