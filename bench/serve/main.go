@@ -26,6 +26,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -42,6 +43,7 @@ func main() {
 	every := flag.Duration("every", 200*time.Millisecond, "churn: time between edits")
 	only := flag.String("only", "", "kinds: comma-separated kinds to measure (default all)")
 	settle := flag.Duration("settle", 300*time.Millisecond, "latency: pause between edits")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the edits (not the first build) to `file`")
 	flag.Parse()
 	if *site == "" || flag.NArg() != 1 {
 		fmt.Fprintln(os.Stderr, "usage: serve-bench -site DIR latency|kinds|churn [flags]")
@@ -55,6 +57,14 @@ func main() {
 		os.Exit(1)
 	}
 	defer b.restore()
+	if *cpuProfile != "" {
+		stopProfile, err := startProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "serve-bench:", err)
+			os.Exit(1)
+		}
+		defer stopProfile()
+	}
 	switch flag.Arg(0) {
 	case "latency":
 		err = b.latency(*edits, *settle)
@@ -185,4 +195,18 @@ func (b *bench) events(ctx context.Context) (<-chan string, error) {
 		}
 	}()
 	return names, nil
+}
+
+// startProfile starts a CPU profile written to path; the returned func
+// stops it.
+func startProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
