@@ -50,6 +50,7 @@ type Writer struct {
 	foreign    []string  // files of dest no build wrote
 	destDirs   []destDir // every folder of dest
 	foreignErr error
+	private    bool // see NoForeign
 }
 
 // Begin prepares to write a build for dest. Files are written to a new

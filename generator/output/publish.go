@@ -143,9 +143,18 @@ func (w *Writer) stagePath(rel string) string {
 // wrote (put there by hand), sorted. They are claims too: a build that
 // makes one of them fails instead of overwriting it.
 func (w *Writer) Foreign() ([]string, error) {
+	if w.private {
+		return nil, nil
+	}
 	w.scanOnce.Do(func() { w.foreign, w.destDirs, w.foreignErr = scanDest(w.dest) })
 	return w.foreign, w.foreignErr
 }
+
+// NoForeign says the destination is the process's own folder (the live
+// preview's temporary one), where no one puts files by hand: Foreign then
+// lists none without reading it. An in-place commit still refuses to
+// replace a file no build wrote.
+func (w *Writer) NoForeign() { w.private = true }
 
 // destDir is a folder of the destination and its Lstat.
 type destDir struct {

@@ -272,3 +272,26 @@ func TestInPlaceFailedMoveAtEveryStepRestores(t *testing.T) {
 		})
 	}
 }
+
+// TestNoForeignStillKeepsHandPlacedFiles checks a writer for the
+// preview's own folder: it lists no hand-placed files, and its in-place
+// commit still refuses to replace one, leaving the folder as it was.
+func TestNoForeignStillKeepsHandPlacedFiles(t *testing.T) {
+	dest, before := previousSite(t)
+	w, err := begin(dest, true, realOps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.NoForeign()
+	if foreign, err := w.Foreign(); err != nil || len(foreign) != 0 {
+		t.Errorf("Foreign() = %v, %v; want none", foreign, err)
+	}
+	writeAll(t, w, map[string]string{"index.html": "2", "a_keep.txt": "overwritten"})
+	if _, err := w.Commit(); !errors.Is(err, ErrOverwrite) {
+		t.Fatalf("commit over a hand-placed file: %v", err)
+	}
+	if got := snapshot(t, dest); !reflect.DeepEqual(got, before) {
+		t.Errorf("destination changed:\n got %v\nwant %v", got, before)
+	}
+	noStaging(t, dest)
+}

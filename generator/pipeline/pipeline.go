@@ -27,6 +27,10 @@ type Options struct {
 	Strict      bool // warnings fail the build
 	Quiet       bool
 	InPlace     bool // replace files inside Destination one by one instead of staging and swapping
+	// Private says Destination is this process's own folder (the
+	// preview's temporary one): no one puts files there by hand, so it is
+	// not listed for them before each build.
+	Private bool
 
 	// Inspect, when set, makes the build an in-memory check that hands
 	// the site to the Inspector and writes nothing (`playbook check`).

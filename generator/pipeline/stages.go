@@ -101,7 +101,11 @@ func begin(opts Options) (*output.Writer, error) {
 	if err := output.CheckDestination(opts.Source, opts.Destination); err != nil {
 		return nil, err
 	}
-	return output.Begin(opts.Destination, opts.InPlace)
+	out, err := output.Begin(opts.Destination, opts.InPlace)
+	if err == nil && opts.Private {
+		out.NoForeign()
+	}
+	return out, err
 }
 
 // load runs the input stages: configuration, theme and shortcode

@@ -81,10 +81,13 @@ func newLoop(opts Options, newRebuilder newRebuilderFunc, dest string, addr *add
 	if addr != nil {
 		origin = addr.origin
 	}
+	// With a server, dest is the preview's own temporary folder
+	// (tempOutput); build --watch writes into the user's destination.
+	private := addr != nil
 	fresh := func() Rebuilder {
 		return newRebuilder(pipeline.Options{
 			Source: opts.Source, Destination: dest, BaseURL: opts.BaseURL, Origin: origin,
-			BuildDrafts: opts.BuildDrafts, Quiet: true, InPlace: true, Extras: opts.Extras,
+			BuildDrafts: opts.BuildDrafts, Quiet: true, InPlace: true, Private: private, Extras: opts.Extras,
 		})
 	}
 	return &loop{rb: fresh(), fresh: fresh, addr: addr, hub: hub, out: newReporter(opts.Stdout, opts.Stderr)}
