@@ -116,6 +116,11 @@ func (b tab) wait(expr string) {
 // resultURLs is a JS expression listing the search page's result links.
 const resultURLs = `Array.from(document.querySelectorAll("#search-results .search-result-title a")).map(a => a.pathname).join(" ")`
 
+// filteredResultsShown is a JS condition: a facet's results are on the
+// page (the list is empty for a moment while they are drawn again, and
+// every filter the tests click leaves some).
+const filteredResultsShown = `(l => l.length > 0 && l.every(li => li.querySelector("a")))(Array.from(document.querySelectorAll("#search-results li.search-result")))`
+
 // pageReady waits until the search page has shown an answer for q.
 func (b tab) searchPage(base, query string) string {
 	b.t.Helper()
@@ -267,7 +272,7 @@ func TestBrowserSearch(t *testing.T) {
 		}
 		b.do(chromedp.Click(chromedp.CSS(`button[data-facet="industry"]`)))
 		b.wait(`location.search.includes("industry=") && document.querySelector('button[data-facet="industry"][aria-pressed="true"]')`)
-		b.wait(`Array.from(document.querySelectorAll("#search-results li.search-result")).every(li => li.querySelector("a"))`)
+		b.wait(filteredResultsShown)
 		for _, u := range strings.Fields(b.str(resultURLs)) {
 			if !strings.HasPrefix(u, "/playbook/case-studies/") {
 				t.Errorf("filtered by industry, result %s is not a case study", u)
@@ -280,7 +285,7 @@ func TestBrowserSearch(t *testing.T) {
 		all := strings.Fields(b.searchPage(base, "q=lead"))
 		b.do(chromedp.Click(chromedp.CSS(`button[data-facet="type"][data-value="Case study"]`)))
 		b.wait(`location.search.includes("type=Case+study") && document.querySelector('button[data-facet="type"][aria-pressed="true"]')`)
-		b.wait(`Array.from(document.querySelectorAll("#search-results li.search-result")).every(li => li.querySelector("a"))`)
+		b.wait(filteredResultsShown)
 		got := strings.Fields(b.str(resultURLs))
 		if len(got) == 0 || len(got) >= len(all) {
 			t.Fatalf("filtering %d results by Case study left %d", len(all), len(got))
