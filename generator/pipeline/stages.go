@@ -23,12 +23,7 @@ import (
 // publishing. On success st holds the new run and output hashes.
 func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 	res := &Result{}
-	// The destination is listed (its hand-placed files) while the site
-	// loads; its problems are reported only when the site has none.
-	out, err := begin(opts)
-	if out != nil {
-		go out.Foreign()
-	}
+	out, err := begin(opts) // its problems are reported only when the site has none
 	in, diags := load(ctx, opts, st, true)
 	if in == nil {
 		abort(out)
@@ -45,16 +40,7 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 		res.Diagnostics = dedupe(append(diags, diag.Errorf(diag.Pos{}, "%w", err)))
 		return res, failure(res.Diagnostics, opts.Strict)
 	}
-	var prev map[string]uint64
-	if opts.InPlace {
-		prev = st.Hashes
-	}
-	r := newRun(in, fullPass(ctx, out, prev, st.sums(opts.InPlace)), st.Policy)
-	r.extras = opts.Extras
-	r.rendered = st.Rendered
-	// The live preview's later builds leave the search index to a
-	// background index (see Result.IndexPending): the reload comes first.
-	r.deferIndex = st.Policy.keepsState() && opts.InPlace && st.Last != nil
+	r := newFullRun(ctx, opts, st, in, out)
 	diags = append(diags, r.render()...)
 	st.Rendered.keep(in.model.Pages)
 	res.Diagnostics = dedupe(diags)
@@ -88,6 +74,21 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 	return res, nil
 }
 
+// newFullRun starts the run of a full build of in into out.
+func newFullRun(ctx context.Context, opts Options, st *State, in *inputs, out *output.Writer) *Run {
+	var prev map[string]uint64
+	if opts.InPlace {
+		prev = st.Hashes
+	}
+	r := newRun(in, fullPass(ctx, out, prev, st.sums(opts.InPlace)), st.Policy)
+	r.extras = opts.Extras
+	r.rendered = st.Rendered
+	// The live preview's later builds leave the search index to a
+	// background index (see Result.IndexPending): the reload comes first.
+	r.deferIndex = st.Policy.keepsState() && opts.InPlace && st.Last != nil
+	return r
+}
+
 // abort drops a build's output, if it was begun.
 func abort(out *output.Writer) {
 	if out != nil {
@@ -96,16 +97,22 @@ func abort(out *output.Writer) {
 }
 
 // begin checks the destination (not inside the site's inputs, not the
-// site root) and starts writing a build for it.
+// site root) and starts writing a build for it. The destination's
+// hand-placed files are listed in the background, while the site loads
+// (not at all for the preview's own folder).
 func begin(opts Options) (*output.Writer, error) {
 	if err := output.CheckDestination(opts.Source, opts.Destination); err != nil {
 		return nil, err
 	}
 	out, err := output.Begin(opts.Destination, opts.InPlace)
-	if err == nil && opts.Private {
+	if err != nil {
+		return nil, err
+	}
+	if opts.Private {
 		out.NoForeign()
 	}
-	return out, err
+	go out.Foreign()
+	return out, nil
 }
 
 // load runs the input stages: configuration, theme and shortcode
