@@ -187,8 +187,8 @@ func (r *Renderer) sectionPage(l List, only int, buf *bytes.Buffer) *diag.Diagno
 	if txt != nil {
 		body = txt.Body
 	}
-	return r.paginate(l, p.URL, p.Pages, only, buf, func(n int) *render.Page {
-		view := r.Page(p, txt, body)
+	return r.paginate(l, p.URL, p.Pages, only, buf, func(n int) (*render.Page, nav.Drawn) {
+		view, sidebar := r.PageView(p, txt, body)
 		view.ResultsLink = r.resultsLink(p)
 		if n == 1 {
 			view.Subsections = r.summaries(l, n, p.Sections)
@@ -197,14 +197,15 @@ func (r *Renderer) sectionPage(l List, only int, buf *bytes.Buffer) *diag.Diagno
 			view.Recent = r.summaries(l, n, r.model.Recent(RecentCount))
 			view.Entry = r.summaries(l, n, p.Sections)
 		}
-		return view
+		return view, sidebar
 	})
 }
 
 // paginate renders a list of pages split into pages of Paginate items at
-// url, url/page/2/, … ; view makes the view of pager page n (from 1).
+// url, url/page/2/, … ; view makes the view of pager page n (from 1) and
+// its sidebar, written out only if the page is executed.
 // With only > 0 just that pager page is rendered.
-func (r *Renderer) paginate(l List, url string, pages []*site.Page, only int, buf *bytes.Buffer, view func(n int) *render.Page) *diag.Diagnostic {
+func (r *Renderer) paginate(l List, url string, pages []*site.Page, only int, buf *bytes.Buffer, view func(n int) (*render.Page, nav.Drawn)) *diag.Diagnostic {
 	size := r.cfg.Paginate
 	total := site.PagerCount(len(pages), size)
 	pageURL := func(n int) string { return site.PagerURL(url, n) }
@@ -212,7 +213,7 @@ func (r *Renderer) paginate(l List, url string, pages []*site.Page, only int, bu
 		if only > 0 && n != only {
 			continue
 		}
-		v := view(n)
+		v, sidebar := view(n)
 		lo, hi := (n-1)*size, min(n*size, len(pages))
 		v.Pages = r.summaries(l, n, pages[lo:hi])
 		if total > 1 {
@@ -222,7 +223,7 @@ func (r *Renderer) paginate(l List, url string, pages []*site.Page, only int, bu
 				v.Title = v.Title + " (page " + strconv.Itoa(n) + ")"
 			}
 		}
-		if d := r.Execute(strings.TrimPrefix(pageURL(n), "/")+"index.html", v, buf); d != nil {
+		if d := r.ExecutePage(strings.TrimPrefix(pageURL(n), "/")+"index.html", v, sidebar, buf); d != nil {
 			return d
 		}
 	}
@@ -262,12 +263,12 @@ func (r *Renderer) taxonomyPage(tax *site.Taxonomy, buf *bytes.Buffer) *diag.Dia
 func (r *Renderer) termPage(l List, only int, buf *bytes.Buffer) *diag.Diagnostic {
 	tax, term := l.Tax, l.Term
 	tv := r.taxonomyView(tax)
-	return r.paginate(l, term.URL, term.Pages, only, buf, func(int) *render.Page {
+	return r.paginate(l, term.URL, term.Pages, only, buf, func(int) (*render.Page, nav.Drawn) {
 		view := r.NewPage(render.KindTerm, term.Name, term.URL)
 		view.Taxonomy = tv
 		view.Description = "Pages with " + tax.Singular + " " + term.Name
 		view.Lead = view.Description
 		view.Breadcrumbs = []render.Link{{Title: "Home", URL: r.URL("/")}, {Title: tv.Title, URL: tv.URL}}
-		return view
+		return view, nav.Drawn{}
 	})
 }
