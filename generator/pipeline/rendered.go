@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"slices"
 	"sync"
 
 	"github.com/playbookhq/playbook/generator/markdown"
@@ -26,6 +27,23 @@ type renderedPage struct {
 	titleFromH1 bool
 	calls       []resolverCall // the link resolver's answers, in call order
 	res         markdown.Result
+	// resolvedIn is where the links were last resolved: the model's
+	// namespace (site.Site.Namespace), the page's URL and source folder;
+	// targets are what they resolved to there. A model with the same
+	// namespace resolves them alike, to the pages at the same URLs.
+	resolvedIn resolvedIn
+	targets    resolved
+}
+
+// resolvedIn is where a page's links were resolved (see renderedPage).
+type resolvedIn struct {
+	namespace    uint64
+	url, fromDir string
+}
+
+// where returns where p's links resolve in model.
+func where(model *site.Site, p *site.Page) resolvedIn {
+	return resolvedIn{namespace: model.Namespace(), url: p.URL, fromDir: site.SourceDir(p)}
 }
 
 // resolverCall is one answer of the link resolver.
@@ -58,6 +76,21 @@ func (c *Rendered) put(path string, e *renderedPage) {
 	c.mu.Unlock()
 }
 
+// resolvedAgain keeps, for the next build, where a page's links resolved in
+// this one: e with them, in place of e (which other builds may read).
+func (c *Rendered) resolvedAgain(path string, e *renderedPage, in resolvedIn, targets resolved) {
+	if c == nil {
+		return
+	}
+	again := *e
+	again.resolvedIn, again.targets = in, slices.Clone(targets)
+	c.mu.Lock()
+	if c.pages[path] == e {
+		c.pages[path] = &again
+	}
+	c.mu.Unlock()
+}
+
 // keep drops the results of pages no longer in the model.
 func (c *Rendered) keep(pages []*site.Page) {
 	if c == nil {
@@ -85,6 +118,28 @@ func recordingResolver(next markdown.LinkResolver, calls *[]resolverCall) markdo
 		*calls = append(*calls, resolverCall{dest, url, ok})
 		return url, ok
 	}
+}
+
+// reuse returns the targets of e's links in model for page p when model
+// resolves them as the model they were resolved in did (the same
+// namespace, page URL and source folder): each page is the new model's
+// page at the same URL. ok is false when they must be resolved again.
+func (e *renderedPage) reuse(model *site.Site, p *site.Page) (targets resolved, ok bool) {
+	if e.resolvedIn == (resolvedIn{}) || e.resolvedIn != where(model, p) {
+		return nil, false
+	}
+	targets = make(resolved, len(e.targets))
+	for i, l := range e.targets {
+		targets[i] = l
+		if old := l.target.Page; old != nil {
+			now := model.ByURL(old.URL)
+			if !site.SamePage(old, now) {
+				return nil, false
+			}
+			targets[i].target.Page = now
+		}
+	}
+	return targets, true
 }
 
 // replays reports whether e's resolver answers are the same under the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"slices"
 	"sync"
 
 	"github.com/playbookhq/playbook/generator/content"
@@ -202,7 +203,13 @@ func (r *Run) renderMarkdown(p *site.Page, src *content.Page, mr *markdown.Rende
 		return res, false, err
 	}
 	if e := r.rendered.get(src.Path); e != nil && e.hash == src.Hash && e.bodyLine == src.BodyLine && e.titleFromH1 == src.TitleFromH1 {
+		if targets, ok := e.reuse(r.model, p); ok { // nothing a link reads changed
+			*seen = targets
+			res := e.res
+			return &res, true, nil
+		}
 		if e.replays(resolve) {
+			r.rendered.resolvedAgain(src.Path, e, where(r.model, p), *seen)
 			res := e.res
 			return &res, true, nil
 		}
@@ -214,6 +221,7 @@ func (r *Run) renderMarkdown(p *site.Page, src *content.Page, mr *markdown.Rende
 		return res, false, err
 	}
 	e.res = *res
+	e.resolvedIn, e.targets = where(r.model, p), slices.Clone(*seen)
 	r.rendered.put(src.Path, e) // with its own copy of the HTML: share that
 	shared := e.res
 	return &shared, true, nil

@@ -110,6 +110,8 @@ type Site struct {
 	files  map[string]string
 	byAge  []*Page // regular pages in the one "recent pages" order (see Recent)
 	lazy   lazyLookups
+	// namespace is the sum of what link resolution reads (see Namespace).
+	namespace lazyNamespace
 }
 
 // File is a non-Markdown content file and where it goes.
