@@ -64,9 +64,13 @@ func (x *backgroundIndex) loop(ctx context.Context) {
 			x.mu.Unlock()
 			select {
 			case <-time.After(wait):
-			case <-ctx.Done():
+				continue
+			case <-ctx.Done(): // closed or dropped while waiting
 			}
-			continue
+			x.mu.Lock()
+			x.busy = false
+			x.mu.Unlock()
+			return
 		}
 		next := x.next
 		x.next = nil
