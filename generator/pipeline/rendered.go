@@ -27,6 +27,7 @@ type renderedPage struct {
 	titleFromH1 bool
 	calls       []resolverCall // the link resolver's answers, in call order
 	res         markdown.Result
+	parts       *recordParts // the record's parts made from res
 	// resolvedIn is where the links were last resolved: the model's
 	// namespace (site.Site.Namespace), the page's URL and source folder;
 	// targets are what they resolved to there. A model with the same

@@ -124,16 +124,12 @@ func (r *Run) renderText(p *site.Page, src *content.Page) *record {
 		html := htmlBuffers.Get().(*bytes.Buffer)
 		defer htmlBuffers.Put(html)
 		var seen resolved
-		res, kept, err := r.renderMarkdown(p, src, mr, html, body, &seen)
+		res, parts, kept, err := r.renderMarkdown(p, src, mr, html, body, &seen)
 		if err != nil {
 			rec.diags = append(rec.diags, withFile(err, p.Src.File))
 			return rec
 		}
-		fillRecord(rec, p, res, &seen)
-		if src.TitleFromH1 && res.H1ID != "" {
-			rec.text.TitleID = res.H1ID
-			rec.link.IDs = rec.link.IDs.With([]string{res.H1ID})
-		}
+		fillRecord(rec, p, res, &seen, parts)
 		for _, d := range res.Diagnostics {
 			d.Pos.File = p.Src.File
 			rec.diags = append(rec.diags, d)
@@ -192,7 +188,7 @@ func (r *Run) executePage(p *site.Page, rec *record, buf *bytes.Buffer) {
 // renderMarkdown renders a page's body, or takes the result kept by an
 // earlier build of the live preview (kept) when the page's file is the
 // same and each of its links resolves as it did then.
-func (r *Run) renderMarkdown(p *site.Page, src *content.Page, mr *markdown.Renderer, html *bytes.Buffer, body []byte, seen *resolved) (res *markdown.Result, kept bool, err error) {
+func (r *Run) renderMarkdown(p *site.Page, src *content.Page, mr *markdown.Renderer, html *bytes.Buffer, body []byte, seen *resolved) (res *markdown.Result, parts *recordParts, kept bool, err error) {
 	var pc *markdown.PageContext
 	if markdown.MayHaveShortcodes(body) {
 		pc = r.views.PageContext(p)
@@ -200,45 +196,70 @@ func (r *Run) renderMarkdown(p *site.Page, src *content.Page, mr *markdown.Rende
 	resolve := r.resolver(p, seen)
 	if pc != nil || r.rendered == nil || r.inspect != nil {
 		res, err = mr.RenderPage(html, body, src.BodyLine, resolve, pc)
-		return res, false, err
+		if err != nil {
+			return res, nil, false, err
+		}
+		return res, partsOf(res, src.TitleFromH1), false, nil
 	}
 	if e := r.rendered.get(src.Path); e != nil && e.hash == src.Hash && e.bodyLine == src.BodyLine && e.titleFromH1 == src.TitleFromH1 {
 		if targets, ok := e.reuse(r.model, p); ok { // nothing a link reads changed
 			*seen = targets
 			res := e.res
-			return &res, true, nil
+			return &res, e.parts, true, nil
 		}
 		if e.replays(resolve) {
 			r.rendered.resolvedAgain(src.Path, e, where(r.model, p), *seen)
 			res := e.res
-			return &res, true, nil
+			return &res, e.parts, true, nil
 		}
 		*seen = (*seen)[:0]
 	}
 	e := &renderedPage{hash: src.Hash, bodyLine: src.BodyLine, titleFromH1: src.TitleFromH1}
 	res, err = mr.RenderPage(html, body, src.BodyLine, recordingResolver(resolve, &e.calls), nil)
 	if err != nil {
-		return res, false, err
+		return res, nil, false, err
 	}
 	e.res = *res
+	e.parts = partsOf(res, src.TitleFromH1)
 	e.resolvedIn, e.targets = where(r.model, p), slices.Clone(*seen)
 	r.rendered.put(src.Path, e) // with its own copy of the HTML: share that
 	shared := e.res
-	return &shared, true, nil
+	return &shared, e.parts, true, nil
 }
 
-func fillRecord(rec *record, p *site.Page, res *markdown.Result, seen *resolved) {
+func fillRecord(rec *record, p *site.Page, res *markdown.Result, seen *resolved, parts *recordParts) {
 	rec.text.Summary, rec.text.Words, rec.text.TOC = res.Summary, res.WordCount, res.TOC
 	rec.text.Diagrams = res.Diagrams > 0
 	rec.text.Tasks = res.Tasks > 0
-	rec.link.IDs = links.NewIDs(res.IDs, res.Anchors)
+	rec.text.TitleID, rec.link.IDs, rec.sections = parts.titleID, parts.ids, parts.sections
+	rec.link.Links = make([]site.Link, 0, len(res.Links))
 	for _, l := range res.Links {
 		pos := diag.Pos{File: p.Src.File, Line: l.Line, Col: l.Col}
 		rec.link.Links = append(rec.link.Links, site.Link{Dest: l.Dest, Pos: pos, Target: seen.target(l.Dest)})
 	}
-	for _, s := range res.Sections {
-		rec.sections = append(rec.sections, search.Section{ID: s.ID, Title: s.Title, Level: s.Level, Text: s.Text, Code: s.Code})
+}
+
+// recordParts are the parts of a page's record that come from its
+// Markdown result alone: the ids on the page and its search sections.
+// Made once per result, and shared by every build that takes it.
+type recordParts struct {
+	ids      links.IDs
+	titleID  string // the id of the title taken from a leading "# Heading"
+	sections []search.Section
+}
+
+// partsOf makes the record parts of res (titleFromH1: the page's title
+// is its leading heading, whose id is then the title's).
+func partsOf(res *markdown.Result, titleFromH1 bool) *recordParts {
+	parts := &recordParts{ids: links.NewIDs(res.IDs, res.Anchors)}
+	if titleFromH1 && res.H1ID != "" {
+		parts.titleID = res.H1ID
+		parts.ids = parts.ids.With([]string{res.H1ID})
 	}
+	for _, s := range res.Sections {
+		parts.sections = append(parts.sections, search.Section{ID: s.ID, Title: s.Title, Level: s.Level, Text: s.Text, Code: s.Code})
+	}
+	return parts
 }
 
 // resolver returns the link resolver Markdown uses for page p.
