@@ -175,9 +175,9 @@ func (r *Run) executePage(p *site.Page, rec *record, buf *bytes.Buffer) {
 		}
 	}
 	rec.html, rec.single, rec.spilled = nil, false, false
-	v, sidebar := r.views.PageView(p, &rec.text, html)
+	v, parts := r.views.PageView(p, &rec.text, html)
 	v.ReviewNotice = r.notice(p)
-	if d := r.lists.ExecutePage(p.OutFile, v, sidebar, buf); d != nil {
+	if d := r.lists.ExecutePage(p.OutFile, v, parts, buf); d != nil {
 		rec.diags = append(rec.diags, d)
 	}
 	if !r.policy.keepsState() {
@@ -221,6 +221,7 @@ func (r *Run) renderMarkdown(p *site.Page, src *content.Page, mr *markdown.Rende
 	}
 	e.res = *res
 	e.parts = partsOf(res, src.TitleFromH1)
+	e.parts.htmlSum = view.HTMLSum(res.HTML)
 	e.resolvedIn, e.targets = where(r.model, p), slices.Clone(*seen)
 	r.rendered.put(src.Path, e) // with its own copy of the HTML: share that
 	shared := e.res
@@ -232,6 +233,7 @@ func fillRecord(rec *record, p *site.Page, res *markdown.Result, seen *resolved,
 	rec.text.Diagrams = res.Diagrams > 0
 	rec.text.Tasks = res.Tasks > 0
 	rec.text.TitleID, rec.link.IDs, rec.sections = parts.titleID, parts.ids, parts.sections
+	rec.text.HTMLSum = parts.htmlSum
 	rec.link.Links = make([]site.Link, 0, len(res.Links))
 	for _, l := range res.Links {
 		pos := diag.Pos{File: p.Src.File, Line: l.Line, Col: l.Col}
@@ -246,6 +248,7 @@ type recordParts struct {
 	ids      links.IDs
 	titleID  string // the id of the title taken from a leading "# Heading"
 	sections []search.Section
+	htmlSum  uint64 // view.HTMLSum of the result's HTML, for the live preview's view sums; 0 in one-off builds
 }
 
 // partsOf makes the record parts of res (titleFromH1: the page's title

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/playbookhq/playbook/generator/diag"
-	"github.com/playbookhq/playbook/generator/nav"
 	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/site"
 )
@@ -119,18 +118,18 @@ func NewRenderer(m *Maker, theme *render.Theme, write func(rel string, data []by
 // Execute renders a view with its template and writes it to outFile. A
 // template error comes back as a diagnostic.
 func (r *Renderer) Execute(outFile string, view *render.Page, buf *bytes.Buffer) *diag.Diagnostic {
-	return r.ExecutePage(outFile, view, nav.Drawn{}, buf)
+	return r.ExecutePage(outFile, view, Parts{}, buf)
 }
 
 // ExecutePage is Execute for a view made by Maker.PageView: its sidebar
 // is written out into the view only if the page is executed.
-func (r *Renderer) ExecutePage(outFile string, view *render.Page, sidebar nav.Drawn, buf *bytes.Buffer) *diag.Diagnostic {
+func (r *Renderer) ExecutePage(outFile string, view *render.Page, parts Parts, buf *bytes.Buffer) *diag.Diagnostic {
 	if r.Unchanged != nil {
-		if sum, ok := r.sums.of(view, r.theme.Reads(view, "Taxonomies")); ok && r.Unchanged(outFile, sum^sidebar.Sum()) {
+		if sum, ok := r.sums.of(view, r.theme.Reads(view, "Taxonomies"), parts.ContentSum); ok && r.Unchanged(outFile, sum^parts.Sidebar.Sum()) {
 			return nil
 		}
 	}
-	if s := sidebar.HTML(); s != "" {
+	if s := parts.Sidebar.HTML(); s != "" {
 		view.Sidebar = template.HTML(s) // drawn by package nav, escaped there
 	}
 	buf.Reset()
@@ -187,8 +186,8 @@ func (r *Renderer) sectionPage(l List, only int, buf *bytes.Buffer) *diag.Diagno
 	if txt != nil {
 		body = txt.Body
 	}
-	return r.paginate(l, p.URL, p.Pages, only, buf, func(n int) (*render.Page, nav.Drawn) {
-		view, sidebar := r.PageView(p, txt, body)
+	return r.paginate(l, p.URL, p.Pages, only, buf, func(n int) (*render.Page, Parts) {
+		view, parts := r.PageView(p, txt, body)
 		view.ResultsLink = r.resultsLink(p)
 		if n == 1 {
 			view.Subsections = r.summaries(l, n, p.Sections)
@@ -197,15 +196,15 @@ func (r *Renderer) sectionPage(l List, only int, buf *bytes.Buffer) *diag.Diagno
 			view.Recent = r.summaries(l, n, r.model.Recent(RecentCount))
 			view.Entry = r.summaries(l, n, p.Sections)
 		}
-		return view, sidebar
+		return view, parts
 	})
 }
 
 // paginate renders a list of pages split into pages of Paginate items at
 // url, url/page/2/, … ; view makes the view of pager page n (from 1) and
-// its sidebar, written out only if the page is executed.
+// its parts (see Maker.PageView).
 // With only > 0 just that pager page is rendered.
-func (r *Renderer) paginate(l List, url string, pages []*site.Page, only int, buf *bytes.Buffer, view func(n int) (*render.Page, nav.Drawn)) *diag.Diagnostic {
+func (r *Renderer) paginate(l List, url string, pages []*site.Page, only int, buf *bytes.Buffer, view func(n int) (*render.Page, Parts)) *diag.Diagnostic {
 	size := r.cfg.Paginate
 	total := site.PagerCount(len(pages), size)
 	pageURL := func(n int) string { return site.PagerURL(url, n) }
@@ -213,7 +212,7 @@ func (r *Renderer) paginate(l List, url string, pages []*site.Page, only int, bu
 		if only > 0 && n != only {
 			continue
 		}
-		v, sidebar := view(n)
+		v, parts := view(n)
 		lo, hi := (n-1)*size, min(n*size, len(pages))
 		v.Pages = r.summaries(l, n, pages[lo:hi])
 		if total > 1 {
@@ -223,7 +222,7 @@ func (r *Renderer) paginate(l List, url string, pages []*site.Page, only int, bu
 				v.Title = v.Title + " (page " + strconv.Itoa(n) + ")"
 			}
 		}
-		if d := r.ExecutePage(strings.TrimPrefix(pageURL(n), "/")+"index.html", v, sidebar, buf); d != nil {
+		if d := r.ExecutePage(strings.TrimPrefix(pageURL(n), "/")+"index.html", v, parts, buf); d != nil {
 			return d
 		}
 	}
@@ -263,12 +262,12 @@ func (r *Renderer) taxonomyPage(tax *site.Taxonomy, buf *bytes.Buffer) *diag.Dia
 func (r *Renderer) termPage(l List, only int, buf *bytes.Buffer) *diag.Diagnostic {
 	tax, term := l.Tax, l.Term
 	tv := r.taxonomyView(tax)
-	return r.paginate(l, term.URL, term.Pages, only, buf, func(int) (*render.Page, nav.Drawn) {
+	return r.paginate(l, term.URL, term.Pages, only, buf, func(int) (*render.Page, Parts) {
 		view := r.NewPage(render.KindTerm, term.Name, term.URL)
 		view.Taxonomy = tv
 		view.Description = "Pages with " + tax.Singular + " " + term.Name
 		view.Lead = view.Description
 		view.Breadcrumbs = []render.Link{{Title: "Home", URL: r.URL("/")}, {Title: tv.Title, URL: tv.URL}}
-		return view, nav.Drawn{}
+		return view, Parts{}
 	})
 }

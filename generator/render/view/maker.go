@@ -175,14 +175,23 @@ func (v *Maker) markMenus() {
 
 // Page builds the view of a content page or section.
 func (v *Maker) Page(p *site.Page, txt *Text, body []byte) *render.Page {
-	view, sidebar := v.PageView(p, txt, body)
-	view.Sidebar = template.HTML(sidebar.HTML()) // drawn by package nav, escaped there
+	view, parts := v.PageView(p, txt, body)
+	view.Sidebar = template.HTML(parts.Sidebar.HTML()) // drawn by package nav, escaped there
 	return view
 }
 
+// Parts are the parts of a page view that its sum takes by sums of their
+// own: the sidebar, written out into the view only when the page is
+// executed (see Renderer.ExecutePage), and the content's sum when it is
+// known (Text.HTMLSum).
+type Parts struct {
+	Sidebar    nav.Drawn
+	ContentSum uint64 // of view.Content; 0 when unknown (the sum reads Content)
+}
+
 // PageView is Page with the sidebar not yet written out (view.Sidebar is
-// empty): Renderer.ExecutePage writes it only when the page is executed.
-func (v *Maker) PageView(p *site.Page, txt *Text, body []byte) (*render.Page, nav.Drawn) {
+// empty) and the parts that stand in for it and the content in the view's sum.
+func (v *Maker) PageView(p *site.Page, txt *Text, body []byte) (*render.Page, Parts) {
 	kind := render.KindPage
 	switch p.Kind {
 	case site.KindHome:
@@ -198,9 +207,9 @@ func (v *Maker) PageView(p *site.Page, txt *Text, body []byte) (*render.Page, na
 		v.fillMeta(view, p, src)
 		v.fillSource(view, src)
 	}
-	var sidebar nav.Drawn
+	var parts Parts
 	if kind != render.KindHome {
-		sidebar = v.nav.Drawn(p)
+		parts.Sidebar = v.nav.Drawn(p)
 	}
 	if p.Src != nil && len(p.Src.Steps()) > 0 {
 		view.Checklist = true
@@ -211,6 +220,7 @@ func (v *Maker) PageView(p *site.Page, txt *Text, body []byte) (*render.Page, na
 	}
 	view.Description = firstNonEmpty(view.Description, txt.summary(), v.site.Description, p.Title)
 	if txt != nil {
+		parts.ContentSum = txt.HTMLSum
 		view.TitleID = txt.TitleID
 		view.TOC = toc(txt.TOC)
 		view.ReadingTime = max(1, (txt.Words+219)/220)
@@ -229,7 +239,7 @@ func (v *Maker) PageView(p *site.Page, txt *Text, body []byte) (*render.Page, na
 		view.Related = append(view.Related, v.Summary(r, nil))
 	}
 	view.Backlinks = v.backlinkViews(p)
-	return view, sidebar
+	return view, parts
 }
 
 // SetGit gives the maker the content's git history (nil outside a

@@ -41,17 +41,22 @@ type siteKey struct {
 }
 
 // of returns a sum of everything a template can read from v: the same
-// sum, with the same theme, means the same output. Templates read only
+// sum, with the same theme, means the same output. contentSum, when not
+// 0, is HTMLSum of v.Content, taken instead of reading it. Templates read only
 // their data (render's data contract) and pure helpers. The site's
 // taxonomies (every term with its count) count only when the layout may
 // read them (taxonomies): a new tag then changes only the pages that show
 // them. ok is false for data the sum cannot take (a func or channel in a
 // page's parameters).
-func (s *sums) of(v *render.Page, taxonomies bool) (sum uint64, ok bool) {
+func (s *sums) of(v *render.Page, taxonomies bool, contentSum uint64) (sum uint64, ok bool) {
 	var h maphash.Hash
 	h.SetSeed(viewSeed)
 	shallow := *v
 	shallow.Site, shallow.Taxonomy = nil, nil
+	if contentSum != 0 { // the caller knows the content's sum (Text.HTMLSum)
+		shallow.Content = ""
+		maphash.WriteComparable(&h, contentSum)
+	}
 	if !s.hashValue(&h, reflect.ValueOf(&shallow).Elem()) {
 		return 0, false
 	}

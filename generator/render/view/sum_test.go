@@ -23,11 +23,11 @@ func samplePage(site *render.Site) *render.Page {
 func TestViewSums(t *testing.T) {
 	site := &render.Site{Title: "Hub", Taxonomies: []render.Taxonomy{{Name: "tags", Terms: []render.Term{{Name: "a", Count: 1}}}}}
 	var s sums
-	base, ok := s.of(samplePage(site), true)
+	base, ok := s.of(samplePage(site), true, 0)
 	if !ok {
 		t.Fatal("a page view has no sum")
 	}
-	if again, _ := (&sums{}).of(samplePage(site), true); again != base {
+	if again, _ := (&sums{}).of(samplePage(site), true, 0); again != base {
 		t.Error("the same view has two sums")
 	}
 	changes := map[string]func(p *render.Page){
@@ -49,7 +49,7 @@ func TestViewSums(t *testing.T) {
 	for name, change := range changes {
 		p := samplePage(site)
 		change(p)
-		if sum, ok := s.of(p, true); !ok || sum == base {
+		if sum, ok := s.of(p, true, 0); !ok || sum == base {
 			t.Errorf("changing the %s keeps the sum (ok %v)", name, ok)
 		}
 	}
@@ -58,10 +58,10 @@ func TestViewSums(t *testing.T) {
 		p.Taxonomy = &render.Taxonomy{Name: "tags", Terms: []render.Term{{Name: "a", Count: count}}}
 		return p
 	}
-	if one, _ := s.of(tax(1), true); one == func() uint64 { two, _ := s.of(tax(2), true); return two }() {
+	if one, _ := s.of(tax(1), true, 0); one == func() uint64 { two, _ := s.of(tax(2), true, 0); return two }() {
 		t.Error("a term's count in the page's taxonomy does not count")
 	}
-	if _, ok := s.of(&render.Page{Params: map[string]any{"f": func() {}}}, true); ok {
+	if _, ok := s.of(&render.Page{Params: map[string]any{"f": func() {}}}, true, 0); ok {
 		t.Error("a func in the parameters has a sum")
 	}
 }
@@ -75,14 +75,35 @@ func TestViewSumsWithoutTaxonomies(t *testing.T) {
 	retitled := *site
 	retitled.Title = "Other hub"
 	var s sums
-	base, _ := s.of(samplePage(site), false)
-	if sum, ok := s.of(samplePage(&moreTags), false); !ok || sum != base {
+	base, _ := s.of(samplePage(site), false, 0)
+	if sum, ok := s.of(samplePage(&moreTags), false, 0); !ok || sum != base {
 		t.Errorf("a layout that never reads the taxonomies sees them change (ok %v)", ok)
 	}
-	if sum, _ := s.of(samplePage(&moreTags), true); sum == base {
+	if sum, _ := s.of(samplePage(&moreTags), true, 0); sum == base {
 		t.Error("a layout that reads the taxonomies does not see them change")
 	}
-	if sum, _ := s.of(samplePage(&retitled), false); sum == base {
+	if sum, _ := s.of(samplePage(&retitled), false, 0); sum == base {
 		t.Error("the site's title does not count without the taxonomies")
+	}
+}
+
+// TestViewSumsWithContentSum checks that a known content sum stands in
+// for the content: the same sum with other content is the same view sum
+// (the caller vouches for it), another content sum is another view sum.
+func TestViewSumsWithContentSum(t *testing.T) {
+	site := &render.Site{Title: "Hub"}
+	var s sums
+	html := []byte("<p>Text.</p>")
+	base, _ := s.of(samplePage(site), true, HTMLSum(html))
+	other := samplePage(site)
+	other.Content = "<p>Not read.</p>"
+	if sum, _ := s.of(other, true, HTMLSum(html)); sum != base {
+		t.Error("the content is read although its sum is given")
+	}
+	if sum, _ := s.of(samplePage(site), true, HTMLSum([]byte("<p>Other.</p>"))); sum == base {
+		t.Error("another content sum keeps the view sum")
+	}
+	if HTMLSum(nil) == 0 || HTMLSum(html) != HTMLSum([]byte("<p>Text.</p>")) {
+		t.Error("HTMLSum is 0 or differs for the same bytes")
 	}
 }

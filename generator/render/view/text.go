@@ -6,7 +6,11 @@
 // pages' cards each shows (Deps), for rebuilds.
 package view
 
-import "github.com/playbookhq/playbook/generator/markdown"
+import (
+	"hash/maphash"
+
+	"github.com/playbookhq/playbook/generator/markdown"
+)
 
 // Text is what rendering a page's Markdown leaves for its views and for
 // the cards that show it elsewhere.
@@ -18,7 +22,15 @@ type Text struct {
 	TitleID  string             // the id of the title taken from the leading "# Heading", if any
 	TOC      []markdown.Heading // h2 and h3 headings
 	Body     []byte             // rendered Markdown, kept only for list and search pages
+	// HTMLSum is HTMLSum of the page's rendered Markdown when the
+	// caller worked it out (the live preview, once per result), else 0:
+	// a view sum then takes it instead of reading the HTML again.
+	HTMLSum uint64
 }
+
+// HTMLSum returns a sum of a page's rendered Markdown for Text.HTMLSum
+// (within one process; never 0).
+func HTMLSum(html []byte) uint64 { return maphash.Bytes(viewSeed, html) | 1 }
 
 // summary is t's summary, "" for a nil Text.
 func (t *Text) summary() string {
