@@ -56,7 +56,7 @@ func (s *Site) Resolve(from *Page, dest, basePath string) Target {
 }
 
 func (s *Site) resolvePath(from *Page, p string) Target {
-	dir := sourceDir(from)
+	dir := SourceDir(from)
 	if strings.EqualFold(path.Ext(p), ".md") {
 		return s.resolveMarkdown(dir, p)
 	}
@@ -79,8 +79,8 @@ func (s *Site) resolvePath(from *Page, p string) Target {
 	return Target{Problem: "no page or file " + p + " (relative to " + path.Join("content", dir) + ")"}
 }
 
-// sourceDir returns the content folder links in page from are relative to.
-func sourceDir(from *Page) string {
+// SourceDir returns the content folder links in page from are relative to.
+func SourceDir(from *Page) string {
 	switch {
 	case from == nil:
 		return ""

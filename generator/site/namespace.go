@@ -41,7 +41,7 @@ func (s *Site) sumNamespace() uint64 {
 		sum += h.Sum64()
 	}
 	for _, p := range s.Pages {
-		add("page", p.File(), p.Dir, strconv.Itoa(int(p.Kind)), p.URL, pageKey(s.byURL[p.URL]))
+		add("page", p.File(), p.Dir, strconv.Itoa(int(p.Kind)), p.URL)
 	}
 	for k, p := range s.byPath {
 		add("path", k, p.URL)
@@ -77,6 +77,3 @@ func pageKey(p *Page) string {
 func SamePage(p, q *Page) bool {
 	return p != nil && q != nil && p.URL == q.URL && p.Dir == q.Dir && p.File() == q.File()
 }
-
-// SourceDir returns the content folder links in page from are relative to.
-func SourceDir(from *Page) string { return sourceDir(from) }

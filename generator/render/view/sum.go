@@ -76,19 +76,11 @@ func (s *sums) taxonomy(t *render.Taxonomy) uint64 {
 	if t == nil {
 		return 0
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if sum, ok := s.taxes[t]; ok {
-		return sum
-	}
-	var h maphash.Hash
-	h.SetSeed(viewSeed)
-	s.hashValue(&h, reflect.ValueOf(t).Elem())
-	if s.taxes == nil {
-		s.taxes = map[*render.Taxonomy]uint64{}
-	}
-	s.taxes[t] = h.Sum64() | 1 // never 0, the sum of none
-	return s.taxes[t]
+	sum, _ := cachedSum(s, &s.taxes, t, func() (uint64, bool) {
+		sum, ok := s.valueSum(reflect.ValueOf(t).Elem())
+		return sum | 1, ok // never 0, the sum of none
+	})
+	return sum
 }
 
 // site returns the sum of a site view, computed once per view and key.
@@ -96,25 +88,42 @@ func (s *sums) site(k siteKey) (uint64, bool) {
 	if k.site == nil {
 		return 0, true
 	}
+	return cachedSum(s, &s.sites, k, func() (uint64, bool) {
+		v := *k.site
+		if !k.taxonomies {
+			v.Taxonomies = nil
+		}
+		return s.valueSum(reflect.ValueOf(&v).Elem())
+	})
+}
+
+// cachedSum returns (*cache)[k], worked out by sum on first use (under
+// s.mu; a sum that fails is not kept).
+func cachedSum[K comparable](s *sums, cache *map[K]uint64, k K, sum func() (uint64, bool)) (uint64, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if sum, ok := s.sites[k]; ok {
-		return sum, true
+	if v, ok := (*cache)[k]; ok {
+		return v, true
 	}
-	v := *k.site
-	if !k.taxonomies {
-		v.Taxonomies = nil
-	}
-	var h maphash.Hash
-	h.SetSeed(viewSeed)
-	if !s.hashValue(&h, reflect.ValueOf(&v).Elem()) {
+	v, ok := sum()
+	if !ok {
 		return 0, false
 	}
-	if s.sites == nil {
-		s.sites = map[siteKey]uint64{}
+	if *cache == nil {
+		*cache = map[K]uint64{}
 	}
-	s.sites[k] = h.Sum64()
-	return s.sites[k], true
+	(*cache)[k] = v
+	return v, true
+}
+
+// valueSum returns the sum of v alone; ok is false when it cannot be summed.
+func (s *sums) valueSum(v reflect.Value) (uint64, bool) {
+	var h maphash.Hash
+	h.SetSeed(viewSeed)
+	if !s.hashValue(&h, v) {
+		return 0, false
+	}
+	return h.Sum64(), true
 }
 
 var (
@@ -289,15 +298,14 @@ func (s *sums) summary(v reflect.Value) (uint64, bool) {
 	}
 	sm := v.Interface().(render.Summary)
 	sm.Card = nil
-	var h maphash.Hash
-	h.SetSeed(viewSeed)
-	if !s.hashValue(&h, reflect.ValueOf(sm)) {
+	sum, ok := s.valueSum(reflect.ValueOf(sm))
+	if !ok {
 		return 0, false
 	}
 	if s.nCards.Add(1) > maxCardSums {
 		s.cards.Clear()
 		s.nCards.Store(0)
 	}
-	s.cards.Store(card, h.Sum64())
-	return h.Sum64(), true
+	s.cards.Store(card, sum)
+	return sum, true
 }
