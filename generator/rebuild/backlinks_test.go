@@ -26,7 +26,7 @@ func backlinksOf(t *testing.T, dest, rel string) string {
 func TestBacklinksFollowBodyEdits(t *testing.T) {
 	root := newSite(t, typedSite)
 	dest := filepath.Join(root, "public")
-	b := NewBuilder(pipeline.Options{Source: root, Destination: dest, InPlace: true})
+	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true})
 	rebuild(t, b)
 	b.index.Wait()
 

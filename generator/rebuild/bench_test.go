@@ -23,7 +23,7 @@ func BenchmarkBodyEdit(b *testing.B) {
 	if err := os.CopyFS(root, os.DirFS(src)); err != nil {
 		b.Fatal(err)
 	}
-	bl := NewBuilder(pipeline.Options{Source: root, Destination: filepath.Join(b.TempDir(), "out"), InPlace: true})
+	bl := newBuilder(b, pipeline.Options{Source: root, Destination: filepath.Join(b.TempDir(), "out"), InPlace: true})
 	if _, err := bl.Build(context.Background(), nil); err != nil {
 		b.Fatal(err)
 	}
@@ -56,8 +56,7 @@ func BenchmarkTitleEdit(b *testing.B) {
 	if err := os.CopyFS(root, os.DirFS(src)); err != nil {
 		b.Fatal(err)
 	}
-	bl := NewBuilder(pipeline.Options{Source: root, Destination: filepath.Join(b.TempDir(), "out"), InPlace: true, Quiet: true})
-	defer bl.Close()
+	bl := newBuilder(b, pipeline.Options{Source: root, Destination: filepath.Join(b.TempDir(), "out"), InPlace: true, Quiet: true})
 	if _, err := bl.Build(context.Background(), nil); err != nil {
 		b.Fatal(err)
 	}

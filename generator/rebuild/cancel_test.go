@@ -29,8 +29,7 @@ func TestCancelledBuildsPublishNothing(t *testing.T) {
 			cancel()
 		}
 	}}
-	b := NewBuilder(opts)
-	defer b.Close()
+	b := newBuilder(t, opts)
 	rebuild(t, b)
 	b.index.Wait()
 	before := readTree(t, dest)

@@ -34,7 +34,7 @@ Second text.
 # Other
 `)
 	dest := filepath.Join(root, "public")
-	b := NewBuilder(pipeline.Options{Source: root, Destination: dest, InPlace: true})
+	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true})
 	rebuild(t, b)
 	b.index.Wait()
 	mustContain(t, dest, "docs/a/index.html", "Docs team")

@@ -41,8 +41,7 @@ func TestRebuildsClaimOutputPaths(t *testing.T) {
 first
 `)
 	dest := filepath.Join(root, "public")
-	b := NewBuilder(pipeline.Options{Source: root, Destination: dest, InPlace: true})
-	defer b.Close()
+	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true})
 	rebuild(t, b)
 
 	// Partial rebuilds: a body edit and a static file edit claim no collision.

@@ -58,8 +58,7 @@ var frontMatter = regexp.MustCompile(`(?s)\A(\+\+\+\n.*?\n\+\+\+\n|---\n.*?\n---
 func TestRebuiltListsMatchFullBuild(t *testing.T) {
 	root := copySample(t)
 	dest := filepath.Join(t.TempDir(), "preview")
-	b := NewBuilder(pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true})
-	defer b.Close()
+	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true})
 	rebuild(t, b)
 	if kinds := b.state.Last.Deps().Kinds(); !kinds[view.ListSection] || !kinds[view.ListTerm] || !kinds[view.ListNotFound] || !kinds[view.ListWhatsNew] {
 		t.Fatalf("recorded kinds of list %v; want sections, terms, the 404 page and the what's-new page", kinds)

@@ -42,7 +42,7 @@ Links to [first](../playbooks/a-first.md#agenda).
 body{}
 `)
 	dest := filepath.Join(root, "public")
-	b := NewBuilder(pipeline.Options{Source: root, Destination: dest, InPlace: true})
+	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true})
 	rebuild(t, b)
 	b.index.Wait()
 

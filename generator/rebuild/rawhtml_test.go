@@ -24,7 +24,7 @@ See [the old anchor](b.md#legacy) and [the span](b.md#kept).
 
 Some <span id='kept'>text</span>.
 `)
-	b := NewBuilder(pipeline.Options{Source: root, Destination: filepath.Join(root, "public"), InPlace: true})
+	b := newBuilder(t, pipeline.Options{Source: root, Destination: filepath.Join(root, "public"), InPlace: true})
 	if res := rebuild(t, b); len(res.Diagnostics) > 0 {
 		t.Fatalf("anchors in raw HTML not found: %v", res.Diagnostics)
 	}

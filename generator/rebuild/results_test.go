@@ -16,8 +16,7 @@ import (
 func TestRebuildRefreshesResultsPage(t *testing.T) {
 	root := copySample(t)
 	dest := filepath.Join(t.TempDir(), "preview")
-	b := NewBuilder(pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true})
-	defer b.Close()
+	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true})
 	rebuild(t, b)
 	rel := "content/case-studies/northwind-analytics.md"
 	file := filepath.Join(root, rel)

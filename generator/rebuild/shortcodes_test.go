@@ -34,7 +34,7 @@ title = "T"
 release = "7.1"
 `)
 	dest := filepath.Join(root, "public")
-	b := NewBuilder(pipeline.Options{Source: root, Destination: dest, InPlace: true})
+	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true})
 	rebuild(t, b)
 	b.index.Wait()
 	mustContain(t, dest, "notes/a/index.html", `<div class="box">first on Alpha</div>`)

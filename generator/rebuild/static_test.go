@@ -19,8 +19,7 @@ first
 <svg/>
 `)
 	dest := filepath.Join(root, "public")
-	b := NewBuilder(pipeline.Options{Source: root, Destination: dest, InPlace: true})
-	defer b.Close()
+	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true})
 	rebuild(t, b)
 
 	writeFile(t, filepath.Join(root, "static/files/checklist.txt"), []byte("second"))

@@ -80,8 +80,7 @@ var structuralEdits = []structuralEdit{
 func TestStructuralEditsMatchFullBuild(t *testing.T) {
 	root := copySample(t)
 	dest := filepath.Join(t.TempDir(), "preview")
-	b := NewBuilder(pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true})
-	defer b.Close()
+	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true})
 	rebuild(t, b)
 	for _, e := range structuralEdits {
 		changed := e.do(t, root)

@@ -27,8 +27,7 @@ title = "Page B"
 B's text.
 `)
 	dest := filepath.Join(root, "public")
-	b := NewBuilder(pipeline.Options{Source: root, Destination: dest, InPlace: true, Private: true})
-	defer b.Close()
+	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true, Private: true})
 	rebuild(t, b)
 
 	// A's front matter breaks: the build fails and A keeps its last page.
