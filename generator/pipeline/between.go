@@ -35,10 +35,17 @@ type State struct {
 	// changed since the pages in Cache were read, when the rebuild knows
 	// (its file watcher); nil means any. Set before each build.
 	Changed []string
-	// viewSums are the sums of the views the files in place were made
-	// from (Preview in place only), for executing templates only on views
-	// that changed. Guarded by Mu like Hashes.
-	viewSums map[string]uint64
+	// views are the sums and keys of the views the files in place were
+	// made from (Preview in place only), for executing templates only on
+	// views that changed. Guarded by Mu like Hashes.
+	views viewMemo
+}
+
+// viewMemo is what is known of the views the files in place were made
+// from.
+type viewMemo struct {
+	sums map[string]uint64 // output path → sum of its view (see view.Renderer.ViewSum)
+	keys map[string]uint64 // a single page's output path → its view's key (see view.Renderer.PageKey)
 }
 
 // Forget drops what the state keeps of rendering (Markdown results, view
@@ -49,7 +56,7 @@ func (st *State) Forget() {
 	defer st.Mu.Unlock()
 	if st.Policy.keepsState() {
 		st.Rendered = NewRendered()
-		st.viewSums = map[string]uint64{}
+		st.views = viewMemo{sums: map[string]uint64{}, keys: map[string]uint64{}}
 	}
 }
 
@@ -63,26 +70,26 @@ func (st *State) changedContent(cfg *config.Config) []string {
 	return st.Changed
 }
 
-// sums returns the view sums to start a pass from: nil unless builds are
-// in place for the live preview (then never nil).
-func (st *State) sums(inPlace bool) map[string]uint64 {
+// memo returns the views' sums and keys to start a pass from: empty
+// unless builds are in place for the live preview (then never nil).
+func (st *State) memo(inPlace bool) viewMemo {
 	if !inPlace || !st.Policy.keepsState() {
-		return nil
+		return viewMemo{}
 	}
 	st.Mu.Lock()
 	defer st.Mu.Unlock()
-	if st.viewSums == nil {
-		st.viewSums = map[string]uint64{}
+	if st.views.sums == nil {
+		st.views = viewMemo{sums: map[string]uint64{}, keys: map[string]uint64{}}
 	}
-	return st.viewSums
+	return st.views
 }
 
-// keepSums keeps the view sums of a published pass.
-func (st *State) keepSums(sums map[string]uint64) {
+// keepViews keeps the view sums and keys of a published pass.
+func (st *State) keepViews(ps *pass) {
 	st.Mu.Lock()
 	defer st.Mu.Unlock()
-	if st.viewSums != nil {
-		st.viewSums = sums
+	if st.views.sums != nil {
+		st.views = viewMemo{sums: ps.viewSums, keys: ps.keys}
 	}
 }
 
@@ -142,7 +149,7 @@ func (r *Run) Deps() *view.Deps { return r.deps }
 // Again starts another pass over the run's inputs, writing to out and
 // keeping every other file in place (st: their hashes and views' sums).
 func (r *Run) Again(ctx context.Context, out *output.Writer, st *State) *Run {
-	return r.again(partialPass(ctx, out, st.Hashes, st.sums(true)))
+	return r.again(partialPass(ctx, out, st.Hashes, st.memo(true)))
 }
 
 // An Edit is a page whose body changed and whose front matter did not.
@@ -251,7 +258,7 @@ func (r *Run) Publish(opts Options, st *State) (*Result, error) {
 		return res, err
 	}
 	res.Written = st.changedFiles(r.hashOf, removed)
-	st.keepSums(r.viewSums)
+	st.keepViews(r.pass)
 	res.CSSOnly = cssOnly(res.Written)
 	res.Stats.Files = len(r.out.Written())
 	st.Last = r

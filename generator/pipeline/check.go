@@ -37,7 +37,7 @@ func check(ctx context.Context, opts Options) (*Result, error) {
 		return res, failure(res.Diagnostics, opts.Strict)
 	}
 	opts.Inspect.Site(in.cfg, in.tree, in.model)
-	r := newRun(in, fullPass(ctx, nil, nil, nil), OneOff)
+	r := newRun(in, fullPass(ctx, nil, nil, viewMemo{}), OneOff)
 	r.inspect = opts.Inspect
 	r.renderContent()
 	r.links.CheckAll(ctx)

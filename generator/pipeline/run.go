@@ -175,8 +175,16 @@ func (r *Run) executePage(p *site.Page, rec *record, buf *bytes.Buffer) {
 		}
 	}
 	rec.html, rec.single, rec.spilled = nil, false, false
+	notice := r.notice(p)
+	same := r.sameKey(p, &rec.text, notice)
+	if same && !VerifyKeys {
+		return // the file in place was made from the same view
+	}
 	v, parts := r.views.PageView(p, &rec.text, html)
-	v.ReviewNotice = r.notice(p)
+	v.ReviewNotice = notice
+	if same {
+		r.verifyKey(p, v, parts)
+	}
 	if d := r.lists.ExecutePage(p.OutFile, v, parts, buf); d != nil {
 		rec.diags = append(rec.diags, d)
 	}
@@ -222,18 +230,25 @@ func (r *Run) renderMarkdown(p *site.Page, src *content.Page, mr *markdown.Rende
 	e.res = *res
 	e.parts = partsOf(res, src.TitleFromH1)
 	e.parts.htmlSum = view.HTMLSum(res.HTML)
+	txt := textOf(res, e.parts)
+	e.parts.textSum = txt.Sum()
 	e.resolvedIn, e.targets = where(r.model, p), slices.Clone(*seen)
 	r.rendered.put(src.Path, e) // with its own copy of the HTML: share that
 	shared := e.res
 	return &shared, e.parts, true, nil
 }
 
+// textOf is the text a page's Markdown result and its record parts give
+// its views.
+func textOf(res *markdown.Result, parts *recordParts) view.Text {
+	return view.Text{Summary: res.Summary, Words: res.WordCount, TOC: res.TOC,
+		Diagrams: res.Diagrams > 0, Tasks: res.Tasks > 0, TitleID: parts.titleID,
+		HTMLSum: parts.htmlSum, TextSum: parts.textSum}
+}
+
 func fillRecord(rec *record, p *site.Page, res *markdown.Result, seen *resolved, parts *recordParts) {
-	rec.text.Summary, rec.text.Words, rec.text.TOC = res.Summary, res.WordCount, res.TOC
-	rec.text.Diagrams = res.Diagrams > 0
-	rec.text.Tasks = res.Tasks > 0
-	rec.text.TitleID, rec.link.IDs, rec.sections = parts.titleID, parts.ids, parts.sections
-	rec.text.HTMLSum = parts.htmlSum
+	rec.text = textOf(res, parts)
+	rec.link.IDs, rec.sections = parts.ids, parts.sections
 	rec.link.Links = make([]site.Link, 0, len(res.Links))
 	for _, l := range res.Links {
 		pos := diag.Pos{File: p.Src.File, Line: l.Line, Col: l.Col}
@@ -249,6 +264,7 @@ type recordParts struct {
 	titleID  string // the id of the title taken from a leading "# Heading"
 	sections []search.Section
 	htmlSum  uint64 // view.HTMLSum of the result's HTML, for the live preview's view sums; 0 in one-off builds
+	textSum  uint64 // view.Text.Sum of the text the result gives views (see textOf); 0 in one-off builds
 }
 
 // partsOf makes the record parts of res (titleFromH1: the page's title

@@ -62,7 +62,7 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 		return res, fmt.Errorf("publishing %s: %w", opts.Destination, err)
 	}
 	res.Written = st.changedFiles(r.hashOf, removed)
-	st.keepSums(r.viewSums)
+	st.keepViews(r.pass)
 	res.IndexPending = r.deferIndex
 	if st.Policy.keepsState() {
 		res.PageURLs = pageURLs(in.model)
@@ -80,7 +80,7 @@ func newFullRun(ctx context.Context, opts Options, st *State, in *inputs, out *o
 	if opts.InPlace {
 		prev = st.Hashes
 	}
-	r := newRun(in, fullPass(ctx, out, prev, st.sums(opts.InPlace)), st.Policy)
+	r := newRun(in, fullPass(ctx, out, prev, st.memo(opts.InPlace)), st.Policy)
 	r.extras = opts.Extras
 	r.rendered = st.Rendered
 	// The live preview's later builds leave the search index to a

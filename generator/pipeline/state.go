@@ -63,29 +63,29 @@ type pass struct {
 	index    *search.Indexer   // full builds: pages are indexed as they are rendered
 	viewSums map[string]uint64 // output path → sum of the view it was made from (Preview, under hashMu)
 	prevSums map[string]uint64 // the sums of the files in place, from the last build (read-only)
+	keys     map[string]uint64 // a single page's output path → its view's key (Preview, under hashMu)
+	prevKeys map[string]uint64 // the keys of the files in place, from the last build (read-only)
 	collided bool              // the output-path registry found collisions (reported once, by it)
 	spill    *htmlSpill        // one-off builds: where pages' HTML waits for their templates (nil: in memory)
 }
 
 // fullPass starts a pass that writes every file to out; prev are the
 // hashes of the files already in place (in-place builds keep those whose
-// bytes did not change) and sums the sums of the views they were made
-// from (nil when they are not known).
-func fullPass(ctx context.Context, out *output.Writer, prev, sums map[string]uint64) *pass {
-	return &pass{ctx: ctx, out: out, prevHash: prev, hashOf: map[string]uint64{}, viewSums: map[string]uint64{}, prevSums: sums}
+// bytes did not change) and views what is known of the views they were
+// made from (empty when nothing is).
+func fullPass(ctx context.Context, out *output.Writer, prev map[string]uint64, views viewMemo) *pass {
+	return &pass{ctx: ctx, out: out, prevHash: prev, hashOf: map[string]uint64{},
+		viewSums: map[string]uint64{}, prevSums: views.sums, keys: map[string]uint64{}, prevKeys: views.keys}
 }
 
 // partialPass starts a pass that writes some files to out and keeps the
-// others: it starts from the hashes of the files in place and the sums of
-// their views.
-func partialPass(ctx context.Context, out *output.Writer, prev, sums map[string]uint64) *pass {
-	ps := &pass{ctx: ctx, out: out, prevHash: prev, hashOf: maps.Clone(prev), viewSums: maps.Clone(sums), prevSums: sums}
-	if ps.hashOf == nil {
-		ps.hashOf = map[string]uint64{}
-	}
-	if ps.viewSums == nil {
-		ps.viewSums = map[string]uint64{}
-	}
+// others: it starts from the hashes of the files in place and the sums
+// and keys of their views.
+func partialPass(ctx context.Context, out *output.Writer, prev map[string]uint64, views viewMemo) *pass {
+	ps := fullPass(ctx, out, prev, views)
+	maps.Copy(ps.hashOf, prev)
+	maps.Copy(ps.viewSums, views.sums)
+	maps.Copy(ps.keys, views.keys)
 	return ps
 }
 
@@ -194,4 +194,50 @@ func (r *Run) unchanged(rel string, sum uint64) bool {
 	r.hashOf[rel] = h
 	r.out.Retain(rel)
 	return true
+}
+
+// sameKey records the key of single page p's view (see
+// view.Renderer.PageKey) and reports whether the file in place was made
+// from a view with the same key; it then keeps that file, unless
+// VerifyKeys is set. Only the live preview's in-place builds key views.
+func (r *Run) sameKey(p *site.Page, txt *view.Text, notice string) bool {
+	if r.lists.Unchanged == nil {
+		return false
+	}
+	key, ok := r.lists.PageKey(p, txt, notice)
+	if !ok {
+		return false
+	}
+	rel := p.OutFile
+	r.hashMu.Lock()
+	defer r.hashMu.Unlock()
+	r.keys[rel] = key
+	prev, known := r.prevKeys[rel]
+	sum, summed := r.prevSums[rel]
+	h, inPlace := r.prevHash[rel]
+	if !known || prev != key || !summed || !inPlace {
+		return false
+	}
+	if !VerifyKeys {
+		r.viewSums[rel] = sum
+		r.hashOf[rel] = h
+		r.out.Retain(rel)
+	}
+	return true
+}
+
+// VerifyKeys makes builds check every page key that matched against the
+// page's view: a key that missed a change is an error. For tests.
+var VerifyKeys = false
+
+// verifyKey reports, as an error of the build, a view that changed
+// although its page's key matched the last build's.
+func (r *Run) verifyKey(p *site.Page, v *render.Page, parts view.Parts) {
+	sum, ok := r.lists.ViewSum(v, parts)
+	r.hashMu.Lock()
+	prev := r.prevSums[p.OutFile]
+	r.hashMu.Unlock()
+	if ok && sum != prev {
+		r.diags.Add(diag.Errorf(diag.Pos{File: p.File()}, "internal: the view of %s changed but its key did not (view.Renderer.PageKey misses something PageView reads)", p.OutFile))
+	}
 }

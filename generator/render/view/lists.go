@@ -125,7 +125,7 @@ func (r *Renderer) Execute(outFile string, view *render.Page, buf *bytes.Buffer)
 // is written out into the view only if the page is executed.
 func (r *Renderer) ExecutePage(outFile string, view *render.Page, parts Parts, buf *bytes.Buffer) *diag.Diagnostic {
 	if r.Unchanged != nil {
-		if sum, ok := r.sums.of(view, r.theme.Reads(view, "Taxonomies"), parts.ContentSum); ok && r.Unchanged(outFile, sum^parts.Sidebar.Sum()) {
+		if sum, ok := r.ViewSum(view, parts); ok && r.Unchanged(outFile, sum) {
 			return nil
 		}
 	}
@@ -138,6 +138,13 @@ func (r *Renderer) ExecutePage(outFile string, view *render.Page, parts Parts, b
 	}
 	r.write(outFile, buf.Bytes()) // written before buf is reused
 	return nil
+}
+
+// ViewSum returns the sum of a view made by Maker.PageView with its
+// parts, as Unchanged receives it; ok is false when it cannot be summed.
+func (r *Renderer) ViewSum(view *render.Page, parts Parts) (uint64, bool) {
+	sum, ok := r.sums.of(view, r.theme.Reads(view, "Taxonomies"), parts.ContentSum)
+	return sum ^ parts.Sidebar.Sum(), ok
 }
 
 // Render writes pager page only of list l (0: every pager page).

@@ -52,6 +52,7 @@ type summarySlots struct {
 	bare, full atomic.Pointer[render.Summary]
 	shared     bool                   // the front matter has a description
 	url        atomic.Pointer[string] // the page's URL (base path, escaped) once worked out
+	key        atomic.Uint64          // the key of the bare card once worked out (see Renderer.cardKey), 0 before
 }
 
 // NewMaker returns the view mapping of model; generator names the program

@@ -26,6 +26,23 @@ type Text struct {
 	// caller worked it out (the live preview, once per result), else 0:
 	// a view sum then takes it instead of reading the HTML again.
 	HTMLSum uint64
+	// TextSum is Sum of this text when the caller worked it out (with
+	// HTMLSum), else 0: page keys take it (see Renderer.PageKey).
+	TextSum uint64
+}
+
+// Sum returns a sum of the text but Body (never 0): its HTMLSum, summary,
+// words, headings, title id and flags. Without HTMLSum the HTML is not in it.
+func (t *Text) Sum() uint64 {
+	k := keyHash{b: make([]byte, 0, 256)}
+	k.num(t.HTMLSum, uint64(t.Words), uint64(len(t.TOC)))
+	k.str(t.Summary, t.TitleID)
+	k.flag(t.Diagrams, t.Tasks)
+	for _, h := range t.TOC {
+		k.str(h.ID, h.Text)
+		k.num(uint64(h.Level))
+	}
+	return k.sum()
 }
 
 // HTMLSum returns a sum of a page's rendered Markdown for Text.HTMLSum

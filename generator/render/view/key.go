@@ -1,0 +1,184 @@
+package view
+
+import (
+	"encoding/binary"
+	"hash/maphash"
+	"reflect"
+	"slices"
+
+	"github.com/playbookhq/playbook/generator/render"
+	"github.com/playbookhq/playbook/generator/site"
+)
+
+// PageKey returns a sum of everything the view of single page p reads
+// (Maker.PageView, with notice as its review notice and the layout's
+// reading of the site's taxonomies): the same key within one process and
+// under the same configuration and theme means the same view, so the live
+// preview can keep a page's file without making its view. It reads the
+// page's own source by its file's sum and what it inherited, its text
+// (Text.TextSum, made once per Markdown result), its neighbours' and ancestors' titles and URLs, its related
+// pages' cards, who links to it, its sidebar and git commit, and the
+// site-wide values a page shows. ok is false when the key cannot be
+// made (not a single page, text without TextSum, unsummable values).
+//
+// PageView and PageKey go together: what PageView reads of the model
+// must go in here too (the rebuild tests check every key that matched
+// against the view, see pipeline.VerifyKeys).
+func (r *Renderer) PageKey(p *site.Page, txt *Text, notice string) (key uint64, ok bool) {
+	src := p.Src
+	if p.Kind != site.KindPage || src == nil || txt == nil || txt.TextSum == 0 {
+		return 0, false
+	}
+	k := keyHash{b: make([]byte, 0, 1024)}
+	url := r.pageURL(p)
+	layout := &render.Page{Kind: render.KindPage, Type: p.Type}
+	siteSum, ok := r.sums.site(siteKey{r.siteFor(url), r.theme.Reads(layout, "Taxonomies")})
+	if !ok {
+		return 0, false
+	}
+	k.num(siteSum)
+	k.str(p.URL, url, p.Title, p.Type, notice)
+	// The page's front matter, fields, steps and results: its file, what
+	// it inherited from cascades, and the configuration (the same here).
+	k.str(src.Path)
+	k.num(src.Hash)
+	if !k.inherited(&r.sums, src.Inherited().Values) {
+		return 0, false
+	}
+	k.flag(generated(r.model, ResultsURL), generated(r.model, OwnersURL))
+	k.str(r.changes.OwnerID(src.Meta.Owner))
+	k.terms(p.Terms)
+	if c, ok := r.git.For(src.Path); ok {
+		k.str(c.Author)
+		k.time(c.Changed.UnixNano(), c.Created.UnixNano())
+	}
+	if r.git != nil {
+		k.str(r.git.Prefix)
+	}
+	k.num(txt.TextSum)
+	k.num(r.nav.Drawn(p).Sum())
+	for _, a := range p.Ancestors() {
+		k.flag(a.Kind == site.KindHome)
+		k.link(r.Maker, a)
+	}
+	k.link(r.Maker, p.Prev)
+	k.link(r.Maker, p.Next)
+	k.num(uint64(len(p.Related)))
+	for _, rel := range p.Related {
+		card, ok := r.cardKey(rel)
+		if !ok {
+			return 0, false
+		}
+		k.num(card)
+	}
+	if r.backlinks != nil {
+		from := r.backlinks(p)
+		k.num(uint64(len(from)))
+		for _, q := range from {
+			k.link(r.Maker, q)
+		}
+	}
+	return k.sum(), true
+}
+
+// cardKey returns a sum of what page p's card shows before its text is
+// known (Summary(p, nil), the card of a related page): its title, URL,
+// type and terms, and its front matter with what it inherited. Worked
+// out once per page and build.
+func (r *Renderer) cardKey(p *site.Page) (uint64, bool) {
+	slots := r.Maker.summaries[p]
+	if slots != nil {
+		if key := slots.key.Load(); key != 0 {
+			return key, true
+		}
+	}
+	k := keyHash{b: make([]byte, 0, 256)}
+	k.str(p.Title, r.pageURL(p), p.Type)
+	k.terms(p.Terms)
+	if src := p.Src; src != nil {
+		k.num(src.MatterHash)
+		if !k.inherited(&r.sums, src.Inherited().Values) {
+			return 0, false
+		}
+	}
+	key := k.sum()
+	if slots != nil {
+		slots.key.Store(key)
+	}
+	return key, true
+}
+
+// keyHash collects the parts of a key, each with its length so that
+// different parts make different streams, and sums them at once.
+type keyHash struct{ b []byte }
+
+// sum returns the key (never 0).
+func (k *keyHash) sum() uint64 { return maphash.Bytes(viewSeed, k.b) | 1 }
+
+func (k *keyHash) num(ns ...uint64) {
+	for _, n := range ns {
+		k.b = binary.LittleEndian.AppendUint64(k.b, n)
+	}
+}
+
+func (k *keyHash) time(ts ...int64) {
+	for _, t := range ts {
+		k.num(uint64(t))
+	}
+}
+
+func (k *keyHash) str(ss ...string) {
+	for _, s := range ss {
+		k.num(uint64(len(s)))
+		k.b = append(k.b, s...)
+	}
+}
+
+func (k *keyHash) flag(bs ...bool) {
+	for _, b := range bs {
+		if b {
+			k.b = append(k.b, 1)
+		} else {
+			k.b = append(k.b, 0)
+		}
+	}
+}
+
+// inherited writes the values a page took from cascades; false when they
+// cannot be summed.
+func (k *keyHash) inherited(s *sums, vals map[string]any) bool {
+	k.num(uint64(len(vals)))
+	if len(vals) == 0 {
+		return true
+	}
+	sum, ok := s.valueSum(reflect.ValueOf(vals))
+	k.num(sum)
+	return ok
+}
+
+// link writes what a link to p shows (nothing for no page).
+func (k *keyHash) link(v *Maker, p *site.Page) {
+	if p == nil {
+		k.num(0)
+		return
+	}
+	k.num(1)
+	k.str(p.Title, v.pageURL(p))
+}
+
+// terms writes a page's terms by taxonomy, in the taxonomies' order.
+func (k *keyHash) terms(terms map[string][]*site.Term) {
+	names := make([]string, 0, len(terms))
+	for name := range terms {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	k.num(uint64(len(names)))
+	for _, name := range names {
+		k.str(name)
+		k.num(uint64(len(terms[name])))
+		for _, t := range terms[name] {
+			k.str(t.Name, t.URL)
+		}
+	}
+}
