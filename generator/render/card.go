@@ -15,10 +15,29 @@ const cardLayout = "partials/card.html"
 // maxCards bounds the card cache of a long-running preview.
 const maxCards = 100_000
 
-// cardCache keeps rendered cards by the summary they show.
+// cardCache keeps drawn partials by a key that stands for their data:
+// cards by their summary's key, owners' entries by theirs.
 type cardCache struct {
 	m sync.Map // key string → template.HTML
 	n atomic.Int64
+}
+
+// draw returns what draw makes for key, drawn once while it is kept (a
+// failed drawing is not kept).
+func (c *cardCache) draw(key string, draw func() (template.HTML, error)) (template.HTML, error) {
+	if v, ok := c.m.Load(key); ok {
+		return v.(template.HTML), nil
+	}
+	html, err := draw()
+	if err != nil {
+		return "", err
+	}
+	if c.n.Add(1) > maxCards {
+		c.m.Clear()
+		c.n.Store(0)
+	}
+	c.m.Store(key, html)
+	return html, nil
 }
 
 // card renders s with partials/card.html. A card depends only on its
@@ -34,19 +53,7 @@ func (t *Theme) card(s Summary) (template.HTML, error) {
 	if key == "" {
 		key = SummaryKey(&s)
 	}
-	if v, ok := t.cards.m.Load(key); ok {
-		return v.(template.HTML), nil
-	}
-	html, err := t.drawCard(s)
-	if err != nil {
-		return "", err
-	}
-	if t.cards.n.Add(1) > maxCards {
-		t.cards.m.Clear()
-		t.cards.n.Store(0)
-	}
-	t.cards.m.Store(key, html)
-	return html, nil
+	return t.cards.draw(key, func() (template.HTML, error) { return t.drawCard(s) })
 }
 
 // cardList renders each summary of list as card does, one per line: a whole
@@ -81,6 +88,24 @@ func joinDrawn(n int, sep string, draw func(i int) (string, error)) (template.HT
 		b.WriteString(html)
 	}
 	return template.HTML(b.String()), nil
+}
+
+// ownerLayout is the partial that draws one owner's entry of the owners
+// page.
+const ownerLayout = "partials/owner.html"
+
+// owner renders o with partials/owner.html, kept by o.Key when it has
+// one: an edit of one page changes one owner's entry, and the live
+// preview keeps its theme between builds.
+func (t *Theme) owner(o Owner) (template.HTML, error) {
+	draw := func() (template.HTML, error) {
+		html, err := t.drawPartial(ownerLayout, o)
+		return template.HTML(html), err
+	}
+	if o.Key == "" {
+		return draw()
+	}
+	return t.owners.draw(o.Key, draw)
 }
 
 // drawCard executes partials/card.html for s.

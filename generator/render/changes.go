@@ -41,6 +41,10 @@ type Owner struct {
 	Count   int    // pages owned
 	Stale   int    // of which stale
 	Groups  []OwnedGroup
+	// Key, when not "", stands for every other field: entries with the
+	// same key are drawn the same (the owner helper draws each key once
+	// for as long as the theme is kept).
+	Key string
 }
 
 // OwnedGroup is an owner's pages of one type.

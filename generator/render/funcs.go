@@ -21,6 +21,9 @@ func (t *Theme) funcMap() template.FuncMap {
 		// cards renders a list of summaries, each as card does, one
 		// per line: {{ cards .Pages }}.
 		"cards": t.cardList,
+		// owner renders an Owner's entry of the owners page with
+		// partials/owner.html, once per distinct entry (see Owner.Key).
+		"owner": t.owner,
 		// links renders each link of a list with a partial, once per
 		// distinct link: {{ links "partials/term-chip.html" .Tags }}.
 		"links": t.linkList,

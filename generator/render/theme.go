@@ -28,9 +28,10 @@ type Theme struct {
 	static  fs.FS
 	shared  *template.Template // baseof and partials, for the card and chrome helpers
 	cards   cardCache
-	chromes sync.Map // chromeKey → template.HTML
-	links   sync.Map // linkKey → string, for the links helper
-	blamed  sync.Map // layout rel → *diag.Diagnostic, see execError
+	owners  *cardCache // Owner.Key → the entry drawn by partials/owner.html (see KeepDrawn)
+	chromes sync.Map   // chromeKey → template.HTML
+	links   sync.Map   // linkKey → string, for the links helper
+	blamed  sync.Map   // layout rel → *diag.Diagnostic, see execError
 }
 
 // layout is one page layout, parsed together with baseof and the partials.
@@ -47,7 +48,7 @@ type layout struct {
 // file:line(:col); the returned Theme is nil only when it is unusable.
 func LoadTheme(siteFS fs.FS, name string) (*Theme, diag.List) {
 	files, diags := layoutSources(siteFS, name)
-	th := &Theme{name: name, layouts: map[string]*layout{}, files: files, static: staticFS(siteFS, name)}
+	th := &Theme{name: name, layouts: map[string]*layout{}, files: files, static: staticFS(siteFS, name), owners: &cardCache{}}
 	base, parseDiags := parseShared(files, th.funcMap())
 	diags = append(diags, parseDiags...)
 	if base == nil {
@@ -63,6 +64,15 @@ func LoadTheme(siteFS fs.FS, name string) (*Theme, diag.List) {
 		th.layouts[rel] = l
 	}
 	return th, diags
+}
+
+// KeepDrawn takes over the owners' entries prev has drawn: prev was
+// loaded from the same theme files (the live preview's previous build,
+// when only content changed since), so its drawings hold.
+func (t *Theme) KeepDrawn(prev *Theme) {
+	if prev != nil && prev.name == t.name {
+		t.owners = prev.owners
+	}
 }
 
 // Static returns the merged static/ files of the theme (site override wins).

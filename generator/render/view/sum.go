@@ -132,6 +132,8 @@ var (
 	// not data of its own.
 	cardCacheType = reflect.TypeFor[*render.CardCache]()
 	summaryType   = reflect.TypeFor[render.Summary]()
+	ownerType     = reflect.TypeFor[render.Owner]()
+	ownerKey      = func() int { f, _ := ownerType.FieldByName("Key"); return f.Index[0] }()
 	summaryKey    = func() int { f, _ := summaryType.FieldByName("Key"); return f.Index[0] }()
 	summaryCard   = func() int { f, _ := summaryType.FieldByName("Card"); return f.Index[0] }()
 	// fieldsOf keeps each struct type's exported fields (type → []int),
@@ -228,6 +230,13 @@ func (s *sums) hashValue(h *maphash.Hash, v reflect.Value) bool {
 			h.Write(b)
 			h.WriteString(t.Location().String())
 			return true
+		}
+		if v.Type() == ownerType {
+			if key := v.Field(ownerKey).String(); key != "" { // a sum of the entry
+				num(uint64(len(key)))
+				h.WriteString(key)
+				return true
+			}
 		}
 		if v.Type() == summaryType {
 			if key := v.Field(summaryKey).String(); key != "" { // it says everything a card shows
