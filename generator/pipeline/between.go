@@ -14,6 +14,7 @@ import (
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/layout"
 	"github.com/playbookhq/playbook/generator/output"
+	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/render/view"
 	"github.com/playbookhq/playbook/generator/search"
 	"github.com/playbookhq/playbook/generator/site"
@@ -39,6 +40,10 @@ type State struct {
 	// made from (Preview in place only), for executing templates only on
 	// views that changed. Guarded by Mu like Hashes.
 	views viewMemo
+	// theme is the theme of the last build (Preview only): the next one,
+	// loaded from the same files unless Forget was called, keeps what it
+	// drew (render.Theme.KeepDrawn).
+	theme *render.Theme
 }
 
 // viewMemo is what is known of the views the files in place were made
@@ -57,7 +62,29 @@ func (st *State) Forget() {
 	if st.Policy.keepsState() {
 		st.Rendered = NewRendered()
 		st.views = viewMemo{sums: map[string]uint64{}, keys: map[string]uint64{}}
+		st.theme = nil
 	}
+}
+
+// lastModel is the site model of the last successful build, nil when
+// there is none (or the policy keeps nothing).
+func (st *State) lastModel() *site.Site {
+	if st.Last == nil {
+		return nil
+	}
+	return st.Last.model
+}
+
+// keepTheme has theme take over what the last build's theme drew, and
+// keeps it for the next build (Preview only).
+func (st *State) keepTheme(theme *render.Theme) {
+	if !st.Policy.keepsState() || theme == nil {
+		return
+	}
+	st.Mu.Lock()
+	defer st.Mu.Unlock()
+	theme.KeepDrawn(st.theme)
+	st.theme = theme
 }
 
 // changedContent is Changed for a site read with cfg: nil (read every

@@ -128,6 +128,7 @@ func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, 
 	siteFS.SetFollow(cfg.FollowSymlinks)
 	theme, d := render.LoadTheme(siteFS, cfg.Theme)
 	diags = append(diags, d...)
+	st.keepTheme(theme)
 	shortcodes, d := render.LoadShortcodes(siteFS, cfg.Theme, view.ShortcodeFuncs(cfg))
 	diags = append(diags, d...)
 	static, d := listStatic(theme, siteFS)
@@ -135,7 +136,7 @@ func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, 
 	git := pagesource.Start(ctx, filepath.Join(opts.Source, content.Dir), withGit && cfg.GitInfo)
 	tree, d := content.Load(siteFS, cfg, content.Options{Cache: st.Cache, DropBodies: !st.Policy.keepsState(), Changed: st.changedContent(cfg)})
 	diags = append(diags, d...)
-	model, d := site.New(tree, cfg, site.Options{BuildDrafts: opts.BuildDrafts, KnownURLs: append(append(static.urls(), view.WhatsNewURL, view.OwnersURL), view.ResultsURLs(tree.Pages)...)})
+	model, d := site.New(tree, cfg, site.Options{BuildDrafts: opts.BuildDrafts, KnownURLs: append(append(static.urls(), view.WhatsNewURL, view.OwnersURL), view.ResultsURLs(tree.Pages)...), Previous: st.lastModel()})
 	diags = append(diags, d...)
 	history, err := git()
 	if err != nil {

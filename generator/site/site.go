@@ -112,6 +112,9 @@ type Site struct {
 	lazy   lazyLookups
 	// namespace is the sum of what link resolution reads (see Namespace).
 	namespace lazyNamespace
+	// relatedFrom is the sum of the inputs of relate's choices (see
+	// relateInputs), for the next build's model.
+	relatedFrom uint64
 }
 
 // File is a non-Markdown content file and where it goes.
@@ -152,6 +155,10 @@ type Options struct {
 	// them (static files): links to them are not reported. The model is
 	// not changed after New, so they are given here.
 	KnownURLs []string
+	// Previous is the model of the previous build of the same site under
+	// the same configuration (the live preview's), or nil: New takes
+	// over from it what it would work out the same (related pages).
+	Previous *Site
 }
 
 // New builds the model. Problems with individual pages are reported
@@ -178,7 +185,7 @@ func New(tree *content.Tree, cfg *config.Config, opts Options) (*Site, diag.List
 	s.linkTree()
 	s.sortRecent()
 	s.buildTaxonomies()
-	s.relate(cfg.Related.Count)
+	s.relate(cfg.Related.Count, opts.Previous)
 	diags = append(diags, s.validate()...)
 	diags = append(diags, s.makeAliases()...)
 	diags = append(diags, s.makeRedirects(tree.Redirects)...)

@@ -1,8 +1,6 @@
 package site
 
 import (
-	"github.com/playbookhq/playbook/internal/parallel"
-	"math"
 	"sort"
 	"strings"
 	"unicode"
@@ -29,6 +27,7 @@ type Term struct {
 // buildTaxonomies groups the regular pages by each taxonomy's terms. Terms
 // that differ only in case or spacing are one term; the first name seen wins.
 func (s *Site) buildTaxonomies() {
+	slugs := map[string]string{} // a name is on many pages: slug it once
 	for singular, plural := range s.Config.Taxonomies {
 		tax := &Taxonomy{Name: plural, Singular: singular, URL: "/" + plural + "/", byKey: map[string]*Term{}}
 		for _, p := range s.Pages {
@@ -36,7 +35,11 @@ func (s *Site) buildTaxonomies() {
 				continue
 			}
 			for _, name := range p.Src.Meta.Terms[plural] {
-				key := TermSlug(name)
+				key, ok := slugs[name]
+				if !ok {
+					key = TermSlug(name)
+					slugs[name] = key
+				}
 				if key == "" {
 					continue
 				}
@@ -92,68 +95,6 @@ func TermSlug(name string) string {
 // maxTermScan bounds how many pages of one term are scored, so relating
 // stays linear in the site's size when a term is on thousands of pages.
 const maxTermScan = 256
-
-// relate picks up to n related pages for each regular page: pages sharing
-// terms, rarer terms counting more, ties broken by date and title. Pages are
-// scored on all cores, each worker with its own score array.
-func (s *Site) relate(n int) {
-	if n <= 0 {
-		return
-	}
-	regular := s.Regular()
-	index := make(map[*Page]int32, len(regular))
-	for i, p := range regular {
-		index[p] = int32(i)
-	}
-	members := map[*Term][]int32{}
-	for _, tax := range s.Taxonomies {
-		for _, t := range tax.Terms {
-			ids := make([]int32, len(t.Pages))
-			for k, q := range t.Pages {
-				ids[k] = index[q]
-			}
-			members[t] = ids
-		}
-	}
-	// rank orders pages newest first once, so ties are broken without comparing dates and titles.
-	rank := make([]int32, len(regular))
-	r := int32(0)
-	for _, p := range s.byAge {
-		rank[index[p]] = r
-		r++
-	}
-	total := float64(len(regular))
-	parallel.Ranges(len(regular), 64, func(lo, hi int) {
-		scores := make([]float64, len(regular))
-		var touched []int32
-		for i := lo; i < hi; i++ {
-			p := regular[i]
-			// Taxonomies in their fixed order: the sums are floating point,
-			// and another order could break a tie differently.
-			for _, tax := range s.Taxonomies {
-				for _, t := range p.Terms[tax.Name] {
-					ids := members[t]
-					w := math.Log(1 + total/float64(len(ids)))
-					if len(ids) > maxTermScan {
-						ids = ids[:maxTermScan] // a very common term: its newest pages are enough
-					}
-					for _, j := range ids {
-						if scores[j] == 0 {
-							touched = append(touched, j)
-						}
-						scores[j] += w
-					}
-				}
-			}
-			scores[i] = 0
-			p.Related = topRelated(regular, scores, rank, touched, int32(i), n)
-			for _, j := range touched {
-				scores[j] = 0
-			}
-			touched = touched[:0]
-		}
-	})
-}
 
 // topRelated keeps the n best-scoring pages by insertion into a short list.
 func topRelated(regular []*Page, scores []float64, rank, touched []int32, self int32, n int) []*Page {
