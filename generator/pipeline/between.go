@@ -49,8 +49,8 @@ type State struct {
 // viewMemo is what is known of the views the files in place were made
 // from.
 type viewMemo struct {
-	sums map[string]uint64 // output path → sum of its view (see view.Renderer.ViewSum)
-	keys map[string]uint64 // a single page's output path → its view's key (see view.Renderer.PageKey)
+	sums map[string]uint64  // output path → sum of its view (see view.Renderer.ViewSum)
+	keys map[string]pageKey // a single page's output path → its view's key (see matchKey)
 }
 
 // Forget drops what the state keeps of rendering (Markdown results, view
@@ -61,7 +61,7 @@ func (st *State) Forget() {
 	defer st.Mu.Unlock()
 	if st.Policy.keepsState() {
 		st.Rendered = NewRendered()
-		st.views = viewMemo{sums: map[string]uint64{}, keys: map[string]uint64{}}
+		st.views = viewMemo{sums: map[string]uint64{}, keys: map[string]pageKey{}}
 		st.theme = nil
 	}
 }
@@ -106,7 +106,7 @@ func (st *State) memo(inPlace bool) viewMemo {
 	st.Mu.Lock()
 	defer st.Mu.Unlock()
 	if st.views.sums == nil {
-		st.views = viewMemo{sums: map[string]uint64{}, keys: map[string]uint64{}}
+		st.views = viewMemo{sums: map[string]uint64{}, keys: map[string]pageKey{}}
 	}
 	return st.views
 }

@@ -176,17 +176,20 @@ func (r *Run) executePage(p *site.Page, rec *record, buf *bytes.Buffer) {
 	}
 	rec.html, rec.single, rec.spilled = nil, false, false
 	notice := r.notice(p)
-	same := r.sameKey(p, &rec.text, notice)
-	if same && !VerifyKeys {
-		return // the file in place was made from the same view
+	match, spliced := r.matchKey(p, &rec.text, notice)
+	if match != keyMiss && !VerifyKeys {
+		return // the file in place, or it with its sidebar replaced, is the page
 	}
 	v, parts := r.views.PageView(p, &rec.text, html)
 	v.ReviewNotice = notice
-	if same {
+	if match != keyMiss {
 		r.verifyKey(p, v, parts)
 	}
 	if d := r.lists.ExecutePage(p.OutFile, v, parts, buf); d != nil {
 		rec.diags = append(rec.diags, d)
+	}
+	if spliced != nil {
+		r.verifySplice(p, spliced)
 	}
 	if !r.policy.keepsState() {
 		rec.text.TOC = nil // only its own page shows it, and no rebuild follows

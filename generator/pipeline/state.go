@@ -58,15 +58,19 @@ type pass struct {
 	out      *output.Writer
 	diags    diag.Collector
 	hashMu   sync.Mutex
-	hashOf   map[string]uint64 // output path → hash of its bytes (not for one-off builds)
-	prevHash map[string]uint64 // in-place builds: hashes of the files already in place
-	index    *search.Indexer   // full builds: pages are indexed as they are rendered
-	viewSums map[string]uint64 // output path → sum of the view it was made from (Preview, under hashMu)
-	prevSums map[string]uint64 // the sums of the files in place, from the last build (read-only)
-	keys     map[string]uint64 // a single page's output path → its view's key (Preview, under hashMu)
-	prevKeys map[string]uint64 // the keys of the files in place, from the last build (read-only)
-	collided bool              // the output-path registry found collisions (reported once, by it)
-	spill    *htmlSpill        // one-off builds: where pages' HTML waits for their templates (nil: in memory)
+	hashOf   map[string]uint64  // output path → hash of its bytes (not for one-off builds)
+	prevHash map[string]uint64  // in-place builds: hashes of the files already in place
+	index    *search.Indexer    // full builds: pages are indexed as they are rendered
+	viewSums map[string]uint64  // output path → sum of the view it was made from (Preview, under hashMu)
+	prevSums map[string]uint64  // the sums of the files in place, from the last build (read-only)
+	keys     map[string]pageKey // a single page's output path → its view's key (Preview, under hashMu)
+	prevKeys map[string]pageKey // the keys of the files in place, from the last build (read-only)
+	// before is the run that made the files in place (full builds of the
+	// live preview; nil once rendered): its sidebars are replaced in
+	// them (see spliceSidebar).
+	before   *Run
+	collided bool       // the output-path registry found collisions (reported once, by it)
+	spill    *htmlSpill // one-off builds: where pages' HTML waits for their templates (nil: in memory)
 }
 
 // fullPass starts a pass that writes every file to out; prev are the
@@ -75,7 +79,7 @@ type pass struct {
 // made from (empty when nothing is).
 func fullPass(ctx context.Context, out *output.Writer, prev map[string]uint64, views viewMemo) *pass {
 	return &pass{ctx: ctx, out: out, prevHash: prev, hashOf: map[string]uint64{},
-		viewSums: map[string]uint64{}, prevSums: views.sums, keys: map[string]uint64{}, prevKeys: views.keys}
+		viewSums: map[string]uint64{}, prevSums: views.sums, keys: map[string]pageKey{}, prevKeys: views.keys}
 }
 
 // partialPass starts a pass that writes some files to out and keeps the
@@ -194,50 +198,4 @@ func (r *Run) unchanged(rel string, sum uint64) bool {
 	r.hashOf[rel] = h
 	r.out.Retain(rel)
 	return true
-}
-
-// sameKey records the key of single page p's view (see
-// view.Renderer.PageKey) and reports whether the file in place was made
-// from a view with the same key; it then keeps that file, unless
-// VerifyKeys is set. Only the live preview's in-place builds key views.
-func (r *Run) sameKey(p *site.Page, txt *view.Text, notice string) bool {
-	if r.lists.Unchanged == nil {
-		return false
-	}
-	key, ok := r.lists.PageKey(p, txt, notice)
-	if !ok {
-		return false
-	}
-	rel := p.OutFile
-	r.hashMu.Lock()
-	defer r.hashMu.Unlock()
-	r.keys[rel] = key
-	prev, known := r.prevKeys[rel]
-	sum, summed := r.prevSums[rel]
-	h, inPlace := r.prevHash[rel]
-	if !known || prev != key || !summed || !inPlace {
-		return false
-	}
-	if !VerifyKeys {
-		r.viewSums[rel] = sum
-		r.hashOf[rel] = h
-		r.out.Retain(rel)
-	}
-	return true
-}
-
-// VerifyKeys makes builds check every page key that matched against the
-// page's view: a key that missed a change is an error. For tests.
-var VerifyKeys = false
-
-// verifyKey reports, as an error of the build, a view that changed
-// although its page's key matched the last build's.
-func (r *Run) verifyKey(p *site.Page, v *render.Page, parts view.Parts) {
-	sum, ok := r.lists.ViewSum(v, parts)
-	r.hashMu.Lock()
-	prev := r.prevSums[p.OutFile]
-	r.hashMu.Unlock()
-	if ok && sum != prev {
-		r.diags.Add(diag.Errorf(diag.Pos{File: p.File()}, "internal: the view of %s changed but its key did not (view.Renderer.PageKey misses something PageView reads)", p.OutFile))
-	}
 }

@@ -12,14 +12,16 @@ import (
 
 // PageKey returns a sum of everything the view of single page p reads
 // (Maker.PageView, with notice as its review notice and the layout's
-// reading of the site's taxonomies): the same key within one process and
-// under the same configuration and theme means the same view, so the live
+// reading of the site's taxonomies) but its sidebar, whose sum the caller
+// takes from nav.Drawn: the same key and sidebar within one process and
+// under the same configuration and theme mean the same view, so the live
 // preview can keep a page's file without making its view. It reads the
 // page's own source by its file's sum and what it inherited, its text
-// (Text.TextSum, made once per Markdown result), its neighbours' and ancestors' titles and URLs, its related
-// pages' cards, who links to it, its sidebar and git commit, and the
-// site-wide values a page shows. ok is false when the key cannot be
-// made (not a single page, text without TextSum, unsummable values).
+// (Text.TextSum, made once per Markdown result), its neighbours' and
+// ancestors' titles and URLs, its related pages' cards, who links to it,
+// its git commit, and the site-wide values a page shows. ok is false
+// when the key cannot be made (not a single page, text without TextSum,
+// unsummable values).
 //
 // PageView and PageKey go together: what PageView reads of the model
 // must go in here too (the rebuild tests check every key that matched
@@ -56,7 +58,6 @@ func (r *Renderer) PageKey(p *site.Page, txt *Text, notice string) (key uint64, 
 		k.str(r.git.Prefix)
 	}
 	k.num(txt.TextSum)
-	k.num(r.nav.Drawn(p).Sum())
 	for _, a := range p.Ancestors() {
 		k.flag(a.Kind == site.KindHome)
 		k.link(r.Maker, a)

@@ -1,0 +1,142 @@
+package pipeline
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+
+	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/render"
+	"github.com/playbookhq/playbook/generator/render/view"
+	"github.com/playbookhq/playbook/generator/site"
+)
+
+// pageKey is what a single page's file was made from, as its key tells:
+// the key of its view but the sidebar (view.Renderer.PageKey) and the
+// sum of its sidebar (nav.Drawn.Sum, 0 for none).
+type pageKey struct{ view, sidebar uint64 }
+
+// keyMatch is what a page's key says of the file in place.
+type keyMatch int
+
+const (
+	keyMiss    keyMatch = iota // the page is made anew
+	keySame                    // the file in place is the page
+	keySidebar                 // the file in place with its sidebar replaced is the page
+)
+
+// matchKey records the key of single page p's view and compares it with
+// the key of the file in place. When they match, the file is kept
+// (keySame) or written with its sidebar replaced (keySidebar, spliced
+// holding what was written), unless VerifyKeys is set, when nothing is
+// kept or written and spliced is what would have been. Only the live
+// preview's in-place builds key views.
+func (r *Run) matchKey(p *site.Page, txt *view.Text, notice string) (match keyMatch, spliced []byte) {
+	if r.lists.Unchanged == nil {
+		return keyMiss, nil
+	}
+	v, ok := r.lists.PageKey(p, txt, notice)
+	if !ok {
+		return keyMiss, nil
+	}
+	drawn := r.views.Nav().Drawn(p)
+	key := pageKey{v, drawn.Sum()}
+	rel := p.OutFile
+	r.hashMu.Lock()
+	r.keys[rel] = key
+	prev, known := r.prevKeys[rel]
+	sum, summed := r.prevSums[rel]
+	h, inPlace := r.prevHash[rel]
+	r.hashMu.Unlock()
+	if !known || prev.view != key.view || !summed || !inPlace {
+		return keyMiss, nil
+	}
+	if prev.sidebar == key.sidebar {
+		if !VerifyKeys {
+			r.keep(rel, sum, h)
+		}
+		return keySame, nil
+	}
+	data, ok := r.spliceSidebar(p, prev.sidebar, h, drawn.HTML())
+	if !ok {
+		return keyMiss, nil
+	}
+	if !VerifyKeys {
+		r.write(rel, data)
+		r.hashMu.Lock()
+		r.viewSums[rel] = sum ^ prev.sidebar ^ key.sidebar // the view's sum takes its sidebar's by xor
+		r.hashMu.Unlock()
+	}
+	return keySidebar, data
+}
+
+// keep keeps the file in place at rel, made from a view with sum and
+// holding bytes with hash h.
+func (r *Run) keep(rel string, sum, h uint64) {
+	r.hashMu.Lock()
+	defer r.hashMu.Unlock()
+	r.viewSums[rel] = sum
+	r.hashOf[rel] = h
+	r.out.Retain(rel)
+}
+
+// spliceSidebar returns the file in place of page p (whose bytes have
+// hash h) with its sidebar replaced by sidebar. The old sidebar is the
+// one the run before drew for the page at p's URL, which must have sum
+// old and be in the file exactly once; ok is false otherwise.
+func (r *Run) spliceSidebar(p *site.Page, old, h uint64, sidebar string) (data []byte, ok bool) {
+	if r.before == nil || old == 0 || sidebar == "" {
+		return nil, false // a page with no sidebar is drawn without one (has-sidebar)
+	}
+	q := r.before.model.ByURL(p.URL)
+	if q == nil {
+		return nil, false
+	}
+	drawn := r.before.views.Nav().Drawn(q)
+	if drawn.Sum() != old {
+		return nil, false
+	}
+	was := []byte(drawn.HTML())
+	file, err := os.ReadFile(filepath.Join(r.out.Dest(), filepath.FromSlash(p.OutFile)))
+	if err != nil || HashBytes(file) != h {
+		return nil, false
+	}
+	at := bytes.Index(file, was)
+	if at < 0 || bytes.LastIndex(file, was) != at {
+		return nil, false
+	}
+	data = make([]byte, 0, len(file)-len(was)+len(sidebar))
+	data = append(data, file[:at]...)
+	data = append(data, sidebar...)
+	return append(data, file[at+len(was):]...), true
+}
+
+// VerifyKeys makes builds check every page key that matched against the
+// page's view, made and executed anyway: a key that missed a change, or
+// a sidebar replaced into other bytes than executing makes, is an error.
+// For tests.
+var VerifyKeys = false
+
+// verifyKey reports, as an error of the build, a view (not yet executed)
+// that changed although its page's key matched the last build's.
+func (r *Run) verifyKey(p *site.Page, v *render.Page, parts view.Parts) {
+	sum, ok := r.lists.ViewSum(v, parts)
+	rel := p.OutFile
+	r.hashMu.Lock()
+	want := r.prevSums[rel] ^ r.prevKeys[rel].sidebar ^ r.keys[rel].sidebar
+	r.hashMu.Unlock()
+	if ok && sum != want {
+		r.diags.Add(diag.Errorf(diag.Pos{File: p.File()}, "internal: the view of %s changed but its key did not (view.Renderer.PageKey misses something PageView reads)", rel))
+	}
+}
+
+// verifySplice reports, as an error of the build, a page whose file with
+// its sidebar replaced (spliced) differs from what its template wrote.
+func (r *Run) verifySplice(p *site.Page, spliced []byte) {
+	r.hashMu.Lock()
+	wrote := r.hashOf[p.OutFile]
+	r.hashMu.Unlock()
+	if HashBytes(spliced) != wrote {
+		r.diags.Add(diag.Errorf(diag.Pos{File: p.File()}, "internal: %s with its sidebar replaced differs from the page its template writes", p.OutFile))
+	}
+}
