@@ -175,13 +175,39 @@ func (d Drawn) HTML() string {
 	if d.at < 0 {
 		return d.sb.html
 	}
-	const current = ` aria-current="page"`
 	var b strings.Builder
-	b.Grow(len(d.sb.html) + len(current))
+	b.Grow(d.Len())
 	b.WriteString(d.sb.html[:d.at])
 	b.WriteString(current)
 	b.WriteString(d.sb.html[d.at:])
 	return b.String()
+}
+
+// current marks the page's own link in its sidebar.
+const current = ` aria-current="page"`
+
+// AppendHTML appends what HTML writes to b.
+func (d Drawn) AppendHTML(b []byte) []byte {
+	if d.sb == nil {
+		return b
+	}
+	if d.at < 0 {
+		return append(b, d.sb.html...)
+	}
+	b = append(b, d.sb.html[:d.at]...)
+	b = append(b, current...)
+	return append(b, d.sb.html[d.at:]...)
+}
+
+// Len is the length of what HTML writes.
+func (d Drawn) Len() int {
+	switch {
+	case d.sb == nil:
+		return 0
+	case d.at < 0:
+		return len(d.sb.html)
+	}
+	return len(d.sb.html) + len(current)
 }
 
 // Sum is a sum of what HTML would write (within one process): the same

@@ -2,10 +2,13 @@ package pipeline
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/nav"
 	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/render/view"
 	"github.com/playbookhq/playbook/generator/site"
@@ -27,9 +30,9 @@ const (
 
 // matchKey records the key of single page p's view and compares it with
 // the key of the file in place. When they match, the file is kept
-// (keySame) or written with its sidebar replaced (keySidebar, spliced
-// holding what was written), unless VerifyKeys is set, when nothing is
-// kept or written and spliced is what would have been. Only the live
+// (keySame) or written with its sidebar replaced (keySidebar), unless
+// VerifyKeys is set, when nothing is kept or written and spliced is what
+// would have been written. Only the live
 // preview's in-place builds key views.
 func (r *Run) matchKey(p *site.Page, txt *view.Text, notice string) (match keyMatch, spliced []byte) {
 	if r.lists.Unchanged == nil {
@@ -57,17 +60,21 @@ func (r *Run) matchKey(p *site.Page, txt *view.Text, notice string) (match keyMa
 		}
 		return keySame, nil
 	}
-	data, ok := r.spliceSidebar(p, prev.sidebar, h, drawn.HTML())
+	data, ok := r.spliceSidebar(p, prev.sidebar, h, drawn)
 	if !ok {
 		return keyMiss, nil
 	}
-	if !VerifyKeys {
-		r.write(rel, data)
-		r.hashMu.Lock()
-		r.viewSums[rel] = sum ^ prev.sidebar ^ key.sidebar // the view's sum takes its sidebar's by xor
-		r.hashMu.Unlock()
+	if VerifyKeys {
+		spliced = bytes.Clone(*data)
+		splices.Put(data)
+		return keySidebar, spliced
 	}
-	return keySidebar, data
+	r.write(rel, *data)
+	splices.Put(data)
+	r.hashMu.Lock()
+	r.viewSums[rel] = sum ^ prev.sidebar ^ key.sidebar // the view's sum takes its sidebar's by xor
+	r.hashMu.Unlock()
+	return keySidebar, nil
 }
 
 // keep keeps the file in place at rel, made from a view with sum and
@@ -83,9 +90,10 @@ func (r *Run) keep(rel string, sum, h uint64) {
 // spliceSidebar returns the file in place of page p (whose bytes have
 // hash h) with its sidebar replaced by sidebar. The old sidebar is the
 // one the run before drew for the page at p's URL, which must have sum
-// old and be in the file exactly once; ok is false otherwise.
-func (r *Run) spliceSidebar(p *site.Page, old, h uint64, sidebar string) (data []byte, ok bool) {
-	if r.before == nil || old == 0 || sidebar == "" {
+// old and be in the file exactly once; ok is false otherwise. The bytes
+// come from splices; put them back once written.
+func (r *Run) spliceSidebar(p *site.Page, old, h uint64, sidebar nav.Drawn) (data *[]byte, ok bool) {
+	if r.before == nil || old == 0 || sidebar.Len() == 0 {
 		return nil, false // a page with no sidebar is drawn without one (has-sidebar)
 	}
 	q := r.before.model.ByURL(p.URL)
@@ -96,19 +104,45 @@ func (r *Run) spliceSidebar(p *site.Page, old, h uint64, sidebar string) (data [
 	if drawn.Sum() != old {
 		return nil, false
 	}
-	was := []byte(drawn.HTML())
-	file, err := os.ReadFile(filepath.Join(r.out.Dest(), filepath.FromSlash(p.OutFile)))
-	if err != nil || HashBytes(file) != h {
+	file, was := splices.Get().(*[]byte), splices.Get().(*[]byte)
+	defer splices.Put(file)
+	defer splices.Put(was)
+	if !readInto(file, filepath.Join(r.out.Dest(), filepath.FromSlash(p.OutFile))) || HashBytes(*file) != h {
 		return nil, false
 	}
-	at := bytes.Index(file, was)
-	if at < 0 || bytes.LastIndex(file, was) != at {
+	*was = drawn.AppendHTML((*was)[:0])
+	at := bytes.Index(*file, *was)
+	if at < 0 || bytes.LastIndex(*file, *was) != at {
 		return nil, false
 	}
-	data = make([]byte, 0, len(file)-len(was)+len(sidebar))
-	data = append(data, file[:at]...)
-	data = append(data, sidebar...)
-	return append(data, file[at+len(was):]...), true
+	data = splices.Get().(*[]byte)
+	b := append((*data)[:0], (*file)[:at]...)
+	b = sidebar.AppendHTML(b)
+	*data = append(b, (*file)[at+len(*was):]...)
+	return data, true
+}
+
+// splices are the buffers of spliceSidebar.
+var splices = sync.Pool{New: func() any { return new([]byte) }}
+
+// readInto reads the file at name into *buf, reusing its space.
+func readInto(buf *[]byte, name string) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	n := int(info.Size())
+	if cap(*buf) < n {
+		*buf = make([]byte, n)
+	}
+	*buf = (*buf)[:n]
+	_, err = io.ReadFull(f, *buf)
+	return err == nil
 }
 
 // VerifyKeys makes builds check every page key that matched against the

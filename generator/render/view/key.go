@@ -31,7 +31,7 @@ func (r *Renderer) PageKey(p *site.Page, txt *Text, notice string) (key uint64, 
 	if p.Kind != site.KindPage || src == nil || txt == nil || txt.TextSum == 0 {
 		return 0, false
 	}
-	k := keyHash{b: make([]byte, 0, 1024)}
+	k := newKeyHash()
 	url := r.pageURL(p)
 	layout := &render.Page{Kind: render.KindPage, Type: p.Type}
 	siteSum, ok := r.sums.site(siteKey{r.siteFor(url), r.theme.Reads(layout, "Taxonomies")})
@@ -93,7 +93,7 @@ func (r *Renderer) cardKey(p *site.Page) (uint64, bool) {
 			return key, true
 		}
 	}
-	k := keyHash{b: make([]byte, 0, 256)}
+	k := newKeyHash()
 	k.str(p.Title, r.pageURL(p), p.Type)
 	k.terms(p.Terms)
 	if src := p.Src; src != nil {
@@ -109,16 +109,27 @@ func (r *Renderer) cardKey(p *site.Page) (uint64, bool) {
 	return key, true
 }
 
-// keyHash collects the parts of a key, each with its length so that
-// different parts make different streams, and sums them at once.
-type keyHash struct{ b []byte }
+// keyHash writes the parts of a key, each with its length so that
+// different parts make different streams, into a hash (no allocation).
+type keyHash struct {
+	h maphash.Hash
+	n [8]byte
+}
+
+// newKeyHash returns an empty key.
+func newKeyHash() *keyHash {
+	k := &keyHash{}
+	k.h.SetSeed(viewSeed)
+	return k
+}
 
 // sum returns the key (never 0).
-func (k *keyHash) sum() uint64 { return maphash.Bytes(viewSeed, k.b) | 1 }
+func (k *keyHash) sum() uint64 { return k.h.Sum64() | 1 }
 
 func (k *keyHash) num(ns ...uint64) {
 	for _, n := range ns {
-		k.b = binary.LittleEndian.AppendUint64(k.b, n)
+		binary.LittleEndian.PutUint64(k.n[:], n)
+		k.h.Write(k.n[:])
 	}
 }
 
@@ -131,16 +142,16 @@ func (k *keyHash) time(ts ...int64) {
 func (k *keyHash) str(ss ...string) {
 	for _, s := range ss {
 		k.num(uint64(len(s)))
-		k.b = append(k.b, s...)
+		k.h.WriteString(s)
 	}
 }
 
 func (k *keyHash) flag(bs ...bool) {
 	for _, b := range bs {
 		if b {
-			k.b = append(k.b, 1)
+			k.h.WriteByte(1)
 		} else {
-			k.b = append(k.b, 0)
+			k.h.WriteByte(0)
 		}
 	}
 }

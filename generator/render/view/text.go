@@ -34,7 +34,7 @@ type Text struct {
 // Sum returns a sum of the text but Body (never 0): its HTMLSum, summary,
 // words, headings, title id and flags. Without HTMLSum the HTML is not in it.
 func (t *Text) Sum() uint64 {
-	k := keyHash{b: make([]byte, 0, 256)}
+	k := newKeyHash()
 	k.num(t.HTMLSum, uint64(t.Words), uint64(len(t.TOC)))
 	k.str(t.Summary, t.TitleID)
 	k.flag(t.Diagrams, t.Tasks)
