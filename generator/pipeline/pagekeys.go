@@ -77,6 +77,28 @@ func (r *Run) matchKey(p *site.Page, txt *view.Text, notice string) (match keyMa
 	return keySidebar, nil
 }
 
+// keepList records the key of a list's pager page (view.Renderer.Keep)
+// and keeps the file in place at rel when it was made from a page with
+// the same key, unless VerifyKeys is set: the page is then made anyway
+// and its view's sum checked (see unchanged).
+func (r *Run) keepList(rel string, key uint64) bool {
+	r.hashMu.Lock()
+	r.keys[rel] = pageKey{view: key}
+	prev, known := r.prevKeys[rel]
+	sum, summed := r.prevSums[rel]
+	h, inPlace := r.prevHash[rel]
+	same := known && prev == pageKey{view: key} && summed && inPlace
+	if same && VerifyKeys {
+		r.matched[rel] = true
+	}
+	r.hashMu.Unlock()
+	if !same || VerifyKeys {
+		return false
+	}
+	r.keep(rel, sum, h)
+	return true
+}
+
 // keep keeps the file in place at rel, made from a view with sum and
 // holding bytes with hash h.
 func (r *Run) keep(rel string, sum, h uint64) {
@@ -112,7 +134,7 @@ func (r *Run) spliceSidebar(p *site.Page, old, h uint64, sidebar nav.Drawn) (dat
 	}
 	*was = drawn.AppendHTML((*was)[:0])
 	at := bytes.Index(*file, *was)
-	if at < 0 || bytes.LastIndex(*file, *was) != at {
+	if at < 0 || bytes.Index((*file)[at+1:], *was) >= 0 { // not there, or there twice
 		return nil, false
 	}
 	data = splices.Get().(*[]byte)

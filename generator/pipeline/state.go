@@ -65,6 +65,9 @@ type pass struct {
 	prevSums map[string]uint64  // the sums of the files in place, from the last build (read-only)
 	keys     map[string]pageKey // a single page's output path → its view's key (Preview, under hashMu)
 	prevKeys map[string]pageKey // the keys of the files in place, from the last build (read-only)
+	// matched are the list pages whose key matched the last build's,
+	// when VerifyKeys has them made anyway (under hashMu).
+	matched map[string]bool
 	// before is the run that made the files in place (full builds of the
 	// live preview; nil once rendered): its sidebars are replaced in
 	// them (see spliceSidebar).
@@ -79,7 +82,7 @@ type pass struct {
 // made from (empty when nothing is).
 func fullPass(ctx context.Context, out *output.Writer, prev map[string]uint64, views viewMemo) *pass {
 	return &pass{ctx: ctx, out: out, prevHash: prev, hashOf: map[string]uint64{},
-		viewSums: map[string]uint64{}, prevSums: views.sums, keys: map[string]pageKey{}, prevKeys: views.keys}
+		viewSums: map[string]uint64{}, prevSums: views.sums, keys: map[string]pageKey{}, prevKeys: views.keys, matched: map[string]bool{}}
 }
 
 // partialPass starts a pass that writes some files to out and keeps the
@@ -179,6 +182,7 @@ func (r *Run) renderer() *view.Renderer {
 	l := view.NewRenderer(r.views, r.theme, r.write, r.text, r.deps)
 	if r.policy.keepsState() && r.prevSums != nil {
 		l.Unchanged = r.unchanged
+		l.Keep = r.keepList
 	}
 	return l
 }
@@ -192,6 +196,9 @@ func (r *Run) unchanged(rel string, sum uint64) bool {
 	r.viewSums[rel] = sum
 	prev, ok := r.prevSums[rel]
 	h, inPlace := r.prevHash[rel]
+	if r.matched[rel] && prev != sum {
+		r.diags.Add(diag.Errorf(diag.Pos{}, "internal: the view of %s changed but its key did not (view.Renderer.Keep)", rel))
+	}
 	if !ok || prev != sum || !inPlace {
 		return false
 	}

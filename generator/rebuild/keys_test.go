@@ -34,7 +34,8 @@ func keyedSite(t *testing.T) string {
 
 // TestPageKeysFollowWhatPagesShow retitles pages whose titles reach other
 // pages only through their previous/next links, "Referenced by" lists and
-// related cards, and checks that the preview then matches a full build.
+// related cards, and edits the first paragraph a term page's card shows,
+// and checks that the preview then matches a full build.
 // pipeline.VerifyKeys (see TestMain) fails a rebuild that kept a page
 // whose view changed although its key did not.
 func TestPageKeysFollowWhatPagesShow(t *testing.T) {
@@ -50,6 +51,8 @@ func TestPageKeysFollowWhatPagesShow(t *testing.T) {
 		{"previous", "content/big/p40.md", `"Big page 40"`, `"Big page forty"`, "big/p41/index.html", "Big page forty"},
 		{"referenced by", "content/other/x.md", `"The other page"`, `"The pointing page"`, "big/p41/index.html", "The pointing page"},
 		{"related", "content/big/p41.md", `"Big page forty-one"`, `"Big page 41, renamed"`, "other/x/index.html", "Big page 41, renamed"},
+		{"summary", "content/big/p41.md", "Text of page 41.", "A new first paragraph.", "tags/shared/index.html", "A new first paragraph."},
+		{"title and summary", "content/big/p41.md", "title = \"Big page 41, renamed\"\n", "title = \"Big page 41\"\n", "tags/shared/index.html", "Big page 41<"},
 	}
 	for _, e := range edits {
 		rebuild(t, b, replaceIn(t, root, e.file, e.old, e.new)...)

@@ -82,6 +82,49 @@ func (r *Renderer) PageKey(p *site.Page, txt *Text, notice string) (key uint64, 
 	return k.sum(), true
 }
 
+// pagerKey makes the key of pager page n of total of a list, showing the
+// cards of shown (see Renderer.Keep).
+type pagerKey func(n, total int, shown []*site.Page) (uint64, bool)
+
+// termPageKey returns a sum of everything pager page n (of total) of
+// term's list reads: the site view as the term layout reads it, the
+// taxonomy's view, the term, the pager and the cards of shown. The same
+// key means the same view (termPage's), as PageKey's does for pages.
+func (r *Renderer) termPageKey(tax *site.Taxonomy, term *site.Term, n, total int, shown []*site.Page) (uint64, bool) {
+	layout := &render.Page{Kind: render.KindTerm}
+	siteSum, ok := r.sums.site(siteKey{r.siteFor(r.URL(term.URL)), r.theme.Reads(layout, "Taxonomies")})
+	if !ok {
+		return 0, false
+	}
+	k := newKeyHash()
+	k.num(siteSum, r.sums.taxonomy(r.taxonomyView(tax)))
+	k.str(tax.Singular, term.Name, term.URL)
+	k.num(uint64(n), uint64(total), uint64(len(term.Pages)), uint64(len(shown)))
+	for _, p := range shown {
+		card, ok := r.listCardKey(p)
+		if !ok {
+			return 0, false
+		}
+		k.num(card)
+	}
+	return k.sum(), true
+}
+
+// listCardKey returns a sum of what page p's card in lists shows
+// (Summary(p, r.text(p))): its bare card's, and its text's summary when
+// its front matter has no description to show instead.
+func (r *Renderer) listCardKey(p *site.Page) (uint64, bool) {
+	bare, ok := r.cardKey(p)
+	slots := r.Maker.summaries[p]
+	if !ok || slots == nil || slots.shared {
+		return bare, ok
+	}
+	k := newKeyHash()
+	k.num(bare)
+	k.str(r.text(p).summary())
+	return k.sum(), true
+}
+
 // cardKey returns a sum of what page p's card shows before its text is
 // known (Summary(p, nil), the card of a related page): its title, URL,
 // type and terms, and its front matter with what it inherited. Worked

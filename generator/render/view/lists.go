@@ -104,7 +104,11 @@ type Renderer struct {
 	// a view with the same sum (by the same theme) and is still there.
 	// The template is then not executed. Unset, every view is executed.
 	Unchanged func(outFile string, sum uint64) bool
-	sums      sums
+	// Keep, when set, is asked before a list's pager page is made whether
+	// the file in place was made from a page with the same key (see
+	// termPageKey): true keeps it, and the view is not made.
+	Keep func(outFile string, key uint64) bool
+	sums sums
 }
 
 // NewRenderer returns a Renderer drawing views with m, executing theme and
@@ -193,7 +197,7 @@ func (r *Renderer) sectionPage(l List, only int, buf *bytes.Buffer) *diag.Diagno
 	if txt != nil {
 		body = txt.Body
 	}
-	return r.paginate(l, p.URL, p.Pages, only, buf, func(n int) (*render.Page, Parts) {
+	return r.paginate(l, p.URL, p.Pages, only, buf, nil, func(n int) (*render.Page, Parts) {
 		view, parts := r.PageView(p, txt, body)
 		view.ResultsLink = r.resultsLink(p)
 		if n == 1 {
@@ -209,9 +213,10 @@ func (r *Renderer) sectionPage(l List, only int, buf *bytes.Buffer) *diag.Diagno
 
 // paginate renders a list of pages split into pages of Paginate items at
 // url, url/page/2/, … ; view makes the view of pager page n (from 1) and
-// its parts (see Maker.PageView).
+// its parts (see Maker.PageView). key, when not nil, makes the key of
+// pager page n of total showing shown (see Keep).
 // With only > 0 just that pager page is rendered.
-func (r *Renderer) paginate(l List, url string, pages []*site.Page, only int, buf *bytes.Buffer, view func(n int) (*render.Page, Parts)) *diag.Diagnostic {
+func (r *Renderer) paginate(l List, url string, pages []*site.Page, only int, buf *bytes.Buffer, key pagerKey, view func(n int) (*render.Page, Parts)) *diag.Diagnostic {
 	size := r.cfg.Paginate
 	total := site.PagerCount(len(pages), size)
 	pageURL := func(n int) string { return site.PagerURL(url, n) }
@@ -219,8 +224,15 @@ func (r *Renderer) paginate(l List, url string, pages []*site.Page, only int, bu
 		if only > 0 && n != only {
 			continue
 		}
-		v, parts := view(n)
 		lo, hi := (n-1)*size, min(n*size, len(pages))
+		outFile := strings.TrimPrefix(pageURL(n), "/") + "index.html"
+		if r.Keep != nil && key != nil {
+			if k, ok := key(n, total, pages[lo:hi]); ok && r.Keep(outFile, k) {
+				r.deps.shows(l, n, pages[lo:hi])
+				continue
+			}
+		}
+		v, parts := view(n)
 		v.Pages = r.summaries(l, n, pages[lo:hi])
 		if total > 1 {
 			v.Pager = r.pager(n, total, len(pages), pageURL)
@@ -229,7 +241,7 @@ func (r *Renderer) paginate(l List, url string, pages []*site.Page, only int, bu
 				v.Title = v.Title + " (page " + strconv.Itoa(n) + ")"
 			}
 		}
-		if d := r.ExecutePage(strings.TrimPrefix(pageURL(n), "/")+"index.html", v, parts, buf); d != nil {
+		if d := r.ExecutePage(outFile, v, parts, buf); d != nil {
 			return d
 		}
 	}
@@ -269,7 +281,10 @@ func (r *Renderer) taxonomyPage(tax *site.Taxonomy, buf *bytes.Buffer) *diag.Dia
 func (r *Renderer) termPage(l List, only int, buf *bytes.Buffer) *diag.Diagnostic {
 	tax, term := l.Tax, l.Term
 	tv := r.taxonomyView(tax)
-	return r.paginate(l, term.URL, term.Pages, only, buf, func(int) (*render.Page, Parts) {
+	key := func(n, total int, shown []*site.Page) (uint64, bool) {
+		return r.termPageKey(tax, term, n, total, shown)
+	}
+	return r.paginate(l, term.URL, term.Pages, only, buf, key, func(int) (*render.Page, Parts) {
 		view := r.NewPage(render.KindTerm, term.Name, term.URL)
 		view.Taxonomy = tv
 		view.Description = "Pages with " + tax.Singular + " " + term.Name
