@@ -87,21 +87,28 @@ var relatedSeed = maphash.MakeSeed()
 // page's terms (as positions, in their order: the scores are floating
 // point sums) and the recent order.
 func (s *Site) relateInputs(n int, regular []*Page, members map[*Term][]int32, rank []int32) uint64 {
-	var b []byte
-	num := func(v int) { b = binary.LittleEndian.AppendUint64(b, uint64(v)) }
+	var h maphash.Hash
+	h.SetSeed(relatedSeed)
+	var buf [8]byte
+	num := func(v int) {
+		binary.LittleEndian.PutUint64(buf[:], uint64(v))
+		h.Write(buf[:])
+	}
+	str := func(v string) {
+		num(len(v))
+		h.WriteString(v)
+	}
 	num(n)
 	num(len(regular))
 	for _, p := range regular {
-		num(len(p.File()))
-		b = append(b, p.File()...)
+		str(p.File())
 	}
 	for _, r := range rank {
 		num(int(r))
 	}
 	termAt := map[*Term]int{}
 	for _, tax := range s.Taxonomies {
-		num(len(tax.Name))
-		b = append(b, tax.Name...)
+		str(tax.Name)
 		num(len(tax.Terms))
 		for _, t := range tax.Terms {
 			termAt[t] = len(termAt)
@@ -120,7 +127,7 @@ func (s *Site) relateInputs(n int, regular []*Page, members map[*Term][]int32, r
 			}
 		}
 	}
-	return maphash.Bytes(relatedSeed, b)
+	return h.Sum64()
 }
 
 // relateAs gives each regular page the related pages its namesake (same

@@ -87,6 +87,9 @@ func (r *Renderer) ownerView(o changes.Owner) render.Owner {
 		g := &ov.Groups[len(ov.Groups)-1]
 		g.Items = append(g.Items, render.Owned{Title: it.Page.Title, URL: r.URL(it.Page.URL), Updated: it.Changed, Stale: it.Stale})
 	}
+	if r.Unchanged == nil { // a build no other follows: nothing to draw again
+		return ov
+	}
 	if sum, ok := r.sums.valueSum(reflect.ValueOf(ov)); ok {
 		ov.Key = strconv.FormatUint(sum, 36) // the theme draws each distinct entry once
 	}
