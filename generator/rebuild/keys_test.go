@@ -16,7 +16,7 @@ import (
 // neighbours across a chunk's edge show each other only as previous and
 // next), and a page in another section that links to one of them and
 // shares its tag (so each shows the other as "Referenced by" and as a
-// related page).
+// related page), and a subsection whose card the section's list shows.
 func keyedSite(t *testing.T) string {
 	t.Helper()
 	var b strings.Builder
@@ -28,14 +28,16 @@ func keyedSite(t *testing.T) string {
 		}
 		fmt.Fprintf(&b, "-- content/big/p%02d.md --\n+++\ntitle = \"Big page %02d\"\nweight = %d\n%s+++\n\nText of page %d.\n", i, i, i, tags, i)
 	}
+	b.WriteString("-- content/big/sub/_index.md --\n+++\ntitle = \"A subsection\"\ndescription = \"What the subsection holds.\"\n+++\n")
+	b.WriteString("-- content/big/sub/inside.md --\n+++\ntitle = \"Inside\"\n+++\n\nText inside.\n")
 	b.WriteString("-- content/other/x.md --\n+++\ntitle = \"The other page\"\ndescription = \"Points at a big page.\"\ntags = [\"shared\"]\n+++\n\nSee [the big page](../big/p41.md).\n")
 	return newSite(t, b.String())
 }
 
 // TestPageKeysFollowWhatPagesShow retitles pages whose titles reach other
 // pages only through their previous/next links, "Referenced by" lists and
-// related cards, and edits the first paragraph a term page's card shows,
-// and checks that the preview then matches a full build.
+// related cards, edits the first paragraph a term page's card shows and
+// the description a section's card of its subsection shows, and checks that the preview then matches a full build.
 // pipeline.VerifyKeys (see TestMain) fails a rebuild that kept a page
 // whose view changed although its key did not.
 func TestPageKeysFollowWhatPagesShow(t *testing.T) {
@@ -51,6 +53,7 @@ func TestPageKeysFollowWhatPagesShow(t *testing.T) {
 		{"previous", "content/big/p40.md", `"Big page 40"`, `"Big page forty"`, "big/p41/index.html", "Big page forty"},
 		{"referenced by", "content/other/x.md", `"The other page"`, `"The pointing page"`, "big/p41/index.html", "The pointing page"},
 		{"related", "content/big/p41.md", `"Big page forty-one"`, `"Big page 41, renamed"`, "other/x/index.html", "Big page 41, renamed"},
+		{"subsection card", "content/big/sub/_index.md", "What the subsection holds.", "What the subsection keeps.", "big/index.html", "What the subsection keeps."},
 		{"summary", "content/big/p41.md", "Text of page 41.", "A new first paragraph.", "tags/shared/index.html", "A new first paragraph."},
 		{"title and summary", "content/big/p41.md", "title = \"Big page 41, renamed\"\n", "title = \"Big page 41\"\n", "tags/shared/index.html", "Big page 41<"},
 	}

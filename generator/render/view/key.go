@@ -27,37 +27,53 @@ import (
 // must go in here too (the rebuild tests check every key that matched
 // against the view, see pipeline.VerifyKeys).
 func (r *Renderer) PageKey(p *site.Page, txt *Text, notice string) (key uint64, ok bool) {
-	src := p.Src
-	if p.Kind != site.KindPage || src == nil || txt == nil || txt.TextSum == 0 {
+	if p.Kind != site.KindPage {
 		return 0, false
 	}
-	k := newKeyHash()
-	url := r.pageURL(p)
-	layout := &render.Page{Kind: render.KindPage, Type: p.Type}
-	siteSum, ok := r.sums.site(siteKey{r.siteFor(url), r.theme.Reads(layout, "Taxonomies")})
+	k, ok := r.viewKey(p, txt, notice)
 	if !ok {
 		return 0, false
 	}
-	k.num(siteSum)
+	return k.sum(), true
+}
+
+// viewKey writes what PageView reads for page p (of any kind) but the
+// sidebar (see PageKey). A page without a source file has no text.
+func (r *Renderer) viewKey(p *site.Page, txt *Text, notice string) (*keyHash, bool) {
+	src := p.Src
+	if src != nil && (txt == nil || txt.TextSum == 0) {
+		return nil, false
+	}
+	k := newKeyHash()
+	url := r.pageURL(p)
+	layout := &render.Page{Kind: pageKind(p), Type: p.Type}
+	siteSum, ok := r.sums.site(siteKey{r.siteFor(url), r.theme.Reads(layout, "Taxonomies")})
+	if !ok {
+		return nil, false
+	}
+	k.num(siteSum, uint64(p.Kind))
 	k.str(p.URL, url, p.Title, p.Type, notice)
-	// The page's front matter, fields, steps and results: its file, what
-	// it inherited from cascades, and the configuration (the same here).
-	k.str(src.Path)
-	k.num(src.Hash)
-	if !k.inherited(&r.sums, src.Inherited().Values) {
-		return 0, false
-	}
 	k.flag(generated(r.model, ResultsURL), generated(r.model, OwnersURL))
-	k.str(r.changes.OwnerID(src.Meta.Owner))
 	k.terms(p.Terms)
-	if c, ok := r.git.For(src.Path); ok {
-		k.str(c.Author)
-		k.time(c.Changed.UnixNano(), c.Created.UnixNano())
+	if src != nil {
+		// The page's front matter, fields, steps and results: its file,
+		// what it inherited from cascades, and the configuration (the
+		// same here).
+		k.str(src.Path)
+		k.num(src.Hash)
+		if !k.inherited(&r.sums, src.Inherited().Values) {
+			return nil, false
+		}
+		k.str(r.changes.OwnerID(src.Meta.Owner))
+		if c, ok := r.git.For(src.Path); ok {
+			k.str(c.Author)
+			k.time(c.Changed.UnixNano(), c.Created.UnixNano())
+		}
+		if r.git != nil {
+			k.str(r.git.Prefix)
+		}
+		k.num(txt.TextSum)
 	}
-	if r.git != nil {
-		k.str(r.git.Prefix)
-	}
-	k.num(txt.TextSum)
 	for _, a := range p.Ancestors() {
 		k.flag(a.Kind == site.KindHome)
 		k.link(r.Maker, a)
@@ -68,7 +84,7 @@ func (r *Renderer) PageKey(p *site.Page, txt *Text, notice string) (key uint64, 
 	for _, rel := range p.Related {
 		card, ok := r.cardKey(rel)
 		if !ok {
-			return 0, false
+			return nil, false
 		}
 		k.num(card)
 	}
@@ -79,7 +95,53 @@ func (r *Renderer) PageKey(p *site.Page, txt *Text, notice string) (key uint64, 
 			k.link(r.Maker, q)
 		}
 	}
+	return k, true
+}
+
+// sectionPageKey returns the key of pager page n (of total) of section
+// (or home) p's list showing shown: its page's view key and sidebar
+// (see viewKey), its results link, the pager, and the cards it shows
+// (its subsections' on the first, the recent pages' and sections' on the
+// home page's).
+func (r *Renderer) sectionPageKey(p *site.Page, n, total int, shown []*site.Page) (uint64, bool) {
+	k, ok := r.viewKey(p, r.text(p), "")
+	if !ok {
+		return 0, false
+	}
+	if p.Kind != site.KindHome {
+		k.num(r.nav.Drawn(p).Sum())
+	}
+	k.flag(r.resultsLink(p) != nil)
+	k.num(uint64(n), uint64(total), uint64(len(p.Pages)))
+	cards := [][]*site.Page{shown}
+	if n == 1 {
+		cards = append(cards, p.Sections)
+	}
+	if p.Kind == site.KindHome {
+		cards = append(cards, r.model.Recent(RecentCount), p.Sections)
+	}
+	for _, list := range cards {
+		k.num(uint64(len(list)))
+		for _, q := range list {
+			card, ok := r.listCardKey(q)
+			if !ok {
+				return 0, false
+			}
+			k.num(card)
+		}
+	}
 	return k.sum(), true
+}
+
+// pageKind is the kind of page p's view.
+func pageKind(p *site.Page) render.Kind {
+	switch p.Kind {
+	case site.KindHome:
+		return render.KindHome
+	case site.KindSection:
+		return render.KindSection
+	}
+	return render.KindPage
 }
 
 // pagerKey makes the key of pager page n of total of a list, showing the

@@ -197,7 +197,8 @@ func (r *Renderer) sectionPage(l List, only int, buf *bytes.Buffer) *diag.Diagno
 	if txt != nil {
 		body = txt.Body
 	}
-	return r.paginate(l, p.URL, p.Pages, only, buf, nil, func(n int) (*render.Page, Parts) {
+	key := func(n, total int, shown []*site.Page) (uint64, bool) { return r.sectionPageKey(p, n, total, shown) }
+	return r.paginate(l, p.URL, p.Pages, only, buf, key, func(n int) (*render.Page, Parts) {
 		view, parts := r.PageView(p, txt, body)
 		view.ResultsLink = r.resultsLink(p)
 		if n == 1 {

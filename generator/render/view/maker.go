@@ -193,13 +193,7 @@ type Parts struct {
 // PageView is Page with the sidebar not yet written out (view.Sidebar is
 // empty) and the parts that stand in for it and the content in the view's sum.
 func (v *Maker) PageView(p *site.Page, txt *Text, body []byte) (*render.Page, Parts) {
-	kind := render.KindPage
-	switch p.Kind {
-	case site.KindHome:
-		kind = render.KindHome
-	case site.KindSection:
-		kind = render.KindSection
-	}
+	kind := pageKind(p)
 	view := v.newPageAt(kind, p.Title, p.URL, v.pageURL(p))
 	view.Type, view.TypeTitle = p.Type, v.TypeTitle(p.Type)
 	view.Content = htmlOf(body)
