@@ -28,7 +28,7 @@ func keyedSite(t *testing.T) string {
 		}
 		fmt.Fprintf(&b, "-- content/big/p%02d.md --\n+++\ntitle = \"Big page %02d\"\nweight = %d\n%s+++\n\nText of page %d.\n", i, i, i, tags, i)
 	}
-	b.WriteString("-- content/big/sub/_index.md --\n+++\ntitle = \"A subsection\"\ndescription = \"What the subsection holds.\"\n+++\n")
+	b.WriteString("-- content/big/sub/_index.md --\n+++\ntitle = \"A subsection\"\n+++\n\nWhat the subsection holds.\n")
 	b.WriteString("-- content/big/sub/inside.md --\n+++\ntitle = \"Inside\"\n+++\n\nText inside.\n")
 	b.WriteString("-- content/other/x.md --\n+++\ntitle = \"The other page\"\ndescription = \"Points at a big page.\"\ntags = [\"shared\"]\n+++\n\nSee [the big page](../big/p41.md).\n")
 	return newSite(t, b.String())
@@ -38,9 +38,30 @@ func keyedSite(t *testing.T) string {
 // pages only through their previous/next links, "Referenced by" lists and
 // related cards, edits the first paragraph a term page's card shows and
 // the description a section's card of its subsection shows, and checks that the preview then matches a full build.
-// pipeline.VerifyKeys (see TestMain) fails a rebuild that kept a page
-// whose view changed although its key did not.
+// With pipeline.VerifyKeys a rebuild that kept a page whose view changed
+// although its key did not fails; without it the pages are kept as the
+// preview keeps them, and must still match (what kept list pages record
+// of the cards they show included).
 func TestPageKeysFollowWhatPagesShow(t *testing.T) {
+	withAndWithoutVerifying(t, pageKeyEdits)
+}
+
+// withAndWithoutVerifying runs test with pipeline.VerifyKeys set, then
+// without it: matched keys then keep files as in the preview, and what
+// making the kept pages would have done (Deps) must be done all the same.
+func withAndWithoutVerifying(t *testing.T, test func(t *testing.T)) {
+	for _, verify := range []bool{true, false} {
+		t.Run(fmt.Sprintf("verify=%v", verify), func(t *testing.T) {
+			was := pipeline.VerifyKeys
+			pipeline.VerifyKeys = verify
+			defer func() { pipeline.VerifyKeys = was }()
+			test(t)
+		})
+	}
+}
+
+// pageKeyEdits makes the edits of TestPageKeysFollowWhatPagesShow.
+func pageKeyEdits(t *testing.T) {
 	root := keyedSite(t)
 	dest := filepath.Join(t.TempDir(), "preview")
 	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true})
@@ -52,8 +73,9 @@ func TestPageKeysFollowWhatPagesShow(t *testing.T) {
 		{"next", "content/big/p41.md", `"Big page 41"`, `"Big page forty-one"`, "big/p40/index.html", "Big page forty-one"},
 		{"previous", "content/big/p40.md", `"Big page 40"`, `"Big page forty"`, "big/p41/index.html", "Big page forty"},
 		{"referenced by", "content/other/x.md", `"The other page"`, `"The pointing page"`, "big/p41/index.html", "The pointing page"},
-		{"related", "content/big/p41.md", `"Big page forty-one"`, `"Big page 41, renamed"`, "other/x/index.html", "Big page 41, renamed"},
 		{"subsection card", "content/big/sub/_index.md", "What the subsection holds.", "What the subsection keeps.", "big/index.html", "What the subsection keeps."},
+		{"related", "content/big/p41.md", `"Big page forty-one"`, `"Big page 41, renamed"`, "other/x/index.html", "Big page 41, renamed"},
+		{"subsection card, front matter", "content/big/sub/_index.md", "title = \"A subsection\"\n", "title = \"A subsection\"\ndescription = \"Its own words.\"\n", "big/index.html", "Its own words."},
 		{"summary", "content/big/p41.md", "Text of page 41.", "A new first paragraph.", "tags/shared/index.html", "A new first paragraph."},
 		{"title and summary", "content/big/p41.md", "title = \"Big page 41, renamed\"\n", "title = \"Big page 41\"\n", "tags/shared/index.html", "Big page 41<"},
 	}

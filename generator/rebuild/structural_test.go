@@ -78,6 +78,10 @@ var structuralEdits = []structuralEdit{
 // what a full build of the edited site writes, the search index included
 // once the background index is written, and nothing more.
 func TestStructuralEditsMatchFullBuild(t *testing.T) {
+	withAndWithoutVerifying(t, structuralEditsMatchFullBuild)
+}
+
+func structuralEditsMatchFullBuild(t *testing.T) {
 	root := copySample(t)
 	dest := filepath.Join(t.TempDir(), "preview")
 	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true})

@@ -103,10 +103,10 @@ func (r *Renderer) viewKey(p *site.Page, txt *Text, notice string) (*keyHash, bo
 // (see viewKey), its results link, the pager, and the cards it shows
 // (its subsections' on the first, the recent pages' and sections' on the
 // home page's).
-func (r *Renderer) sectionPageKey(p *site.Page, n, total int, shown []*site.Page) (uint64, bool) {
+func (r *Renderer) sectionPageKey(p *site.Page, n, total int, shown []*site.Page) (uint64, [][]*site.Page, bool) {
 	k, ok := r.viewKey(p, r.text(p), "")
 	if !ok {
-		return 0, false
+		return 0, nil, false
 	}
 	if p.Kind != site.KindHome {
 		k.num(r.nav.Drawn(p).Sum())
@@ -125,12 +125,12 @@ func (r *Renderer) sectionPageKey(p *site.Page, n, total int, shown []*site.Page
 		for _, q := range list {
 			card, ok := r.listCardKey(q)
 			if !ok {
-				return 0, false
+				return 0, nil, false
 			}
 			k.num(card)
 		}
 	}
-	return k.sum(), true
+	return k.sum(), cards, true
 }
 
 // pageKind is the kind of page p's view.
@@ -145,18 +145,20 @@ func pageKind(p *site.Page) render.Kind {
 }
 
 // pagerKey makes the key of pager page n of total of a list, showing the
-// cards of shown (see Renderer.Keep).
-type pagerKey func(n, total int, shown []*site.Page) (uint64, bool)
+// cards of shown (see Renderer.Keep), and returns every list of cards the
+// page shows (shown among them): a kept page records that it shows them,
+// as making its view would (Deps).
+type pagerKey func(n, total int, shown []*site.Page) (key uint64, cards [][]*site.Page, ok bool)
 
 // termPageKey returns a sum of everything pager page n (of total) of
 // term's list reads: the site view as the term layout reads it, the
 // taxonomy's view, the term, the pager and the cards of shown. The same
 // key means the same view (termPage's), as PageKey's does for pages.
-func (r *Renderer) termPageKey(tax *site.Taxonomy, term *site.Term, n, total int, shown []*site.Page) (uint64, bool) {
+func (r *Renderer) termPageKey(tax *site.Taxonomy, term *site.Term, n, total int, shown []*site.Page) (uint64, [][]*site.Page, bool) {
 	layout := &render.Page{Kind: render.KindTerm}
 	siteSum, ok := r.sums.site(siteKey{r.siteFor(r.URL(term.URL)), r.theme.Reads(layout, "Taxonomies")})
 	if !ok {
-		return 0, false
+		return 0, nil, false
 	}
 	k := newKeyHash()
 	k.num(siteSum, r.sums.taxonomy(r.taxonomyView(tax)))
@@ -165,11 +167,11 @@ func (r *Renderer) termPageKey(tax *site.Taxonomy, term *site.Term, n, total int
 	for _, p := range shown {
 		card, ok := r.listCardKey(p)
 		if !ok {
-			return 0, false
+			return 0, nil, false
 		}
 		k.num(card)
 	}
-	return k.sum(), true
+	return k.sum(), [][]*site.Page{shown}, true
 }
 
 // listCardKey returns a sum of what page p's card in lists shows

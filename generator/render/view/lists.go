@@ -197,7 +197,9 @@ func (r *Renderer) sectionPage(l List, only int, buf *bytes.Buffer) *diag.Diagno
 	if txt != nil {
 		body = txt.Body
 	}
-	key := func(n, total int, shown []*site.Page) (uint64, bool) { return r.sectionPageKey(p, n, total, shown) }
+	key := func(n, total int, shown []*site.Page) (uint64, [][]*site.Page, bool) {
+		return r.sectionPageKey(p, n, total, shown)
+	}
 	return r.paginate(l, p.URL, p.Pages, only, buf, key, func(n int) (*render.Page, Parts) {
 		view, parts := r.PageView(p, txt, body)
 		view.ResultsLink = r.resultsLink(p)
@@ -228,8 +230,10 @@ func (r *Renderer) paginate(l List, url string, pages []*site.Page, only int, bu
 		lo, hi := (n-1)*size, min(n*size, len(pages))
 		outFile := strings.TrimPrefix(pageURL(n), "/") + "index.html"
 		if r.Keep != nil && key != nil {
-			if k, ok := key(n, total, pages[lo:hi]); ok && r.Keep(outFile, k) {
-				r.deps.shows(l, n, pages[lo:hi])
+			if k, cards, ok := key(n, total, pages[lo:hi]); ok && r.Keep(outFile, k) {
+				for _, shown := range cards {
+					r.deps.shows(l, n, shown)
+				}
 				continue
 			}
 		}
@@ -282,7 +286,7 @@ func (r *Renderer) taxonomyPage(tax *site.Taxonomy, buf *bytes.Buffer) *diag.Dia
 func (r *Renderer) termPage(l List, only int, buf *bytes.Buffer) *diag.Diagnostic {
 	tax, term := l.Tax, l.Term
 	tv := r.taxonomyView(tax)
-	key := func(n, total int, shown []*site.Page) (uint64, bool) {
+	key := func(n, total int, shown []*site.Page) (uint64, [][]*site.Page, bool) {
 		return r.termPageKey(tax, term, n, total, shown)
 	}
 	return r.paginate(l, term.URL, term.Pages, only, buf, key, func(int) (*render.Page, Parts) {
