@@ -57,9 +57,15 @@ func serveAndWatch(ctx context.Context, opts Options, newRebuilder newRebuilderF
 // tempOutput makes the preview's output folder: "site" inside a new
 // private temporary folder, so the builds' staging folders (made beside
 // the output) are inside it too and cleanup removes everything, even
-// after a build that was stopped halfway.
+// after a build that was stopped halfway. The folder is in memory when
+// the machine offers room there (see memoryFolder), as Hugo's server
+// keeps its pages in memory: a structural edit of a large site rewrites
+// hundreds of files, and on a disk each costs a file system's journal.
 func tempOutput() (dest string, cleanup func(), err error) {
-	tmp, err := os.MkdirTemp("", "playbook-serve-")
+	tmp, err := os.MkdirTemp(memoryFolder(), "playbook-serve-")
+	if err != nil { // a memory folder the process may not write to
+		tmp, err = os.MkdirTemp("", "playbook-serve-")
+	}
 	if err != nil {
 		return "", nil, fmt.Errorf("temporary output folder: %w", err)
 	}
