@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/playbookhq/playbook/generator/pipeline"
@@ -62,16 +63,24 @@ func serveAndWatch(ctx context.Context, opts Options, newRebuilder newRebuilderF
 // keeps its pages in memory: a structural edit of a large site rewrites
 // hundreds of files, and on a disk each costs a file system's journal.
 func tempOutput() (dest string, cleanup func(), err error) {
-	tmp, err := os.MkdirTemp(memoryFolder(), "playbook-serve-")
+	mem := memoryFolder()
+	if mem != "" {
+		removeOrphans(mem) // memory is not freed by a reboot's cleanup of /tmp alone
+	}
+	tmp, err := os.MkdirTemp(mem, previewPrefix)
 	if err != nil { // a memory folder the process may not write to
-		tmp, err = os.MkdirTemp("", "playbook-serve-")
+		tmp, err = os.MkdirTemp("", previewPrefix)
 	}
 	if err != nil {
 		return "", nil, fmt.Errorf("temporary output folder: %w", err)
 	}
 	cleanup = func() { os.RemoveAll(tmp) }
 	dest = filepath.Join(tmp, "site")
-	if err := os.Mkdir(dest, 0o755); err != nil {
+	err = os.WriteFile(filepath.Join(tmp, ownerFile), []byte(strconv.Itoa(os.Getpid())), 0o644)
+	if err == nil {
+		err = os.Mkdir(dest, 0o755)
+	}
+	if err != nil {
 		cleanup()
 		return "", nil, fmt.Errorf("temporary output folder: %w", err)
 	}

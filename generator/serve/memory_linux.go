@@ -33,3 +33,10 @@ func memoryFolder() string {
 	}
 	return sharedMemory
 }
+
+// processRuns reports whether a process with id pid exists (it may
+// belong to another user).
+func processRuns(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || err == syscall.EPERM
+}
