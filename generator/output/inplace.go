@@ -41,7 +41,7 @@ func (w *Writer) commitInPlace(written, removed []string) error {
 		}
 	}
 	for _, f := range removed {
-		os.Remove(w.destPath(f))
+		os.Remove(w.DestPath(f))
 	}
 	root, err := os.OpenRoot(w.dest)
 	if err != nil {
@@ -72,7 +72,7 @@ type undoStep struct {
 // kept aside (see keepAside), then replaced by one rename: a reader sees
 // the old file or the new one, never none.
 func (ip *inPlace) publish(f string) error {
-	target := ip.w.destPath(f)
+	target := ip.w.DestPath(f)
 	if err := ip.mkdirAll(filepath.Dir(target)); err != nil {
 		return err
 	}
@@ -161,8 +161,8 @@ func (w *Writer) checkInPlace(written []string, owned map[string]bool) error {
 		if w.retained[f] || owned[f] {
 			continue
 		}
-		if _, err := os.Lstat(w.destPath(f)); err == nil {
-			return fmt.Errorf("%s: %w: this build makes %s too; remove the file or the page, static file or setting that makes it", w.destPath(f), ErrOverwrite, f)
+		if _, err := os.Lstat(w.DestPath(f)); err == nil {
+			return fmt.Errorf("%s: %w: this build makes %s too; remove the file or the page, static file or setting that makes it", w.DestPath(f), ErrOverwrite, f)
 		}
 	}
 	return nil

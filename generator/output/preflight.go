@@ -15,7 +15,7 @@ import (
 func (w *Writer) preflight(foreign []string) error {
 	for _, f := range foreign {
 		if w.staged(f) {
-			return fmt.Errorf("%s: %w: this build makes %s too; remove the file or the page, static file or setting that makes it", w.destPath(f), ErrOverwrite, f)
+			return fmt.Errorf("%s: %w: this build makes %s too; remove the file or the page, static file or setting that makes it", w.DestPath(f), ErrOverwrite, f)
 		}
 	}
 	if len(w.destDirs) == 0 {

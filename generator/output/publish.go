@@ -61,7 +61,7 @@ func (w *Writer) commitStaged(written []string) error {
 		if err := w.mkdirs(path.Dir(f)); err != nil {
 			return w.undo(moved, err)
 		}
-		if err := w.ops.rename(w.destPath(f), w.stagePath(f)); err != nil {
+		if err := w.ops.rename(w.DestPath(f), w.stagePath(f)); err != nil {
 			return w.undo(moved, fmt.Errorf("keeping hand-placed file %s: %w", f, err))
 		}
 		moved = append(moved, f)
@@ -85,7 +85,7 @@ func (w *Writer) undo(moved []string, cause error) error {
 	var lost []string
 	for i := len(moved) - 1; i >= 0; i-- {
 		f := moved[i]
-		if err := w.ops.rename(w.stagePath(f), w.destPath(f)); err != nil {
+		if err := w.ops.rename(w.stagePath(f), w.DestPath(f)); err != nil {
 			lost = append(lost, f)
 		}
 	}
@@ -121,7 +121,9 @@ func (w *Writer) swap() error {
 	return nil
 }
 
-func (w *Writer) destPath(rel string) string { return filepath.Join(w.dest, filepath.FromSlash(rel)) }
+// DestPath is the path of output file rel (a slash path) in the
+// destination, where the previous build put it.
+func (w *Writer) DestPath(rel string) string { return filepath.Join(w.dest, filepath.FromSlash(rel)) }
 func (w *Writer) stagePath(rel string) string {
 	if !w.inPlace {
 		return filepath.Join(w.dir, filepath.FromSlash(rel))

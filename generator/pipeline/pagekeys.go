@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io"
 	"os"
-	"path/filepath"
 	"sync"
 
 	"github.com/playbookhq/playbook/generator/diag"
@@ -32,8 +31,8 @@ const (
 // the key of the file in place. When they match, the file is kept
 // (keySame) or written with its sidebar replaced (keySidebar), unless
 // VerifyKeys is set, when nothing is kept or written and spliced is what
-// would have been written. Only the live
-// preview's in-place builds key views.
+// would have been written. Only the live preview's in-place builds key
+// views.
 func (r *Run) matchKey(p *site.Page, txt *view.Text, notice string) (match keyMatch, spliced []byte) {
 	if r.lists.Unchanged == nil {
 		return keyMiss, nil
@@ -45,13 +44,8 @@ func (r *Run) matchKey(p *site.Page, txt *view.Text, notice string) (match keyMa
 	drawn := r.views.Nav().Drawn(p)
 	key := pageKey{v, drawn.Sum()}
 	rel := p.OutFile
-	r.hashMu.Lock()
-	r.keys[rel] = key
-	prev, known := r.prevKeys[rel]
-	sum, summed := r.prevSums[rel]
-	h, inPlace := r.prevHash[rel]
-	r.hashMu.Unlock()
-	if !known || prev.view != key.view || !summed || !inPlace {
+	prev, sum, h, inPlace := r.recordKey(rel, key)
+	if !inPlace || prev.view != key.view {
 		return keyMiss, nil
 	}
 	if prev.sidebar == key.sidebar {
@@ -82,21 +76,31 @@ func (r *Run) matchKey(p *site.Page, txt *view.Text, notice string) (match keyMa
 // the same key, unless VerifyKeys is set: the page is then made anyway
 // and its view's sum checked (see unchanged).
 func (r *Run) keepList(rel string, key uint64) bool {
-	r.hashMu.Lock()
-	r.keys[rel] = pageKey{view: key}
-	prev, known := r.prevKeys[rel]
-	sum, summed := r.prevSums[rel]
-	h, inPlace := r.prevHash[rel]
-	same := known && prev == pageKey{view: key} && summed && inPlace
-	if same && VerifyKeys {
-		r.matched[rel] = true
+	prev, sum, h, inPlace := r.recordKey(rel, pageKey{view: key})
+	if !inPlace || prev != (pageKey{view: key}) {
+		return false
 	}
-	r.hashMu.Unlock()
-	if !same || VerifyKeys {
+	if VerifyKeys {
+		r.hashMu.Lock()
+		r.matched[rel] = true
+		r.hashMu.Unlock()
 		return false
 	}
 	r.keep(rel, sum, h)
 	return true
+}
+
+// recordKey records the key of output file rel and returns what is known
+// of the file in place: the key and view sum it was made from and the
+// hash of its bytes; inPlace is false when any of them is not known.
+func (r *Run) recordKey(rel string, key pageKey) (prev pageKey, sum, h uint64, inPlace bool) {
+	r.hashMu.Lock()
+	defer r.hashMu.Unlock()
+	r.keys[rel] = key
+	prev, known := r.prevKeys[rel]
+	sum, summed := r.prevSums[rel]
+	h, hashed := r.prevHash[rel]
+	return prev, sum, h, known && summed && hashed
 }
 
 // keep keeps the file in place at rel, made from a view with sum and
@@ -105,6 +109,12 @@ func (r *Run) keep(rel string, sum, h uint64) {
 	r.hashMu.Lock()
 	defer r.hashMu.Unlock()
 	r.viewSums[rel] = sum
+	r.retain(rel, h)
+}
+
+// retain keeps the file in place at rel, whose bytes have hash h (under
+// hashMu).
+func (r *Run) retain(rel string, h uint64) {
 	r.hashOf[rel] = h
 	r.out.Retain(rel)
 }
@@ -129,7 +139,7 @@ func (r *Run) spliceSidebar(p *site.Page, old, h uint64, sidebar nav.Drawn) (dat
 	file, was := splices.Get().(*[]byte), splices.Get().(*[]byte)
 	defer splices.Put(file)
 	defer splices.Put(was)
-	if !readInto(file, filepath.Join(r.out.Dest(), filepath.FromSlash(p.OutFile))) || HashBytes(*file) != h {
+	if !readInto(file, r.out.DestPath(p.OutFile)) || HashBytes(*file) != h {
 		return nil, false
 	}
 	*was = drawn.AppendHTML((*was)[:0])

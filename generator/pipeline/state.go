@@ -202,7 +202,6 @@ func (r *Run) unchanged(rel string, sum uint64) bool {
 	if !ok || prev != sum || !inPlace {
 		return false
 	}
-	r.hashOf[rel] = h
-	r.out.Retain(rel)
+	r.retain(rel, h)
 	return true
 }

@@ -67,7 +67,7 @@ func (r *Renderer) viewKey(p *site.Page, txt *Text, notice string) (*keyHash, bo
 		k.str(r.changes.OwnerID(src.Meta.Owner))
 		if c, ok := r.git.For(src.Path); ok {
 			k.str(c.Author)
-			k.time(c.Changed.UnixNano(), c.Created.UnixNano())
+			k.num(uint64(c.Changed.UnixNano()), uint64(c.Created.UnixNano()))
 		}
 		if r.git != nil {
 			k.str(r.git.Prefix)
@@ -121,13 +121,8 @@ func (r *Renderer) sectionPageKey(p *site.Page, n, total int, shown []*site.Page
 		cards = append(cards, r.model.Recent(RecentCount), p.Sections)
 	}
 	for _, list := range cards {
-		k.num(uint64(len(list)))
-		for _, q := range list {
-			card, ok := r.listCardKey(q)
-			if !ok {
-				return 0, nil, false
-			}
-			k.num(card)
+		if !r.writeCards(k, list) {
+			return 0, nil, false
 		}
 	}
 	return k.sum(), cards, true
@@ -163,15 +158,25 @@ func (r *Renderer) termPageKey(tax *site.Taxonomy, term *site.Term, n, total int
 	k := newKeyHash()
 	k.num(siteSum, r.sums.taxonomy(r.taxonomyView(tax)))
 	k.str(tax.Singular, term.Name, term.URL)
-	k.num(uint64(n), uint64(total), uint64(len(term.Pages)), uint64(len(shown)))
-	for _, p := range shown {
+	k.num(uint64(n), uint64(total), uint64(len(term.Pages)))
+	if !r.writeCards(k, shown) {
+		return 0, nil, false
+	}
+	return k.sum(), [][]*site.Page{shown}, true
+}
+
+// writeCards writes the keys of the cards of pages as lists show them
+// (see listCardKey); false when one cannot be made.
+func (r *Renderer) writeCards(k *keyHash, pages []*site.Page) bool {
+	k.num(uint64(len(pages)))
+	for _, p := range pages {
 		card, ok := r.listCardKey(p)
 		if !ok {
-			return 0, nil, false
+			return false
 		}
 		k.num(card)
 	}
-	return k.sum(), [][]*site.Page{shown}, true
+	return true
 }
 
 // listCardKey returns a sum of what page p's card in lists shows
@@ -240,12 +245,6 @@ func (k *keyHash) num(ns ...uint64) {
 	}
 }
 
-func (k *keyHash) time(ts ...int64) {
-	for _, t := range ts {
-		k.num(uint64(t))
-	}
-}
-
 func (k *keyHash) str(ss ...string) {
 	for _, s := range ss {
 		k.num(uint64(len(s)))
@@ -285,7 +284,7 @@ func (k *keyHash) link(v *Maker, p *site.Page) {
 	k.str(p.Title, v.pageURL(p))
 }
 
-// terms writes a page's terms by taxonomy, in the taxonomies' order.
+// terms writes a page's terms by taxonomy, taxonomies by name.
 func (k *keyHash) terms(terms map[string][]*site.Term) {
 	names := make([]string, 0, len(terms))
 	for name := range terms {

@@ -132,14 +132,24 @@ var (
 	// not data of its own.
 	cardCacheType = reflect.TypeFor[*render.CardCache]()
 	summaryType   = reflect.TypeFor[render.Summary]()
-	ownerType     = reflect.TypeFor[render.Owner]()
-	ownerKey      = func() int { f, _ := ownerType.FieldByName("Key"); return f.Index[0] }()
-	summaryKey    = func() int { f, _ := summaryType.FieldByName("Key"); return f.Index[0] }()
-	summaryCard   = func() int { f, _ := summaryType.FieldByName("Card"); return f.Index[0] }()
+	summaryCard   = fieldIndex(summaryType, "Card")
+	// keyFields are the view types whose Key field, when set, stands for
+	// every other field (a card's summary, an owner's entry): type → the
+	// field's index.
+	keyFields = map[reflect.Type]int{
+		summaryType:                     fieldIndex(summaryType, "Key"),
+		reflect.TypeFor[render.Owner](): fieldIndex(reflect.TypeFor[render.Owner](), "Key"),
+	}
 	// fieldsOf keeps each struct type's exported fields (type → []int),
 	// nil when it has unexported ones.
 	fieldsOf sync.Map
 )
+
+// fieldIndex returns the index of struct type t's field name.
+func fieldIndex(t reflect.Type, name string) int {
+	f, _ := t.FieldByName(name)
+	return f.Index[0]
+}
 
 // exported returns the indexes of t's fields, false when some field is
 // unexported (the sum could not see it).
@@ -231,19 +241,14 @@ func (s *sums) hashValue(h *maphash.Hash, v reflect.Value) bool {
 			h.WriteString(t.Location().String())
 			return true
 		}
-		if v.Type() == ownerType {
-			if key := v.Field(ownerKey).String(); key != "" { // a sum of the entry
+		if i, ok := keyFields[v.Type()]; ok {
+			if key := v.Field(i).String(); key != "" { // it says everything the value shows
 				num(uint64(len(key)))
 				h.WriteString(key)
 				return true
 			}
 		}
 		if v.Type() == summaryType {
-			if key := v.Field(summaryKey).String(); key != "" { // it says everything a card shows
-				num(uint64(len(key)))
-				h.WriteString(key)
-				return true
-			}
 			if sum, ok := s.summary(v); ok {
 				num(sum)
 				return true
