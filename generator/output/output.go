@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -271,4 +272,25 @@ func readMarker(dest string) []string {
 		}
 	}
 	return out
+}
+
+// ReadInto reads the file at name into buf, reusing its space, and
+// returns the bytes read.
+func ReadInto(buf []byte, name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return buf, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return buf, err
+	}
+	n := int(info.Size())
+	if cap(buf) < n {
+		buf = make([]byte, n)
+	}
+	buf = buf[:n]
+	_, err = io.ReadFull(f, buf)
+	return buf, err
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -146,6 +147,18 @@ func (st *State) changedFiles(now map[string]uint64, removed []string) []string 
 	return changed
 }
 
+// Finished records the hashes of files finished in place after a build
+// (Deferred pages) and forgets those of the files in unknown, whose bytes
+// in place are not known: the next pass makes them again.
+func (st *State) Finished(hashes map[string]uint64, unknown []string) {
+	st.Mu.Lock()
+	defer st.Mu.Unlock()
+	maps.Copy(st.Hashes, hashes)
+	for _, f := range unknown {
+		delete(st.Hashes, f)
+	}
+}
+
 // HashesOf returns a copy of the hashes of the output files for which keep
 // is true.
 func (st *State) HashesOf(keep func(path string) bool) map[string]uint64 {
@@ -228,6 +241,18 @@ func (r *Run) RenderEdits(edits []Edit) {
 	}
 	if feeds {
 		r.writeFeeds()
+	}
+}
+
+// RenderAgain makes pages again from their sources as the model has them
+// (their Markdown results are reused): deferred pages whose file in place
+// could not be finished. The state must not hold hashes for their files,
+// so that nothing in place is taken for them.
+func (r *Run) RenderAgain(pages []*site.Page) {
+	var buf bytes.Buffer
+	for _, p := range pages {
+		r.records[p] = r.renderText(p, p.Src)
+		r.writePage(p, &buf)
 	}
 }
 

@@ -2,12 +2,11 @@ package pipeline
 
 import (
 	"bytes"
-	"io"
-	"os"
 	"sync"
 
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/nav"
+	"github.com/playbookhq/playbook/generator/output"
 	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/render/view"
 	"github.com/playbookhq/playbook/generator/site"
@@ -53,6 +52,12 @@ func (r *Run) matchKey(p *site.Page, txt *view.Text, notice string) (match keyMa
 			r.keep(rel, sum, h)
 		}
 		return keySame, nil
+	}
+	if r.deferSidebars && !VerifyKeys {
+		if r.deferSidebar(p, prev, key, sum, h, drawn) {
+			return keySidebar, nil
+		}
+		return keyMiss, nil
 	}
 	data, ok := r.spliceSidebar(p, prev.sidebar, h, drawn)
 	if !ok {
@@ -125,57 +130,30 @@ func (r *Run) retain(rel string, h uint64) {
 // old and be in the file exactly once; ok is false otherwise. The bytes
 // come from splices; put them back once written.
 func (r *Run) spliceSidebar(p *site.Page, old, h uint64, sidebar nav.Drawn) (data *[]byte, ok bool) {
-	if r.before == nil || old == 0 || sidebar.Len() == 0 {
+	if sidebar.Len() == 0 {
 		return nil, false // a page with no sidebar is drawn without one (has-sidebar)
 	}
-	q := r.before.model.ByURL(p.URL)
-	if q == nil {
+	was, ok := r.sidebarBefore(p, old)
+	if !ok {
 		return nil, false
 	}
-	drawn := r.before.views.Nav().Drawn(q)
-	if drawn.Sum() != old {
-		return nil, false
-	}
-	file, was := splices.Get().(*[]byte), splices.Get().(*[]byte)
+	file := splices.Get().(*[]byte)
 	defer splices.Put(file)
-	defer splices.Put(was)
-	if !readInto(file, r.out.DestPath(p.OutFile)) || HashBytes(*file) != h {
-		return nil, false
-	}
-	*was = drawn.AppendHTML((*was)[:0])
-	at := bytes.Index(*file, *was)
-	if at < 0 || bytes.Index((*file)[at+1:], *was) >= 0 { // not there, or there twice
+	var err error
+	if *file, err = output.ReadInto(*file, r.out.DestPath(p.OutFile)); err != nil {
 		return nil, false
 	}
 	data = splices.Get().(*[]byte)
-	b := append((*data)[:0], (*file)[:at]...)
-	b = sidebar.AppendHTML(b)
-	*data = append(b, (*file)[at+len(*was):]...)
+	d := Deferred{hash: h, was: was, now: sidebar}
+	if *data, ok = d.Splice((*data)[:0], *file); !ok {
+		splices.Put(data)
+		return nil, false
+	}
 	return data, true
 }
 
 // splices are the buffers of spliceSidebar.
 var splices = sync.Pool{New: func() any { return new([]byte) }}
-
-// readInto reads the file at name into *buf, reusing its space.
-func readInto(buf *[]byte, name string) bool {
-	f, err := os.Open(name)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return false
-	}
-	n := int(info.Size())
-	if cap(*buf) < n {
-		*buf = make([]byte, n)
-	}
-	*buf = (*buf)[:n]
-	_, err = io.ReadFull(f, *buf)
-	return err == nil
-}
 
 // VerifyKeys makes builds check every page key that matched against the
 // page's view, made and executed anyway: a key that missed a change, or

@@ -64,6 +64,7 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 	res.Written = st.changedFiles(r.hashOf, removed)
 	st.keepViews(r.pass)
 	res.IndexPending = r.deferIndex
+	res.Deferred = r.deferred
 	if st.Policy.keepsState() {
 		res.PageURLs = pageURLs(in.model)
 	}
@@ -88,6 +89,7 @@ func newFullRun(ctx context.Context, opts Options, st *State, in *inputs, out *o
 	r.deferIndex = st.Policy.keepsState() && opts.InPlace && st.Last != nil
 	if prev != nil {
 		r.before = st.Last // whose files are in place
+		r.deferSidebars = opts.DeferSidebars && st.Policy.keepsState()
 	}
 	return r
 }

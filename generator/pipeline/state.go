@@ -71,7 +71,10 @@ type pass struct {
 	// before is the run that made the files in place (full builds of the
 	// live preview; nil once rendered): its sidebars are replaced in
 	// them (see spliceSidebar).
-	before   *Run
+	before *Run
+	// deferred are the pages left to the caller (see Deferred), under
+	// hashMu.
+	deferred []Deferred
 	collided bool       // the output-path registry found collisions (reported once, by it)
 	spill    *htmlSpill // one-off builds: where pages' HTML waits for their templates (nil: in memory)
 }
@@ -134,7 +137,10 @@ type Run struct {
 	// deferIndex leaves the search index files in place as they are:
 	// the live preview writes the index in the background after a build.
 	deferIndex bool
-	extras     Extras // Options.Extras: the health page and review notices
+	// deferSidebars leaves pages whose only change is their sidebar to
+	// the caller (Options.DeferSidebars).
+	deferSidebars bool
+	extras        Extras // Options.Extras: the health page and review notices
 }
 
 // newRun prepares the build of in with policy, writing through ps.

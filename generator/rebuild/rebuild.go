@@ -20,6 +20,7 @@ type Builder struct {
 	opts     pipeline.Options
 	state    *pipeline.State  // kept between builds
 	index    *backgroundIndex // refreshes the search index after partial rebuilds
+	finish   *finisher        // finishes the pages a build deferred (Options.DeferSidebars)
 	commitMu sync.Mutex       // one publisher at a time (partial builds, background index)
 	// dirty lists the content paths changed since the last full build
 	// that succeeded: the next full build reads them, and takes every
@@ -31,6 +32,7 @@ type Builder struct {
 func NewBuilder(opts pipeline.Options) *Builder {
 	b := &Builder{opts: opts, state: pipeline.NewState(pipeline.Preview)}
 	b.index = newBackgroundIndex(b)
+	b.finish = newFinisher(b)
 	return b
 }
 
@@ -42,6 +44,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*pipeline.Result
 	if b.opts.Inspect != nil { // a check builds nothing to rebuild
 		return pipeline.Build(ctx, b.opts)
 	}
+	b.finish.Wait() // its pages are in place, and their hashes known
 	if configChanged(changed) {
 		b.state.Cache = content.NewCache()
 	}
@@ -63,18 +66,36 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*pipeline.Result
 		if err == nil && res.IndexPending {
 			b.index.Schedule(b.state.Last.SearchDocs())
 		}
+		if err == nil {
+			b.finish.Start(res.Deferred)
+		}
 	}
-	if ierr := b.index.Err(); ierr != nil {
-		// The preview's search lags behind the pages: say so once.
-		res.Diagnostics = append(res.Diagnostics, diag.Warnf(diag.Pos{}, "%v", ierr))
+	for _, lag := range []error{b.index.Err(), b.finish.Err()} {
+		if lag != nil { // the preview lags behind the pages: say so once
+			res.Diagnostics = append(res.Diagnostics, diag.Warnf(diag.Pos{}, "%v", lag))
+		}
 	}
 	res.Elapsed = time.Since(start)
 	return res, err
 }
 
-// Close stops the background search index and waits for it; its last
-// error, if any, is returned. The Builder must not be used after.
-func (b *Builder) Close() error { return b.index.Close() }
+// Page returns the bytes of the page at output path rel (slash, relative
+// to the destination) as the last build made it, when the build deferred
+// it and it is not in place yet (see Options.DeferSidebars); ok is false
+// when the file in place is the page. A server serves these bytes instead
+// of the file.
+func (b *Builder) Page(rel string) (page []byte, ok bool) { return b.finish.Page(rel) }
+
+// Finish waits until every page the last build deferred is in place.
+func (b *Builder) Finish() { b.finish.Wait() }
+
+// Close stops finishing deferred pages and the background search index
+// and waits for them; the index's last error, if any, is returned. The
+// Builder must not be used after.
+func (b *Builder) Close() error {
+	b.finish.Close()
+	return b.index.Close()
+}
 
 // contentPaths returns the paths below content/ of the changed paths that
 // are in it.

@@ -21,6 +21,10 @@ type siteHandler struct {
 	dir  string   // the output folder
 	addr *address // its Base is the URL path of the site
 	hub  *Hub     // when not nil, HTML gets the reload script
+	// deferred, when set, returns a page the last build left to finish
+	// after the reload (pipeline.Deferred) as it will be: it is served
+	// instead of the file in place.
+	deferred func(rel string) (page []byte, ok bool)
 }
 
 // csp is sent with every page: the preview is as strict as production
@@ -100,6 +104,19 @@ func (h siteHandler) serveFile(w http.ResponseWriter, r *http.Request, rel strin
 	if err != nil {
 		h.notFound(w, r)
 		return
+	}
+	if h.deferred != nil {
+		page, ok := h.deferred(rel)
+		f.Close()
+		if ok {
+			h.writeHTML(w, r, http.StatusOK, page)
+			return
+		}
+		// The file may have been put in place while deferred waited.
+		if f, info, err = openRegular(root, rel); err != nil {
+			h.notFound(w, r)
+			return
+		}
 	}
 	defer f.Close()
 	h.writeFile(w, r, rel, info, f)

@@ -188,3 +188,31 @@ func TestDiagramPagesCSP(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteHandlerServesDeferredPages checks that a page the last build
+// deferred is served as deferred hands it, with the reload script, and
+// that a page deferred no longer (put in place while deferred waited) is
+// read from its file, opened again.
+func TestSiteHandlerServesDeferredPages(t *testing.T) {
+	dir := siteDir(t)
+	h := siteHandler{dir: dir, addr: at("/"), hub: NewHub(), deferred: func(rel string) ([]byte, bool) {
+		switch rel {
+		case "guides/index.html":
+			return []byte("<html><body>guides, finished</body></html>"), true
+		case "guides/a/index.html": // finished meanwhile
+			writeFile(t, filepath.Join(dir, "guides", "a", "index.html"), "<html><body>a, put in place</body></html>")
+		}
+		return nil, false
+	}}
+	for path, want := range map[string]string{
+		"/guides/":   "guides, finished" + `<script src="/__playbook/reload.js?build=0" defer></script>`,
+		"/guides/a/": "a, put in place",
+		"/":          "home",
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1"+path, nil))
+		if rec.Code != 200 || !strings.Contains(rec.Body.String(), want) {
+			t.Errorf("GET %s = %d %q; want 200 with %q", path, rec.Code, rec.Body.String(), want)
+		}
+	}
+}

@@ -45,7 +45,7 @@ func serveAndWatch(ctx context.Context, opts Options, newRebuilder newRebuilderF
 		fmt.Fprintln(opts.Stdout, "Stopped.")
 		return nil
 	}
-	srv := httpServer(newHostCheck(newMux(siteHandler{dir: dest, addr: addr, hub: hub}, hub), opts.Bind, opts.AllowedHosts))
+	srv := httpServer(newHostCheck(newMux(siteHandler{dir: dest, addr: addr, hub: hub, deferred: l.deferredPage}, hub), opts.Bind, opts.AllowedHosts))
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	l.announce()
@@ -103,9 +103,15 @@ func newLoop(opts Options, newRebuilder newRebuilderFunc, dest string, addr *add
 		return newRebuilder(pipeline.Options{
 			Source: opts.Source, Destination: dest, BaseURL: opts.BaseURL, Origin: origin,
 			BuildDrafts: opts.BuildDrafts, Quiet: true, InPlace: true, Private: private, Extras: opts.Extras,
+			// The server serves a page not yet finished as it will be
+			// (siteHandler.deferred); a destination of build --watch
+			// gets every page before the build is reported.
+			DeferSidebars: private,
 		})
 	}
-	return &loop{rb: fresh(), fresh: fresh, addr: addr, hub: hub, out: newReporter(opts.Stdout, opts.Stderr)}
+	l := &loop{fresh: fresh, addr: addr, hub: hub, out: newReporter(opts.Stdout, opts.Stderr)}
+	l.use(fresh())
+	return l
 }
 
 // close stops what the rebuilder still does in the background (the

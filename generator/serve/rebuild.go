@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/playbookhq/playbook/generator/diag"
@@ -17,10 +18,11 @@ import (
 // loop rebuilds on every batch of changes and passes the outcome on to the
 // terminal and, when serving, to the open tabs.
 type loop struct {
-	rb     Rebuilder
-	fresh  func() Rebuilder // makes a new rb, with no state, to replace a stuck one
-	addr   *address         // where the site is served; nil without a server
-	hub    *Hub             // nil without a server
+	rb     Rebuilder                 // set with use
+	live   atomic.Pointer[Rebuilder] // rb, for the server's goroutines
+	fresh  func() Rebuilder          // makes a new rb, with no state, to replace a stuck one
+	addr   *address                  // where the site is served; nil without a server
+	hub    *Hub                      // nil without a server
 	out    *reporter
 	failed bool              // the last build failed
 	built  bool              // a build has succeeded: the output is a site
@@ -113,11 +115,34 @@ func newIdleTimer() *time.Timer {
 func (l *loop) replace(stuck *job) {
 	fmt.Fprintf(l.out.stderr, "warning: the cancelled build did not stop within %s (a very large or deeply nested page?); building afresh without waiting for it\n", restartGrace)
 	old := l.rb
-	l.rb = l.fresh()
+	l.use(l.fresh())
 	go func() {
 		<-stuck.done
 		_ = closeRebuilder(old)
 	}()
+}
+
+// use makes rb the loop's rebuilder.
+func (l *loop) use(rb Rebuilder) {
+	l.rb = rb
+	l.live.Store(&rb)
+}
+
+// deferredPage returns the page at output path rel as the last build made
+// it, when that build deferred it (rebuild.Builder.Page): ok is false when
+// the file in place is the page.
+func (l *loop) deferredPage(rel string) (page []byte, ok bool) {
+	rb := l.live.Load()
+	if rb == nil {
+		return nil, false
+	}
+	d, can := (*rb).(interface {
+		Page(rel string) ([]byte, bool)
+	})
+	if !can {
+		return nil, false
+	}
+	return d.Page(rel)
 }
 
 // sitePaths keeps the changed paths a build reads: content/, static/,

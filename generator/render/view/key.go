@@ -150,13 +150,13 @@ type pagerKey func(n, total int, shown []*site.Page) (key uint64, cards [][]*sit
 // taxonomy's view, the term, the pager and the cards of shown. The same
 // key means the same view (termPage's), as PageKey's does for pages.
 func (r *Renderer) termPageKey(tax *site.Taxonomy, term *site.Term, n, total int, shown []*site.Page) (uint64, [][]*site.Page, bool) {
-	layout := &render.Page{Kind: render.KindTerm}
-	siteSum, ok := r.sums.site(siteKey{r.siteFor(r.URL(term.URL)), r.theme.Reads(layout, "Taxonomies")})
+	reads := r.reading(&render.Page{Kind: render.KindTerm})
+	siteSum, ok := r.sums.site(siteKey{r.siteFor(r.URL(term.URL)), reads.taxonomies})
 	if !ok {
 		return 0, nil, false
 	}
 	k := newKeyHash()
-	k.num(siteSum, r.sums.taxonomy(r.taxonomyView(tax)))
+	k.num(siteSum, r.sums.taxonomy(taxKey{r.taxonomyView(tax), reads.terms}))
 	k.str(tax.Singular, term.Name, term.URL)
 	k.num(uint64(n), uint64(total), uint64(len(term.Pages)))
 	if !r.writeCards(k, shown) {

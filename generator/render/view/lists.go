@@ -147,7 +147,7 @@ func (r *Renderer) ExecutePage(outFile string, view *render.Page, parts Parts, b
 // ViewSum returns the sum of a view made by Maker.PageView with its
 // parts, as Unchanged receives it; ok is false when it cannot be summed.
 func (r *Renderer) ViewSum(view *render.Page, parts Parts) (uint64, bool) {
-	sum, ok := r.sums.of(view, r.theme.Reads(view, "Taxonomies"), parts.ContentSum)
+	sum, ok := r.sums.of(view, r.reading(view), parts.ContentSum)
 	return sum ^ parts.Sidebar.Sum(), ok
 }
 

@@ -21,7 +21,7 @@ var viewSeed = maphash.MakeSeed()
 type sums struct {
 	mu    sync.Mutex
 	sites map[siteKey]uint64
-	taxes map[*render.Taxonomy]uint64
+	taxes map[taxKey]uint64
 	// cards keeps the sum of each summary that has a card cache (*render.CardCache → uint64):
 	// the maker makes one per page and shares it across lists, related
 	// pages and passes, and never changes it after.
@@ -32,6 +32,24 @@ type sums struct {
 // maxCardSums bounds the kept summary sums of a long-running preview
 // (each body edit makes its page a new summary).
 const maxCardSums = 200_000
+
+// reading says which of the parts that many views share a layout may
+// read (see render.Theme.Reads): only those count in its views' sums.
+type reading struct {
+	taxonomies bool // the site's taxonomies, every term with its count
+	terms      bool // the terms of the page's own taxonomy (term pages)
+}
+
+// reading returns what the layout of view may read of the shared parts.
+func (r *Renderer) reading(view *render.Page) reading {
+	return reading{taxonomies: r.theme.Reads(view, "Taxonomies"), terms: r.theme.Reads(view, "Terms")}
+}
+
+// taxKey is a taxonomy view, summed with its terms or without them.
+type taxKey struct {
+	tax   *render.Taxonomy
+	terms bool
+}
 
 // siteKey is a site view, summed with its taxonomies or without them (for
 // layouts that never read them: see render.Theme.Reads).
@@ -44,11 +62,11 @@ type siteKey struct {
 // sum, with the same theme, means the same output. contentSum, when not
 // 0, is HTMLSum of v.Content, taken instead of reading it. Templates read only
 // their data (render's data contract) and pure helpers. The site's
-// taxonomies (every term with its count) count only when the layout may
-// read them (taxonomies): a new tag then changes only the pages that show
-// them. ok is false for data the sum cannot take (a func or channel in a
-// page's parameters).
-func (s *sums) of(v *render.Page, taxonomies bool, contentSum uint64) (sum uint64, ok bool) {
+// taxonomies (every term with its count), and the terms of the page's
+// taxonomy, count only when the layout may read them (reads): a new tag
+// then changes only the pages that show them. ok is false for data the
+// sum cannot take (a func or channel in a page's parameters).
+func (s *sums) of(v *render.Page, reads reading, contentSum uint64) (sum uint64, ok bool) {
 	var h maphash.Hash
 	h.SetSeed(viewSeed)
 	shallow := *v
@@ -60,24 +78,28 @@ func (s *sums) of(v *render.Page, taxonomies bool, contentSum uint64) (sum uint6
 	if !s.hashValue(&h, reflect.ValueOf(&shallow).Elem()) {
 		return 0, false
 	}
-	site, ok := s.site(siteKey{v.Site, taxonomies})
+	site, ok := s.site(siteKey{v.Site, reads.taxonomies})
 	if !ok {
 		return 0, false
 	}
 	maphash.WriteComparable(&h, site)
-	maphash.WriteComparable(&h, s.taxonomy(v.Taxonomy))
+	maphash.WriteComparable(&h, s.taxonomy(taxKey{v.Taxonomy, reads.terms}))
 	return h.Sum64(), true
 }
 
-// taxonomy returns the sum of a taxonomy view (0 for none), computed once
-// per view. A taxonomy view holds only strings and numbers: every value
-// can be summed.
-func (s *sums) taxonomy(t *render.Taxonomy) uint64 {
-	if t == nil {
+// taxonomy returns the sum of a taxonomy view (0 for none), with its
+// terms or without them, computed once per view and key. A taxonomy view
+// holds only strings and numbers: every value can be summed.
+func (s *sums) taxonomy(k taxKey) uint64 {
+	if k.tax == nil {
 		return 0
 	}
-	sum, _ := cachedSum(s, &s.taxes, t, func() (uint64, bool) {
-		sum, ok := s.valueSum(reflect.ValueOf(t).Elem())
+	sum, _ := cachedSum(s, &s.taxes, k, func() (uint64, bool) {
+		v := *k.tax
+		if !k.terms {
+			v.Terms = nil
+		}
+		sum, ok := s.valueSum(reflect.ValueOf(&v).Elem())
 		return sum | 1, ok // never 0, the sum of none
 	})
 	return sum

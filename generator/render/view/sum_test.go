@@ -7,6 +7,9 @@ import (
 	"github.com/playbookhq/playbook/generator/render"
 )
 
+// everything is what a layout that reads every shared part reads.
+var everything = reading{taxonomies: true, terms: true}
+
 func samplePage(site *render.Site) *render.Page {
 	return &render.Page{
 		Site: site, Kind: render.KindPage, Title: "Joint meetings", Content: "<p>Text.</p>",
@@ -23,11 +26,11 @@ func samplePage(site *render.Site) *render.Page {
 func TestViewSums(t *testing.T) {
 	site := &render.Site{Title: "Hub", Taxonomies: []render.Taxonomy{{Name: "tags", Terms: []render.Term{{Name: "a", Count: 1}}}}}
 	var s sums
-	base, ok := s.of(samplePage(site), true, 0)
+	base, ok := s.of(samplePage(site), everything, 0)
 	if !ok {
 		t.Fatal("a page view has no sum")
 	}
-	if again, _ := (&sums{}).of(samplePage(site), true, 0); again != base {
+	if again, _ := (&sums{}).of(samplePage(site), everything, 0); again != base {
 		t.Error("the same view has two sums")
 	}
 	changes := map[string]func(p *render.Page){
@@ -49,7 +52,7 @@ func TestViewSums(t *testing.T) {
 	for name, change := range changes {
 		p := samplePage(site)
 		change(p)
-		if sum, ok := s.of(p, true, 0); !ok || sum == base {
+		if sum, ok := s.of(p, everything, 0); !ok || sum == base {
 			t.Errorf("changing the %s keeps the sum (ok %v)", name, ok)
 		}
 	}
@@ -58,10 +61,13 @@ func TestViewSums(t *testing.T) {
 		p.Taxonomy = &render.Taxonomy{Name: "tags", Terms: []render.Term{{Name: "a", Count: count}}}
 		return p
 	}
-	if one, _ := s.of(tax(1), true, 0); one == func() uint64 { two, _ := s.of(tax(2), true, 0); return two }() {
+	if one, _ := s.of(tax(1), everything, 0); one == func() uint64 { two, _ := s.of(tax(2), everything, 0); return two }() {
 		t.Error("a term's count in the page's taxonomy does not count")
 	}
-	if _, ok := s.of(&render.Page{Params: map[string]any{"f": func() {}}}, true, 0); ok {
+	if sum, _ := s.of(tax(2), reading{taxonomies: true}, 0); sum != func() uint64 { one, _ := s.of(tax(1), reading{taxonomies: true}, 0); return one }() {
+		t.Error("the terms of the page's taxonomy count for a layout that never reads them")
+	}
+	if _, ok := s.of(&render.Page{Params: map[string]any{"f": func() {}}}, everything, 0); ok {
 		t.Error("a func in the parameters has a sum")
 	}
 }
@@ -75,14 +81,14 @@ func TestViewSumsWithoutTaxonomies(t *testing.T) {
 	retitled := *site
 	retitled.Title = "Other hub"
 	var s sums
-	base, _ := s.of(samplePage(site), false, 0)
-	if sum, ok := s.of(samplePage(&moreTags), false, 0); !ok || sum != base {
+	base, _ := s.of(samplePage(site), reading{terms: true}, 0)
+	if sum, ok := s.of(samplePage(&moreTags), reading{terms: true}, 0); !ok || sum != base {
 		t.Errorf("a layout that never reads the taxonomies sees them change (ok %v)", ok)
 	}
-	if sum, _ := s.of(samplePage(&moreTags), true, 0); sum == base {
+	if sum, _ := s.of(samplePage(&moreTags), everything, 0); sum == base {
 		t.Error("a layout that reads the taxonomies does not see them change")
 	}
-	if sum, _ := s.of(samplePage(&retitled), false, 0); sum == base {
+	if sum, _ := s.of(samplePage(&retitled), reading{terms: true}, 0); sum == base {
 		t.Error("the site's title does not count without the taxonomies")
 	}
 }
@@ -94,13 +100,13 @@ func TestViewSumsWithContentSum(t *testing.T) {
 	site := &render.Site{Title: "Hub"}
 	var s sums
 	html := []byte("<p>Text.</p>")
-	base, _ := s.of(samplePage(site), true, HTMLSum(html))
+	base, _ := s.of(samplePage(site), everything, HTMLSum(html))
 	other := samplePage(site)
 	other.Content = "<p>Not read.</p>"
-	if sum, _ := s.of(other, true, HTMLSum(html)); sum != base {
+	if sum, _ := s.of(other, everything, HTMLSum(html)); sum != base {
 		t.Error("the content is read although its sum is given")
 	}
-	if sum, _ := s.of(samplePage(site), true, HTMLSum([]byte("<p>Other.</p>"))); sum == base {
+	if sum, _ := s.of(samplePage(site), everything, HTMLSum([]byte("<p>Other.</p>"))); sum == base {
 		t.Error("another content sum keeps the view sum")
 	}
 	if HTMLSum(nil) == 0 || HTMLSum(html) != HTMLSum([]byte("<p>Text.</p>")) {

@@ -1,0 +1,196 @@
+package rebuild
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/playbookhq/playbook/generator/output"
+	"github.com/playbookhq/playbook/generator/pipeline"
+	"github.com/playbookhq/playbook/generator/site"
+)
+
+// finisher finishes the pages a build deferred (pipeline.Deferred) in the
+// background, right after the build returns, so the browser reloads
+// first; until a page is in place, Page makes it on request. The next
+// build waits for it (Wait), and Close stops it before the output folder
+// goes away.
+type finisher struct {
+	b      *Builder
+	ctx    context.Context
+	cancel context.CancelFunc
+
+	mu      sync.Mutex
+	pending map[string]*unfinished // output path → page not yet finished
+	done    chan struct{}          // closed when pending is finished
+	err     error                  // the last failure, reported once
+}
+
+// unfinished is one deferred page and, once its new bytes are staged,
+// their hash (0 before).
+type unfinished struct {
+	d   pipeline.Deferred
+	now uint64
+}
+
+func newFinisher(b *Builder) *finisher {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	close(done)
+	return &finisher{b: b, ctx: ctx, cancel: cancel, done: done}
+}
+
+// Start finishes deferred in the background. The previous pages must be
+// finished (Wait).
+func (f *finisher) Start(deferred []pipeline.Deferred) {
+	if len(deferred) == 0 {
+		return
+	}
+	pending := make(map[string]*unfinished, len(deferred))
+	for _, d := range deferred {
+		pending[d.Rel] = &unfinished{d: d}
+	}
+	done := make(chan struct{})
+	f.mu.Lock()
+	f.pending, f.done = pending, done
+	f.mu.Unlock()
+	go func() {
+		defer close(done)
+		err := f.finish(f.ctx, deferred)
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.pending = nil
+		if err != nil && f.ctx.Err() == nil {
+			f.err = err
+		}
+	}()
+}
+
+// Wait waits until every deferred page is in place.
+func (f *finisher) Wait() {
+	f.mu.Lock()
+	done := f.done
+	f.mu.Unlock()
+	<-done
+}
+
+// Err returns the last failure to finish pages and forgets it.
+func (f *finisher) Err() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	err := f.err
+	f.err = nil
+	return err
+}
+
+// Close stops finishing pages and waits; pages not yet in place stay as
+// they were (the output folder is going away).
+func (f *finisher) Close() {
+	f.cancel()
+	f.Wait()
+}
+
+// Page returns the bytes of the page at output path rel as the last build
+// made it, when that page is not in place yet; ok is false when the file
+// in place is the page (or is being made again: Page then waits for it).
+func (f *finisher) Page(rel string) (page []byte, ok bool) {
+	f.mu.Lock()
+	u, done := f.pending[rel], f.done
+	f.mu.Unlock()
+	if u == nil {
+		return nil, false
+	}
+	file, err := os.ReadFile(f.path(rel))
+	if err == nil {
+		if page, ok := u.d.Splice(nil, file); ok {
+			return page, true
+		}
+		f.mu.Lock()
+		now := u.now
+		f.mu.Unlock()
+		if now != 0 && pipeline.HashBytes(file) == now { // put in place meanwhile
+			return file, true
+		}
+	}
+	<-done
+	return nil, false
+}
+
+// path is the file at output path rel.
+func (f *finisher) path(rel string) string {
+	return filepath.Join(f.b.opts.Destination, filepath.FromSlash(rel))
+}
+
+// finish splices each deferred page's new sidebar into its file in place
+// and publishes them together; pages that cannot be spliced are made
+// again from their sources, in a pass of their own.
+func (f *finisher) finish(ctx context.Context, deferred []pipeline.Deferred) error {
+	if finishing != nil {
+		finishing(deferred)
+	}
+	out, err := output.Begin(f.b.opts.Destination, true)
+	if err != nil {
+		return fmt.Errorf("finishing pages: %w", err)
+	}
+	hashes := make(map[string]uint64, len(deferred))
+	var again []*site.Page
+	var unknown []string
+	var file, page []byte
+	for _, d := range deferred {
+		if err := ctx.Err(); err != nil {
+			out.Abort()
+			return err
+		}
+		var err error
+		ok := false
+		if file, err = output.ReadInto(file, f.path(d.Rel)); err == nil {
+			page, ok = d.Splice(page[:0], file)
+		}
+		if !ok {
+			again = append(again, d.Page)
+			unknown = append(unknown, d.Rel)
+			continue
+		}
+		h := pipeline.HashBytes(page)
+		if err := out.WriteFile(d.Rel, page); err != nil {
+			out.Abort()
+			return fmt.Errorf("finishing pages: %w", err)
+		}
+		hashes[d.Rel] = h
+		f.mu.Lock()
+		f.pending[d.Rel].now = h
+		f.mu.Unlock()
+	}
+	f.b.commitMu.Lock()
+	defer f.b.commitMu.Unlock()
+	out.RetainPrevious()
+	if _, err := out.Commit(); err != nil {
+		return fmt.Errorf("finishing pages: %w", err)
+	}
+	f.b.state.Finished(hashes, unknown)
+	if len(again) == 0 {
+		return nil
+	}
+	return f.makeAgain(ctx, again)
+}
+
+// makeAgain makes pages again whose files in place could not be spliced
+// (changed by hand, or holding their old sidebar twice).
+func (f *finisher) makeAgain(ctx context.Context, pages []*site.Page) error {
+	out, err := output.Begin(f.b.opts.Destination, true)
+	if err != nil {
+		return fmt.Errorf("finishing pages: %w", err)
+	}
+	r := f.b.state.Last.Again(ctx, out, f.b.state)
+	r.RenderAgain(pages)
+	if _, err := r.Publish(f.b.opts, f.b.state); err != nil {
+		return fmt.Errorf("finishing pages: %w", err)
+	}
+	return nil
+}
+
+// finishing, when set, is called before deferred pages are finished
+// (tests).
+var finishing func(deferred []pipeline.Deferred)

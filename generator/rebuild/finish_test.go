@@ -1,0 +1,88 @@
+package rebuild
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/playbookhq/playbook/generator/pipeline"
+)
+
+// TestDeferredPagesMatchFullBuild makes each kind of structural edit with
+// the preview's deferred sidebars (Options.DeferSidebars). While the
+// finisher is held back, every deferred page, as the server is handed it
+// (Builder.Page), must be the full build's page; once finished, the
+// preview must hold exactly what a full build writes. After the title
+// edit one deferred page's file in place is changed behind the builder's
+// back: that page cannot be spliced and is made again from its source.
+// Keys are not verified: verifying makes every page, deferring none.
+func TestDeferredPagesMatchFullBuild(t *testing.T) {
+	was := pipeline.VerifyKeys
+	pipeline.VerifyKeys = false
+	defer func() { pipeline.VerifyKeys = was }()
+	root := copySample(t)
+	dest := filepath.Join(t.TempDir(), "preview")
+	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true, DeferSidebars: true})
+	rebuild(t, b)
+	deferred := 0
+	for _, e := range structuralEdits {
+		release := holdFinisher(t)
+		res := rebuild(t, b, e.do(t, root)...)
+		want := filepath.Join(t.TempDir(), "full")
+		if _, err := pipeline.Build(context.Background(), pipeline.Options{Source: root, Destination: want, Quiet: true}); err != nil {
+			t.Fatal(err)
+		}
+		full := readTree(t, want)
+		for _, d := range res.Deferred {
+			deferred++
+			page, ok := b.Page(d.Rel)
+			if !ok {
+				t.Fatalf("after the %s edit: deferred %s is not served before it is finished", e.name, d.Rel)
+			}
+			if !bytes.Equal(page, full[d.Rel]) {
+				t.Errorf("after the %s edit: deferred %s as served differs from a full build", e.name, d.Rel)
+			}
+		}
+		if e.name == "title" && len(res.Deferred) > 0 {
+			spoil(t, filepath.Join(dest, filepath.FromSlash(res.Deferred[0].Rel)))
+		}
+		release()
+		b.Finish()
+		b.index.Wait()
+		sameTrees(t, e.name, full, readTree(t, dest))
+		if _, ok := b.Page(full2rel(res)); ok {
+			t.Errorf("after the %s edit: a finished page is still served as deferred", e.name)
+		}
+	}
+	if deferred == 0 {
+		t.Fatal("no edit deferred a page: the test checks nothing")
+	}
+}
+
+// holdFinisher holds the finisher of the next build back until release is
+// called.
+func holdFinisher(t *testing.T) (release func()) {
+	hold := make(chan struct{})
+	finishing = func([]pipeline.Deferred) { <-hold }
+	t.Cleanup(func() { finishing = nil })
+	return func() { close(hold) }
+}
+
+// spoil changes a file of the preview behind the builder's back.
+func spoil(t *testing.T, file string) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, file, append(data, "<!-- changed by hand -->"...))
+}
+
+// full2rel returns a page the build deferred, "" when none.
+func full2rel(res *pipeline.Result) string {
+	if len(res.Deferred) == 0 {
+		return ""
+	}
+	return res.Deferred[0].Rel
+}
