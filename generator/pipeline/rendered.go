@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"bytes"
+	"net/url"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/playbookhq/playbook/generator/markdown"
@@ -18,7 +20,18 @@ import (
 type Rendered struct {
 	mu    sync.Mutex
 	pages map[string]*renderedPage // by source path below content/
+	// spaces are the namespaces by name (site.Names) of the last models,
+	// by their sums (site.Site.Namespace), and changed what changed from
+	// one of them to another (worked out once): a page whose links have
+	// none of the changed names takes its targets from the new model
+	// without resolving them again.
+	spaces  map[uint64]site.Names
+	order   []uint64 // spaces' keys, oldest first
+	changed map[[2]uint64]map[string]bool
 }
+
+// maxSpaces bounds the namespaces Rendered remembers.
+const maxSpaces = 4
 
 // renderedPage is one page's Markdown result and what it was made from.
 type renderedPage struct {
@@ -34,6 +47,11 @@ type renderedPage struct {
 	// namespace resolves them alike, to the pages at the same URLs.
 	resolvedIn resolvedIn
 	targets    resolved
+	// names are the names (site.NameOf) of the paths of the page's links;
+	// anyName is set when one has none, and the links then resolve again
+	// whenever the namespace changes.
+	names   []string
+	anyName bool
 }
 
 // resolvedIn is where a page's links were resolved (see renderedPage).
@@ -72,6 +90,7 @@ func (c *Rendered) put(path string, e *renderedPage) {
 		return
 	}
 	e.res.HTML = bytes.Clone(e.res.HTML)
+	e.names, e.anyName = linkNames(e.calls)
 	c.mu.Lock()
 	c.pages[path] = e
 	c.mu.Unlock()
@@ -112,6 +131,72 @@ func (c *Rendered) keep(pages []*site.Page) {
 	}
 }
 
+// linkNames returns the names of the paths of a page's links (see
+// site.NameOf), each once; any is true when a path has none. Links that
+// do not parse, go elsewhere or only name a fragment read no entry of the
+// namespace.
+func linkNames(calls []resolverCall) (names []string, any bool) {
+	for _, c := range calls {
+		u, err := url.Parse(c.dest)
+		if err != nil || u.Scheme != "" || u.Host != "" || strings.HasPrefix(c.dest, "//") || u.Path == "" {
+			continue
+		}
+		name, ok := site.NameOf(u.Path)
+		if !ok {
+			return nil, true
+		}
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	return names, false
+}
+
+// remember keeps model's namespace by name, for pages resolved in it.
+func (c *Rendered) remember(model *site.Site) {
+	if c == nil {
+		return
+	}
+	ns, names := model.Namespace(), model.Names()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.spaces[ns]; ok {
+		return
+	}
+	if c.spaces == nil {
+		c.spaces = map[uint64]site.Names{}
+	}
+	if len(c.order) == maxSpaces {
+		delete(c.spaces, c.order[0])
+		c.order = c.order[1:]
+		c.changed = nil
+	}
+	c.spaces[ns] = names
+	c.order = append(c.order, ns)
+}
+
+// changedNames returns the names whose entries changed between the
+// namespaces from and to; ok is false when one of them is not remembered.
+func (c *Rendered) changedNames(from, to uint64) (changed map[string]bool, ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	pair := [2]uint64{from, to}
+	if changed, ok := c.changed[pair]; ok {
+		return changed, true
+	}
+	a, okA := c.spaces[from]
+	b, okB := c.spaces[to]
+	if !okA || !okB {
+		return nil, false
+	}
+	if c.changed == nil {
+		c.changed = map[[2]uint64]map[string]bool{}
+	}
+	changed = a.Changed(b)
+	c.changed[pair] = changed
+	return changed, true
+}
+
 // recordingResolver wraps a link resolver and notes its answers.
 func recordingResolver(next markdown.LinkResolver, calls *[]resolverCall) markdown.LinkResolver {
 	return func(dest string) (string, bool) {
@@ -122,12 +207,22 @@ func recordingResolver(next markdown.LinkResolver, calls *[]resolverCall) markdo
 }
 
 // reuse returns the targets of e's links in model for page p when model
-// resolves them as the model they were resolved in did (the same
-// namespace, page URL and source folder): each page is the new model's
-// page at the same URL. ok is false when they must be resolved again.
-func (e *renderedPage) reuse(model *site.Site, p *site.Page) (targets resolved, ok bool) {
-	if e.resolvedIn == (resolvedIn{}) || e.resolvedIn != where(model, p) {
+// resolves them as the model they were resolved in did: the same page URL
+// and source folder, and the same namespace or (c remembering both) none
+// of the names of e's links changed between them. Each page is the new
+// model's page at the same URL. ok is false when they must be resolved
+// again.
+func (e *renderedPage) reuse(c *Rendered, model *site.Site, p *site.Page) (targets resolved, ok bool) {
+	now := where(model, p)
+	was := e.resolvedIn
+	if was == (resolvedIn{}) || was.url != now.url || was.fromDir != now.fromDir {
 		return nil, false
+	}
+	if was.namespace != now.namespace {
+		changed, ok := c.changedNames(was.namespace, now.namespace)
+		if !ok || e.anyName || slices.ContainsFunc(e.names, func(n string) bool { return changed[n] }) {
+			return nil, false
+		}
 	}
 	targets = make(resolved, len(e.targets))
 	for i, l := range e.targets {

@@ -213,8 +213,11 @@ func (r *Run) renderMarkdown(p *site.Page, src *content.Page, mr *markdown.Rende
 		return res, partsOf(res, src.TitleFromH1), false, nil
 	}
 	if e := r.rendered.get(src.Path); e != nil && e.hash == src.Hash && e.bodyLine == src.BodyLine && e.titleFromH1 == src.TitleFromH1 {
-		if targets, ok := e.reuse(r.model, p); ok { // nothing a link reads changed
+		if targets, ok := e.reuse(r.rendered, r.model, p); ok { // nothing a link reads changed
 			*seen = targets
+			if now := where(r.model, p); now != e.resolvedIn {
+				r.rendered.resolvedAgain(src.Path, e, now, targets)
+			}
 			res := e.res
 			return &res, e.parts, true, nil
 		}

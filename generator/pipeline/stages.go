@@ -84,6 +84,7 @@ func newFullRun(ctx context.Context, opts Options, st *State, in *inputs, out *o
 	r := newRun(in, fullPass(ctx, out, prev, st.memo(opts.InPlace)), st.Policy)
 	r.extras = opts.Extras
 	r.rendered = st.Rendered
+	r.rendered.remember(in.model)
 	// The live preview's later builds leave the search index to a
 	// background index (see Result.IndexPending): the reload comes first.
 	r.deferIndex = st.Policy.keepsState() && opts.InPlace && st.Last != nil

@@ -43,17 +43,26 @@ func (c *cardCache) draw(key string, draw func() (template.HTML, error)) (templa
 // card renders s with partials/card.html. A card depends only on its
 // summary, and a page's card appears on many list pages (sections, terms,
 // related pages), so each distinct summary is rendered once: kept in its
-// Card when the summary has one, else looked up by its key.
+// Card when the summary has one, else looked up by its key (and a Card
+// filled from that lookup when the theme keeps its cards for the next).
 func (t *Theme) card(s Summary) (template.HTML, error) {
-	if c := s.Card; c != nil {
+	c := s.Card
+	if c != nil && !t.keepCards {
 		c.once.Do(func() { c.html, c.err = t.drawCard(s) })
 		return c.html, c.err
 	}
-	key := s.Key
-	if key == "" {
-		key = SummaryKey(&s)
+	byKey := func() (template.HTML, error) {
+		key := s.Key
+		if key == "" {
+			key = SummaryKey(&s)
+		}
+		return t.cards.draw(key, func() (template.HTML, error) { return t.drawCard(s) })
 	}
-	return t.cards.draw(key, func() (template.HTML, error) { return t.drawCard(s) })
+	if c == nil {
+		return byKey()
+	}
+	c.once.Do(func() { c.html, c.err = byKey() })
+	return c.html, c.err
 }
 
 // cardList renders each summary of list as card does, one per line: a whole

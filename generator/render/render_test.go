@@ -298,3 +298,35 @@ func TestCardPartialOverride(t *testing.T) {
 		t.Errorf("override card for %q drawn %d times; want 2:\n%s", first, n, got)
 	}
 }
+
+// TestKeptCards checks that a theme that keeps its drawings (the live
+// preview's) hands its cards to the next theme: a summary with the same
+// fields but a new Card is not drawn again, and one whose fields changed
+// is.
+func TestKeptCards(t *testing.T) {
+	site := fstest.MapFS{"themes/x/layouts/partials/card.html": {Data: []byte(`<div>{{ .Title }}</div>`)}}
+	load := func(prev *Theme) *Theme {
+		th, diags := LoadTheme(site, "x")
+		if len(diags) > 0 {
+			t.Fatalf("LoadTheme: %v", diags)
+		}
+		th.KeepDrawn(prev)
+		return th
+	}
+	first := load(nil)
+	s := fixtureSummaries()[0]
+	s.Card = &CardCache{}
+	was, err := first.card(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := load(first)
+	s.Card = &CardCache{}
+	if now, _ := next.card(s); now != was || next.cards.n.Load() != 1 {
+		t.Errorf("the next theme drew the same card again (%d drawings): %q, was %q", next.cards.n.Load(), now, was)
+	}
+	s.Card, s.Title = &CardCache{}, "Retitled"
+	if now, _ := next.card(s); !strings.Contains(string(now), "Retitled") || next.cards.n.Load() != 2 {
+		t.Errorf("a retitled card was not drawn again (%d drawings): %q", next.cards.n.Load(), now)
+	}
+}

@@ -27,11 +27,14 @@ type Theme struct {
 	files   map[string]layoutFile
 	static  fs.FS
 	shared  *template.Template // baseof and partials, for the card and chrome helpers
-	cards   cardCache
-	owners  *cardCache // Owner.Key → the entry drawn by partials/owner.html (see KeepDrawn)
-	chromes sync.Map   // chromeKey → template.HTML
-	links   sync.Map   // linkKey → string, for the links helper
-	blamed  sync.Map   // layout rel → *diag.Diagnostic, see execError
+	cards   *cardCache         // SummaryKey → card, for summaries without a Card or (keepCards) all
+	// keepCards has cards with a Card drawn once per distinct summary
+	// too, kept for the next theme (see KeepDrawn).
+	keepCards bool
+	owners    *cardCache // Owner.Key → the entry drawn by partials/owner.html (see KeepDrawn)
+	chromes   sync.Map   // chromeKey → template.HTML
+	links     sync.Map   // linkKey → string, for the links helper
+	blamed    sync.Map   // layout rel → *diag.Diagnostic, see execError
 }
 
 // layout is one page layout, parsed together with baseof and the partials.
@@ -48,7 +51,7 @@ type layout struct {
 // file:line(:col); the returned Theme is nil only when it is unusable.
 func LoadTheme(siteFS fs.FS, name string) (*Theme, diag.List) {
 	files, diags := layoutSources(siteFS, name)
-	th := &Theme{name: name, layouts: map[string]*layout{}, files: files, static: staticFS(siteFS, name), owners: &cardCache{}}
+	th := &Theme{name: name, layouts: map[string]*layout{}, files: files, static: staticFS(siteFS, name), owners: &cardCache{}, cards: &cardCache{}}
 	base, parseDiags := parseShared(files, th.funcMap())
 	diags = append(diags, parseDiags...)
 	if base == nil {
@@ -66,12 +69,16 @@ func LoadTheme(siteFS fs.FS, name string) (*Theme, diag.List) {
 	return th, diags
 }
 
-// KeepDrawn takes over the owners' entries prev has drawn: prev was
-// loaded from the same theme files (the live preview's previous build,
-// when only content changed since), so its drawings hold.
+// KeepDrawn takes over the cards and owners' entries prev has drawn: prev
+// was loaded from the same theme files (the live preview's previous
+// build, when only content changed since), so its drawings hold. Cards
+// are then kept by their summary's key, so that the next theme can take
+// them over in turn (prev may be nil).
 func (t *Theme) KeepDrawn(prev *Theme) {
+	t.keepCards = true
 	if prev != nil && prev.name == t.name {
 		t.owners = prev.owners
+		t.cards = prev.cards
 	}
 }
 

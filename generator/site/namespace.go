@@ -2,7 +2,9 @@ package site
 
 import (
 	"hash/maphash"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -10,10 +12,11 @@ import (
 // process only.
 var namespaceSeed = maphash.MakeSeed()
 
-// lazyNamespace is the sum behind Namespace, made on first use.
+// lazyNamespace is the sum behind Namespace and Names, made on first use.
 type lazyNamespace struct {
-	once sync.Once
-	sum  uint64
+	once  sync.Once
+	sum   uint64
+	names Names
 }
 
 // Namespace is a sum of everything Resolve reads from the model: every
@@ -23,45 +26,106 @@ type lazyNamespace struct {
 // the page at the same URL, from a page with the same URL and source
 // folder (see SourceDir). Computed once.
 func (s *Site) Namespace() uint64 {
-	s.namespace.once.Do(func() { s.namespace.sum = s.sumNamespace() })
+	s.namespace.once.Do(s.sumNamespace)
 	return s.namespace.sum
 }
 
+// Names are the sums of a model's namespace entries by name (see NameOf):
+// each entry counts for the names of its key (and a page's entry for the
+// names of its file, folder and URL). Every entry Resolve reads for a link
+// has the name of the link's path, so two models whose sums for that name
+// are equal resolve the link alike, from a page with the same URL and
+// source folder.
+type Names map[string]uint64
+
+// Names returns the model's namespace by name. Computed once.
+func (s *Site) Names() Names {
+	s.namespace.once.Do(s.sumNamespace)
+	return s.namespace.names
+}
+
+// Changed returns the names whose entries differ between n and m.
+func (n Names) Changed(m Names) map[string]bool {
+	changed := map[string]bool{}
+	for name, sum := range n {
+		if m[name] != sum {
+			changed[name] = true
+		}
+	}
+	for name := range m {
+		if _, ok := n[name]; !ok {
+			changed[name] = true
+		}
+	}
+	return changed
+}
+
+// NameOf returns the name of a link's path or of a namespace key: its
+// last segment in lower case, without ".md" (a folder's "index.html"
+// stands for the folder). Every key Resolve looks up for a path has the
+// path's name, whether it joins the path to the page's folder or URL,
+// cleans it, adds ".md", "/" or "index.html", or ignores letter case. ok
+// is false for a path ending in "." or "..", whose lookups name the
+// folders it leads to.
+func NameOf(p string) (name string, ok bool) {
+	p = strings.TrimRight(p, "/")
+	seg := p[strings.LastIndexByte(p, '/')+1:]
+	if strings.EqualFold(seg, "index.html") {
+		p = strings.TrimRight(p[:len(p)-len(seg)], "/")
+		seg = p[strings.LastIndexByte(p, '/')+1:]
+	}
+	if seg == "." || seg == ".." {
+		return "", false
+	}
+	seg = strings.ToLower(seg)
+	return strings.TrimSuffix(seg, ".md"), true
+}
+
 // sumNamespace adds up one sum per entry, so that the maps' order does
-// not matter.
-func (s *Site) sumNamespace() uint64 {
+// not matter, into the namespace and into the sum of each name the entry
+// has.
+func (s *Site) sumNamespace() {
 	var sum uint64
-	add := func(parts ...string) {
+	names := Names{}
+	add := func(keys []string, parts ...string) {
 		var h maphash.Hash
 		h.SetSeed(namespaceSeed)
 		for _, p := range parts {
 			h.WriteString(p)
 			h.WriteByte(0)
 		}
-		sum += h.Sum64()
+		v := h.Sum64()
+		sum += v
+		var seen [3]string
+		for i, k := range keys {
+			seen[i], _ = NameOf(k)
+			if !slices.Contains(seen[:i], seen[i]) {
+				names[seen[i]] += v
+			}
+		}
 	}
 	for _, p := range s.Pages {
-		add("page", p.File(), p.Dir, strconv.Itoa(int(p.Kind)), p.URL)
+		add([]string{p.File(), p.Dir, p.URL}, "page", p.File(), p.Dir, strconv.Itoa(int(p.Kind)), p.URL)
 	}
 	for k, p := range s.byPath {
-		add("path", k, p.URL)
+		add([]string{k}, "path", k, p.URL)
 	}
 	for k, p := range s.dirs {
-		add("dir", k, p.URL)
+		add([]string{k}, "dir", k, p.URL)
 	}
 	for k, p := range s.byURL {
-		add("url", k, pageKey(p))
+		add([]string{k}, "url", k, pageKey(p))
 	}
 	for k, u := range s.files {
-		add("file", k, u)
+		add([]string{k}, "file", k, u)
 	}
 	for k := range s.known {
-		add("known", k)
+		add([]string{k}, "known", k)
 	}
 	for _, a := range s.Aliases {
-		add("alias", a.URL, a.Target.URL)
+		add([]string{a.URL}, "alias", a.URL, a.Target.URL)
 	}
-	return sum
+	s.namespace.sum, s.namespace.names = sum, names
 }
 
 // pageKey names a page by its file and folder ("" for none).
