@@ -4,72 +4,115 @@ import (
 	"bytes"
 
 	"github.com/playbookhq/playbook/generator/nav"
+	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/site"
 )
 
-// A Deferred page is a single page whose only change is its sidebar, left
-// as it is in place by a build with Options.DeferSidebars: the caller
-// finishes it (Splice, then writes it in place) once the browser has
-// reloaded. A structural edit of a large site changes the sidebars of
-// thousands of pages that no one is looking at; Hugo's server likewise
-// renders the pages open in a browser first ("fast render").
+// A Deferred page is a single page whose only change is its sidebar or
+// chrome (header, footer), left as it is in place by a build with
+// Options.DeferSidebars: the caller finishes it (Splice, then writes it in
+// place) once the browser has reloaded. A structural edit of a large site
+// changes the sidebars of thousands of pages that no one is looking at;
+// Hugo's server likewise renders the pages open in a browser first ("fast
+// render").
 type Deferred struct {
-	Page *site.Page // the page in the build's model
-	Rel  string     // its output path
-	hash uint64     // the hash of the file in place
-	was  nav.Drawn  // the sidebar in it, as the build before drew it
-	now  nav.Drawn  // the sidebar the build drew
+	Page  *site.Page // the page in the build's model
+	Rel   string     // its output path
+	hash  uint64     // the hash of the file in place
+	swaps []swap     // what changed in it, in the order of the page
 }
 
-// Splice returns file, the page's file in place, with its old sidebar
-// replaced by the new one, appended to dst (which may be nil). ok is false
-// when file is not the one the build found in place or the old sidebar is
-// not in it exactly once: the page must then be made again.
+// swap is one drawn part of a page that changed: was, as the build before
+// drew it, is in the file in place; now is what replaces it.
+type swap struct{ was, now drawing }
+
+// drawing is a part of a page drawn once for many pages: a sidebar
+// (nav.Drawn) or a chrome partial's HTML (drawnHTML).
+type drawing interface{ AppendHTML(b []byte) []byte }
+
+// drawnHTML is a chrome partial as drawn.
+type drawnHTML string
+
+// AppendHTML appends h to b.
+func (h drawnHTML) AppendHTML(b []byte) []byte { return append(b, h...) }
+
+// Splice returns file, the page's file in place, with its changed parts
+// replaced, appended to dst (which may be nil). ok is false when file is
+// not the one the build found in place or an old part is not in it
+// exactly once: the page must then be made again.
 func (d Deferred) Splice(dst, file []byte) (page []byte, ok bool) {
 	if HashBytes(file) != d.hash {
 		return dst, false
 	}
 	was := splices.Get().(*[]byte)
 	defer splices.Put(was)
-	*was = d.was.AppendHTML((*was)[:0])
-	at := bytes.Index(file, *was)
-	if at < 0 || bytes.Index(file[at+1:], *was) >= 0 { // not there, or there twice
-		return dst, false
+	cur := file
+	for i, s := range d.swaps {
+		*was = s.was.AppendHTML((*was)[:0])
+		at := bytes.Index(cur, *was)
+		if at < 0 || bytes.Index(cur[at+1:], *was) >= 0 { // not there, or there twice
+			return dst, false
+		}
+		var out []byte // the last swap writes to dst; the ones before to buffers of their own
+		if i == len(d.swaps)-1 {
+			out = dst
+		}
+		out = append(out, cur[:at]...)
+		out = s.now.AppendHTML(out)
+		cur = append(out, cur[at+len(*was):]...)
 	}
-	dst = append(dst, file[:at]...)
-	dst = d.now.AppendHTML(dst)
-	return append(dst, file[at+len(*was):]...), true
+	return cur, true
 }
 
-// deferSidebar leaves single page p, whose file in place (bytes with hash
-// h, made from a view with sum) is the page but for its sidebar, to the
-// caller (Deferred): the file is kept for now, and its view's sum and a
-// hash that differs from h (the file will change) are recorded. ok is
-// false when the sidebar the file holds is not known.
-func (r *Run) deferSidebar(p *site.Page, prev, key pageKey, sum, h uint64, now nav.Drawn) bool {
-	was, ok := r.sidebarBefore(p, prev.sidebar)
-	if !ok || now.Len() == 0 {
-		return false
-	}
+// deferPage leaves single page p, whose file in place (bytes with hash
+// h, made from a view with sum) is the page but for the parts in swaps,
+// to the caller (Deferred): the file is kept for now, and its view's sum
+// and a hash that differs from h (the file will change) are recorded.
+func (r *Run) deferPage(p *site.Page, prev, key pageKey, sum, h uint64, swaps []swap) {
 	rel := p.OutFile
 	r.hashMu.Lock()
 	defer r.hashMu.Unlock()
-	r.deferred = append(r.deferred, Deferred{Page: p, Rel: rel, hash: h, was: was, now: now})
-	r.viewSums[rel] = sum ^ prev.sidebar ^ key.sidebar // the view's sum takes its sidebar's by xor
-	r.retain(rel, h^prev.sidebar^key.sidebar|1)        // not h: the file changes once finished
-	return true
+	r.deferred = append(r.deferred, Deferred{Page: p, Rel: rel, hash: h, swaps: swaps})
+	r.viewSums[rel] = spliceSum(sum, prev, key)
+	r.retain(rel, h^prev.sidebar^key.sidebar^prev.chrome^key.chrome|1) // not h: the file changes once finished
 }
 
-// sidebarBefore returns the sidebar the run before drew for the page at
-// p's URL, when its sum is sum.
-func (r *Run) sidebarBefore(p *site.Page, sum uint64) (nav.Drawn, bool) {
-	if r.before == nil || sum == 0 {
-		return nav.Drawn{}, false
+// spliceSum is the sum of the view of a page made from a view with sum
+// and key prev, whose drawn parts are now those of key: the view's sum
+// takes its sidebar's and chrome's by xor.
+func spliceSum(sum uint64, prev, key pageKey) uint64 {
+	return sum ^ prev.sidebar ^ key.sidebar ^ prev.chrome ^ key.chrome
+}
+
+// swapsOf returns the drawn parts of single page p that changed from its
+// file in place (made with the parts summed in prev) to now: its sidebar
+// (drawn) and the chrome partials (chrome) as p's layout draws them. ok
+// is false when the parts in place are not known.
+func (r *Run) swapsOf(p *site.Page, prev, key pageKey, drawn nav.Drawn, chrome render.Chrome) (swaps []swap, ok bool) {
+	if r.before == nil {
+		return nil, false
 	}
 	q := r.before.model.ByURL(p.URL)
 	if q == nil {
-		return nav.Drawn{}, false
+		return nil, false
 	}
-	was := r.before.views.Nav().Drawn(q)
-	return was, was.Sum() == sum
+	if prev.sidebar != key.sidebar {
+		was := r.before.views.Nav().Drawn(q)
+		if prev.sidebar == 0 || drawn.Len() == 0 || was.Sum() != prev.sidebar {
+			return nil, false // a page with no sidebar is drawn without one (has-sidebar)
+		}
+		swaps = append(swaps, swap{was, drawn})
+	}
+	if prev.chrome != key.chrome {
+		was, ok := r.before.lists.PageChrome(q)
+		if !ok || prev.chrome == 0 || key.chrome == 0 || was.Sum() != prev.chrome {
+			return nil, false
+		}
+		n := len(swaps)
+		chrome.Changed(was, func(old, now string) { swaps = append(swaps, swap{drawnHTML(old), drawnHTML(now)}) })
+		if len(swaps) == n {
+			return nil, false
+		}
+	}
+	return swaps, len(swaps) > 0
 }

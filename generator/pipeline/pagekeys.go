@@ -5,7 +5,6 @@ import (
 	"sync"
 
 	"github.com/playbookhq/playbook/generator/diag"
-	"github.com/playbookhq/playbook/generator/nav"
 	"github.com/playbookhq/playbook/generator/output"
 	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/render/view"
@@ -13,9 +12,10 @@ import (
 )
 
 // pageKey is what a single page's file was made from, as its key tells:
-// the key of its view but the sidebar (view.Renderer.PageKey) and the
-// sum of its sidebar (nav.Drawn.Sum, 0 for none).
-type pageKey struct{ view, sidebar uint64 }
+// the key of its view but the sidebar and chrome (view.Renderer.PageKey),
+// the sum of its sidebar (nav.Drawn.Sum, 0 for none) and that of its
+// chrome (view.Renderer.PageChrome, 0 when the key holds what it draws).
+type pageKey struct{ view, sidebar, chrome uint64 }
 
 // keyMatch is what a page's key says of the file in place.
 type keyMatch int
@@ -23,12 +23,13 @@ type keyMatch int
 const (
 	keyMiss    keyMatch = iota // the page is made anew
 	keySame                    // the file in place is the page
-	keySidebar                 // the file in place with its sidebar replaced is the page
+	keySidebar                 // the file in place with its sidebar or chrome replaced is the page
 )
 
 // matchKey records the key of single page p's view and compares it with
 // the key of the file in place. When they match, the file is kept
-// (keySame) or written with its sidebar replaced (keySidebar), unless
+// (keySame) or written with its sidebar or chrome replaced (keySidebar),
+// or left to the caller so (Options.DeferSidebars), unless
 // VerifyKeys is set, when nothing is kept or written and spliced is what
 // would have been written. Only the live preview's in-place builds key
 // views.
@@ -41,25 +42,31 @@ func (r *Run) matchKey(p *site.Page, txt *view.Text, notice string) (match keyMa
 		return keyMiss, nil
 	}
 	drawn := r.views.Nav().Drawn(p)
-	key := pageKey{v, drawn.Sum()}
+	chrome, ok := r.lists.PageChrome(p)
+	if !ok {
+		return keyMiss, nil
+	}
+	key := pageKey{v, drawn.Sum(), chrome.Sum()}
 	rel := p.OutFile
 	prev, sum, h, inPlace := r.recordKey(rel, key)
 	if !inPlace || prev.view != key.view {
 		return keyMiss, nil
 	}
-	if prev.sidebar == key.sidebar {
+	if prev == key {
 		if !VerifyKeys {
 			r.keep(rel, sum, h)
 		}
 		return keySame, nil
 	}
-	if r.deferSidebars && !VerifyKeys {
-		if r.deferSidebar(p, prev, key, sum, h, drawn) {
-			return keySidebar, nil
-		}
+	swaps, ok := r.swapsOf(p, prev, key, drawn, chrome)
+	if !ok {
 		return keyMiss, nil
 	}
-	data, ok := r.spliceSidebar(p, prev.sidebar, h, drawn)
+	if r.deferSidebars && !VerifyKeys {
+		r.deferPage(p, prev, key, sum, h, swaps)
+		return keySidebar, nil
+	}
+	data, ok := r.splice(p, h, swaps)
 	if !ok {
 		return keyMiss, nil
 	}
@@ -71,7 +78,7 @@ func (r *Run) matchKey(p *site.Page, txt *view.Text, notice string) (match keyMa
 	r.write(rel, *data)
 	splices.Put(data)
 	r.hashMu.Lock()
-	r.viewSums[rel] = sum ^ prev.sidebar ^ key.sidebar // the view's sum takes its sidebar's by xor
+	r.viewSums[rel] = spliceSum(sum, prev, key)
 	r.hashMu.Unlock()
 	return keySidebar, nil
 }
@@ -124,19 +131,11 @@ func (r *Run) retain(rel string, h uint64) {
 	r.out.Retain(rel)
 }
 
-// spliceSidebar returns the file in place of page p (whose bytes have
-// hash h) with its sidebar replaced by sidebar. The old sidebar is the
-// one the run before drew for the page at p's URL, which must have sum
-// old and be in the file exactly once; ok is false otherwise. The bytes
-// come from splices; put them back once written.
-func (r *Run) spliceSidebar(p *site.Page, old, h uint64, sidebar nav.Drawn) (data *[]byte, ok bool) {
-	if sidebar.Len() == 0 {
-		return nil, false // a page with no sidebar is drawn without one (has-sidebar)
-	}
-	was, ok := r.sidebarBefore(p, old)
-	if !ok {
-		return nil, false
-	}
+// splice returns the file in place of page p (whose bytes have hash h)
+// with the parts in swaps replaced; ok is false when an old part is not
+// in it exactly once. The bytes come from splices; put them back once
+// written.
+func (r *Run) splice(p *site.Page, h uint64, swaps []swap) (data *[]byte, ok bool) {
 	file := splices.Get().(*[]byte)
 	defer splices.Put(file)
 	var err error
@@ -144,7 +143,7 @@ func (r *Run) spliceSidebar(p *site.Page, old, h uint64, sidebar nav.Drawn) (dat
 		return nil, false
 	}
 	data = splices.Get().(*[]byte)
-	d := Deferred{hash: h, was: was, now: sidebar}
+	d := Deferred{hash: h, swaps: swaps}
 	if *data, ok = d.Splice((*data)[:0], *file); !ok {
 		splices.Put(data)
 		return nil, false
@@ -167,7 +166,7 @@ func (r *Run) verifyKey(p *site.Page, v *render.Page, parts view.Parts) {
 	sum, ok := r.lists.ViewSum(v, parts)
 	rel := p.OutFile
 	r.hashMu.Lock()
-	want := r.prevSums[rel] ^ r.prevKeys[rel].sidebar ^ r.keys[rel].sidebar
+	want := spliceSum(r.prevSums[rel], r.prevKeys[rel], r.keys[rel])
 	r.hashMu.Unlock()
 	if ok && sum != want {
 		r.diags.Add(diag.Errorf(diag.Pos{File: p.File()}, "internal: the view of %s changed but its key did not (view.Renderer.PageKey misses something PageView reads)", rel))

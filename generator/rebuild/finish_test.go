@@ -26,7 +26,9 @@ func TestDeferredPagesMatchFullBuild(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "preview")
 	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true, DeferSidebars: true})
 	rebuild(t, b)
-	deferred := 0
+	// A retitled or new page changes its neighbours' sidebars; a new or
+	// removed folder every page's footer (the site's sections) too.
+	defers := map[string]bool{"title": true, "new page": true, "delete": true, "new folder": true, "delete folder": true}
 	for _, e := range structuralEdits {
 		release := holdFinisher(t)
 		res := rebuild(t, b, e.do(t, root)...)
@@ -35,8 +37,10 @@ func TestDeferredPagesMatchFullBuild(t *testing.T) {
 			t.Fatal(err)
 		}
 		full := readTree(t, want)
+		if defers[e.name] && len(res.Deferred) == 0 {
+			t.Errorf("after the %s edit: no page deferred", e.name)
+		}
 		for _, d := range res.Deferred {
-			deferred++
 			page, ok := b.Page(d.Rel)
 			if !ok {
 				t.Fatalf("after the %s edit: deferred %s is not served before it is finished", e.name, d.Rel)
@@ -55,9 +59,6 @@ func TestDeferredPagesMatchFullBuild(t *testing.T) {
 		if _, ok := b.Page(full2rel(res)); ok {
 			t.Errorf("after the %s edit: a finished page is still served as deferred", e.name)
 		}
-	}
-	if deferred == 0 {
-		t.Fatal("no edit deferred a page: the test checks nothing")
 	}
 }
 

@@ -2,7 +2,9 @@ package render
 
 import (
 	"bytes"
+	"hash/maphash"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -188,4 +190,59 @@ func (t *Theme) chrome(name string, s *Site) (template.HTML, error) {
 type chromeKey struct {
 	name string
 	site *Site
+}
+
+// Chrome is the chrome of one page (see Theme.Chrome): the partials its
+// layout may draw with the chrome helper, drawn from its site.
+type Chrome struct {
+	names []string
+	html  []template.HTML
+	sum   uint64
+}
+
+// Chrome draws the partials the layout of p may draw with the chrome
+// helper (its header and footer, say), from p.Site, as its page would;
+// ok is false when a drawing fails or the layout names a partial other
+// than by a constant (ReadsDirectly then reports every name).
+func (t *Theme) Chrome(p *Page) (c Chrome, ok bool) {
+	l, err := t.lookup(p)
+	if err != nil || l.chromes == nil {
+		return Chrome{}, false
+	}
+	key := chromeKey{name: l.rel, site: p.Site}
+	if v, ok := t.chromeSets.Load(key); ok {
+		return v.(Chrome), true
+	}
+	c = Chrome{names: l.chromes, html: make([]template.HTML, len(l.chromes))}
+	h := maphash.Hash{}
+	h.SetSeed(chromeSeed)
+	for i, name := range l.chromes {
+		if c.html[i], err = t.chrome(name, p.Site); err != nil {
+			return Chrome{}, false
+		}
+		h.WriteString(name)
+		h.WriteByte(0)
+		h.WriteString(string(c.html[i]))
+		h.WriteByte(0)
+	}
+	c.sum = h.Sum64() | 1
+	t.chromeSets.Store(key, c)
+	return c, true
+}
+
+// chromeSeed seeds chrome sums (compared within one process).
+var chromeSeed = maphash.MakeSeed()
+
+// Sum is a sum of the chrome's drawings (0 for none): the same sum, the
+// same drawings.
+func (c Chrome) Sum() uint64 { return c.sum }
+
+// Changed calls swap with the old and new drawing of each partial drawn
+// differently in c than in was.
+func (c Chrome) Changed(was Chrome, swap func(old, now string)) {
+	for i, name := range c.names {
+		if j := slices.Index(was.names, name); j >= 0 && was.html[j] != c.html[i] {
+			swap(string(was.html[j]), string(c.html[i]))
+		}
+	}
 }

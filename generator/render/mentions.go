@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"text/template/parse"
 )
 
@@ -18,21 +19,76 @@ const readsAll = "*"
 // printed or passed on, the set holds readsAll. Go helpers that read the
 // data are accounted for by the caller.
 func mentions(set *template.Template) map[string]bool {
-	names := map[string]bool{}
-	for _, t := range set.Templates() {
+	return read(set).names
+}
+
+// reading is what the templates of a layout's set read.
+type reading struct {
+	names map[string]bool // every name (see mentions)
+	// direct are the names read outside the chrome partials (see
+	// chromeOnly), which the pages show only as the chrome helper draws
+	// them from the site.
+	direct map[string]bool
+	// chromes are the partials the set draws with the chrome helper, by
+	// name, in order; nil when one is named other than by a constant.
+	chromes []string
+}
+
+// read walks every template of set.
+func read(set *template.Template) reading {
+	all, direct := map[string]bool{}, map[string]bool{}
+	chromes, called := map[string]bool{}, map[string]bool{}
+	named := true
+	walk := func(t *template.Template, names map[string]bool) {
 		if t.Tree != nil && t.Tree.Root != nil {
-			w := &walker{names: names, vars: map[string]bool{"$": true}}
+			w := &walker{names: names, vars: map[string]bool{"$": true}, chromes: chromes, called: called, named: &named}
 			w.walk(t.Tree.Root, true) // a template's dot may be the page
 		}
 	}
-	return names
+	for _, t := range set.Templates() {
+		walk(t, all)
+	}
+	only := chromeOnly(chromes, called, named)
+	for _, t := range set.Templates() {
+		if !only[t.Name()] {
+			walk(t, direct)
+		}
+	}
+	r := reading{names: all, direct: direct}
+	if named {
+		for name := range chromes {
+			r.chromes = append(r.chromes, name)
+		}
+		slices.Sort(r.chromes)
+	}
+	return r
+}
+
+// chromeOnly returns the partials that only the chrome helper executes
+// (never {{ template }}), when every chrome call names its partial.
+func chromeOnly(chromes, called map[string]bool, named bool) map[string]bool {
+	only := map[string]bool{}
+	if !named {
+		return only
+	}
+	for name := range chromes {
+		if !called[name] {
+			only[name] = true
+		}
+	}
+	return only
 }
 
 // walker walks one template; vars says which variables may hold a whole
-// page or site.
+// page or site. It notes the partials drawn by the chrome helper
+// (chromes), those executed by {{ template }} (called), and clears named
+// when a chrome call does not name its partial by a constant.
 type walker struct {
-	names map[string]bool
-	vars  map[string]bool
+	names   map[string]bool
+	vars    map[string]bool
+	chromes map[string]bool
+	called  map[string]bool
+	named   *bool
 }
 
 // walk adds the names read below n; dot says whether dot may be whole.
@@ -58,6 +114,7 @@ func (w *walker) walk(n parse.Node, dot bool) {
 		w.walk(n.List, w.pipe(n.Pipe, dot, false))
 		w.walk(n.ElseList, dot)
 	case *parse.TemplateNode:
+		w.called[n.Name] = true
 		if n.Pipe != nil {
 			w.pipe(n.Pipe, dot, false)
 		}
@@ -101,6 +158,13 @@ func (w *walker) command(c *parse.CommandNode, dot, piped bool) bool {
 	}
 	switch {
 	case call && id.Ident == "chrome": // executes a partial of the set with it
+		if len(c.Args) != 3 {
+			*w.named = false
+		} else if name, ok := c.Args[1].(*parse.StringNode); ok {
+			w.chromes[name.Text] = true
+		} else {
+			*w.named = false
+		}
 		return false
 	case call && (id.Ident == "and" || id.Ident == "or"):
 		return anyWhole // returns one of its arguments
@@ -182,4 +246,15 @@ func (t *Theme) Reads(p *Page, name string) bool {
 		return true
 	}
 	return l.names[name] || l.names[readsAll]
+}
+
+// ReadsDirectly is Reads outside the partials only the chrome helper
+// draws (the header and footer drawn from the site): a field read only
+// there reaches p's page only as that HTML (see ChromeSum).
+func (t *Theme) ReadsDirectly(p *Page, name string) bool {
+	l, err := t.lookup(p)
+	if err != nil || l.chromes == nil {
+		return true
+	}
+	return l.direct[name] || l.direct[readsAll]
 }

@@ -33,16 +33,19 @@ type Theme struct {
 	keepCards bool
 	owners    *cardCache // Owner.Key → the entry drawn by partials/owner.html (see KeepDrawn)
 	chromes   sync.Map   // chromeKey → template.HTML
-	links     sync.Map   // linkKey → string, for the links helper
-	blamed    sync.Map   // layout rel → *diag.Diagnostic, see execError
+	// chromeSets keeps each layout's Chrome by site (a chromeKey named
+	// by the layout's path).
+	chromeSets sync.Map
+	links      sync.Map // linkKey → string, for the links helper
+	blamed     sync.Map // layout rel → *diag.Diagnostic, see execError
 }
 
 // layout is one page layout, parsed together with baseof and the partials.
 type layout struct {
-	tmpl  *template.Template
-	entry string          // the template to execute: baseof, or the layout itself
-	rel   string          // the layout's path below layouts/
-	names map[string]bool // every field or method name its templates read (see Theme.Reads)
+	tmpl    *template.Template
+	entry   string // the template to execute: baseof, or the layout itself
+	rel     string // the layout's path below layouts/
+	reading        // what its templates read (see Theme.Reads)
 }
 
 // LoadTheme merges the embedded default theme with the site's own
@@ -123,7 +126,7 @@ func parseLayout(base *template.Template, rel string, f layoutFile, funcs templa
 	if rel != aliasLayout && alone.Lookup(mainBlockName) != nil {
 		entry = baseLayout
 	}
-	return &layout{tmpl: set, entry: entry, rel: rel, names: mentions(set)}, nil
+	return &layout{tmpl: set, entry: entry, rel: rel, reading: read(set)}, nil
 }
 
 // layoutNames lists the executable layouts: everything except baseof,

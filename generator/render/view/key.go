@@ -46,8 +46,8 @@ func (r *Renderer) viewKey(p *site.Page, txt *Text, notice string) (*keyHash, bo
 	}
 	k := newKeyHash()
 	url := r.pageURL(p)
-	layout := &render.Page{Kind: pageKind(p), Type: p.Type}
-	siteSum, ok := r.sums.site(siteKey{r.siteFor(url), r.theme.Reads(layout, "Taxonomies")})
+	reads := r.reading(&render.Page{Kind: pageKind(p), Type: p.Type})
+	siteSum, ok := r.sums.site(siteKey{r.siteFor(url), reads.taxonomies, reads.chromed})
 	if !ok {
 		return nil, false
 	}
@@ -111,6 +111,11 @@ func (r *Renderer) sectionPageKey(p *site.Page, n, total int, shown []*site.Page
 	if p.Kind != site.KindHome {
 		k.num(r.nav.Drawn(p).Sum())
 	}
+	chrome, ok := r.PageChrome(p)
+	if !ok {
+		return 0, nil, false
+	}
+	k.num(chrome.Sum())
 	k.flag(r.resultsLink(p) != nil)
 	k.num(uint64(n), uint64(total), uint64(len(p.Pages)))
 	cards := [][]*site.Page{shown}
@@ -126,6 +131,24 @@ func (r *Renderer) sectionPageKey(p *site.Page, n, total int, shown []*site.Page
 		}
 	}
 	return k.sum(), cards, true
+}
+
+// PageChrome returns the chrome (render.Theme.Chrome) of the view of page
+// p (of any kind) when the site's menu and sections reach it only there:
+// its key (PageKey) leaves them out, and takes the chrome's sum and
+// drawings apart, as the sidebar's. The zero Chrome, whose sum is 0,
+// when they reach it otherwise; ok is false when it cannot be drawn.
+func (r *Renderer) PageChrome(p *site.Page) (render.Chrome, bool) {
+	layout := &render.Page{Kind: pageKind(p), Type: p.Type, Site: r.siteFor(r.pageURL(p))}
+	return r.chrome(layout, r.reading(layout))
+}
+
+// chrome returns the chrome of layout, which reads reads, as PageChrome.
+func (r *Renderer) chrome(layout *render.Page, reads reading) (render.Chrome, bool) {
+	if !reads.chromed {
+		return render.Chrome{}, true
+	}
+	return r.theme.Chrome(layout)
 }
 
 // pageKind is the kind of page p's view.
@@ -151,11 +174,14 @@ type pagerKey func(n, total int, shown []*site.Page) (key uint64, cards [][]*sit
 // key means the same view (termPage's), as PageKey's does for pages.
 func (r *Renderer) termPageKey(tax *site.Taxonomy, term *site.Term, n, total int, shown []*site.Page) (uint64, [][]*site.Page, bool) {
 	reads := r.reading(&render.Page{Kind: render.KindTerm})
-	siteSum, ok := r.sums.site(siteKey{r.siteFor(r.URL(term.URL)), reads.taxonomies})
-	if !ok {
+	siteView := r.siteFor(r.URL(term.URL))
+	siteSum, ok := r.sums.site(siteKey{siteView, reads.taxonomies, reads.chromed})
+	chrome, okChrome := r.chrome(&render.Page{Kind: render.KindTerm, Site: siteView}, reads)
+	if !ok || !okChrome {
 		return 0, nil, false
 	}
 	k := newKeyHash()
+	k.num(chrome.Sum())
 	k.num(siteSum, r.sums.taxonomy(taxKey{r.taxonomyView(tax), reads.terms}))
 	k.str(tax.Singular, term.Name, term.URL)
 	k.num(uint64(n), uint64(total), uint64(len(term.Pages)))

@@ -147,8 +147,10 @@ func (r *Renderer) ExecutePage(outFile string, view *render.Page, parts Parts, b
 // ViewSum returns the sum of a view made by Maker.PageView with its
 // parts, as Unchanged receives it; ok is false when it cannot be summed.
 func (r *Renderer) ViewSum(view *render.Page, parts Parts) (uint64, bool) {
-	sum, ok := r.sums.of(view, r.reading(view), parts.ContentSum)
-	return sum ^ parts.Sidebar.Sum(), ok
+	reads := r.reading(view)
+	sum, ok := r.sums.of(view, reads, parts.ContentSum)
+	chrome, drawn := r.chrome(view, reads)
+	return sum ^ parts.Sidebar.Sum() ^ chrome.Sum(), ok && drawn
 }
 
 // Render writes pager page only of list l (0: every pager page).

@@ -38,11 +38,16 @@ const maxCardSums = 200_000
 type reading struct {
 	taxonomies bool // the site's taxonomies, every term with its count
 	terms      bool // the terms of the page's own taxonomy (term pages)
+	// chromed is set when the site's menu and sections reach the page
+	// only through its chrome (render.Theme.ReadsDirectly): they then
+	// count as the chrome's drawings (see Renderer.PageChrome) instead.
+	chromed bool
 }
 
 // reading returns what the layout of view may read of the shared parts.
 func (r *Renderer) reading(view *render.Page) reading {
-	return reading{taxonomies: r.theme.Reads(view, "Taxonomies"), terms: r.theme.Reads(view, "Terms")}
+	return reading{taxonomies: r.theme.Reads(view, "Taxonomies"), terms: r.theme.Reads(view, "Terms"),
+		chromed: !r.theme.ReadsDirectly(view, "Menu") && !r.theme.ReadsDirectly(view, "Sections")}
 }
 
 // taxKey is a taxonomy view, summed with its terms or without them.
@@ -52,10 +57,12 @@ type taxKey struct {
 }
 
 // siteKey is a site view, summed with its taxonomies or without them (for
-// layouts that never read them: see render.Theme.Reads).
+// layouts that never read them: see render.Theme.Reads), with its menu
+// and sections or without them (chromed: see reading).
 type siteKey struct {
 	site       *render.Site
 	taxonomies bool
+	chromed    bool
 }
 
 // of returns a sum of everything a template can read from v: the same
@@ -78,7 +85,7 @@ func (s *sums) of(v *render.Page, reads reading, contentSum uint64) (sum uint64,
 	if !s.hashValue(&h, reflect.ValueOf(&shallow).Elem()) {
 		return 0, false
 	}
-	site, ok := s.site(siteKey{v.Site, reads.taxonomies})
+	site, ok := s.site(siteKey{v.Site, reads.taxonomies, reads.chromed})
 	if !ok {
 		return 0, false
 	}
@@ -114,6 +121,9 @@ func (s *sums) site(k siteKey) (uint64, bool) {
 		v := *k.site
 		if !k.taxonomies {
 			v.Taxonomies = nil
+		}
+		if k.chromed {
+			v.Menu, v.Sections = nil, nil
 		}
 		return s.valueSum(reflect.ValueOf(&v).Elem())
 	})
