@@ -2,6 +2,7 @@ package rebuild
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"github.com/playbookhq/playbook/generator/output"
 	"github.com/playbookhq/playbook/generator/pipeline"
 	"github.com/playbookhq/playbook/generator/site"
+	"github.com/playbookhq/playbook/internal/parallel"
 )
 
 // finisher finishes the pages a build deferred (pipeline.Deferred) in the
@@ -134,34 +136,14 @@ func (f *finisher) finish(ctx context.Context, deferred []pipeline.Deferred) err
 	if err != nil {
 		return fmt.Errorf("finishing pages: %w", err)
 	}
-	hashes := make(map[string]uint64, len(deferred))
-	var again []*site.Page
-	var unknown []string
-	var file, page []byte
-	for _, d := range deferred {
-		if err := ctx.Err(); err != nil {
-			out.Abort()
-			return err
-		}
-		var err error
-		ok := false
-		if file, err = output.ReadInto(file, f.path(d.Rel)); err == nil {
-			page, ok = d.Splice(page[:0], file)
-		}
-		if !ok {
-			again = append(again, d.Page)
-			unknown = append(unknown, d.Rel)
-			continue
-		}
-		h := pipeline.HashBytes(page)
-		if err := out.WriteFile(d.Rel, page); err != nil {
-			out.Abort()
-			return fmt.Errorf("finishing pages: %w", err)
-		}
-		hashes[d.Rel] = h
-		f.mu.Lock()
-		f.pending[d.Rel].now = h
-		f.mu.Unlock()
+	hashes, again, err := f.stage(ctx, out, deferred)
+	if err != nil {
+		out.Abort()
+		return err
+	}
+	unknown := make([]string, len(again))
+	for i, p := range again {
+		unknown[i] = p.OutFile
 	}
 	f.b.commitMu.Lock()
 	defer f.b.commitMu.Unlock()
@@ -174,6 +156,48 @@ func (f *finisher) finish(ctx context.Context, deferred []pipeline.Deferred) err
 		return nil
 	}
 	return f.makeAgain(ctx, again)
+}
+
+// stage splices each deferred page on all cores and writes it to out. It
+// returns the hashes of the pages written and the pages that could not be
+// spliced.
+func (f *finisher) stage(ctx context.Context, out *output.Writer, deferred []pipeline.Deferred) (hashes map[string]uint64, again []*site.Page, err error) {
+	type buffers struct{ file, page []byte }
+	bufs := make([]buffers, parallel.Workers())
+	sums := make([]uint64, len(deferred)) // 0: not spliced
+	errs := make([]error, len(deferred))
+	parallel.For(ctx, len(deferred), func(w, i int) {
+		d, b := deferred[i], &bufs[w]
+		var err error
+		ok := false
+		if b.file, err = output.ReadInto(b.file, f.path(d.Rel)); err == nil {
+			b.page, ok = d.Splice(b.page[:0], b.file)
+		}
+		if !ok {
+			return
+		}
+		if errs[i] = out.WriteFile(d.Rel, b.page); errs[i] == nil {
+			sums[i] = pipeline.HashBytes(b.page)
+			f.mu.Lock()
+			f.pending[d.Rel].now = sums[i]
+			f.mu.Unlock()
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, nil, fmt.Errorf("finishing pages: %w", err)
+	}
+	hashes = make(map[string]uint64, len(deferred))
+	for i, d := range deferred {
+		if sums[i] == 0 {
+			again = append(again, d.Page)
+		} else {
+			hashes[d.Rel] = sums[i]
+		}
+	}
+	return hashes, again, nil
 }
 
 // makeAgain makes pages again whose files in place could not be spliced
