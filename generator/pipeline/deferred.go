@@ -3,8 +3,6 @@ package pipeline
 import (
 	"bytes"
 
-	"github.com/playbookhq/playbook/generator/nav"
-	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/site"
 )
 
@@ -74,42 +72,32 @@ func (r *Run) deferPage(p *site.Page, prev, key pageKey, sum, h uint64, swaps []
 	defer r.hashMu.Unlock()
 	r.deferred = append(r.deferred, Deferred{Page: p, Rel: rel, hash: h, swaps: swaps})
 	r.viewSums[rel] = spliceSum(sum, prev, key)
-	r.retain(rel, h^prev.sidebar^key.sidebar^prev.chrome^key.chrome|1) // not h: the file changes once finished
+	r.retain(rel, spliceSum(h, prev, key)|1) // not h: the file changes once finished
 }
 
 // spliceSum is the sum of the view of a page made from a view with sum
 // and key prev, whose drawn parts are now those of key: the view's sum
 // takes its sidebar's and chrome's by xor.
 func spliceSum(sum uint64, prev, key pageKey) uint64 {
-	return sum ^ prev.sidebar ^ key.sidebar ^ prev.chrome ^ key.chrome
+	return sum ^ prev.sidebar.Sum() ^ key.sidebar.Sum() ^ prev.chrome.Sum() ^ key.chrome.Sum()
 }
 
-// swapsOf returns the drawn parts of single page p that changed from its
-// file in place (made with the parts summed in prev) to now: its sidebar
-// (drawn) and the chrome partials (chrome) as p's layout draws them. ok
-// is false when the parts in place are not known.
-func (r *Run) swapsOf(p *site.Page, prev, key pageKey, drawn nav.Drawn, chrome render.Chrome) (swaps []swap, ok bool) {
-	if r.before == nil {
-		return nil, false
-	}
-	q := r.before.model.ByURL(p.URL)
-	if q == nil {
-		return nil, false
-	}
-	if prev.sidebar != key.sidebar {
-		was := r.before.views.Nav().Drawn(q)
-		if prev.sidebar == 0 || drawn.Len() == 0 || was.Sum() != prev.sidebar {
+// swapsOf returns the drawn parts that changed from a file made with the
+// parts of prev to one made with those of key; ok is false when a part
+// cannot be swapped (a page gains or loses its sidebar or chrome).
+func swapsOf(prev, key pageKey) (swaps []swap, ok bool) {
+	if prev.sidebar.Sum() != key.sidebar.Sum() {
+		if prev.sidebar.Len() == 0 || key.sidebar.Len() == 0 {
 			return nil, false // a page with no sidebar is drawn without one (has-sidebar)
 		}
-		swaps = append(swaps, swap{was, drawn})
+		swaps = append(swaps, swap{prev.sidebar, key.sidebar})
 	}
-	if prev.chrome != key.chrome {
-		was, ok := r.before.lists.PageChrome(q)
-		if !ok || prev.chrome == 0 || key.chrome == 0 || was.Sum() != prev.chrome {
+	if prev.chrome.Sum() != key.chrome.Sum() {
+		if prev.chrome.Sum() == 0 || key.chrome.Sum() == 0 {
 			return nil, false
 		}
 		n := len(swaps)
-		chrome.Changed(was, func(old, now string) { swaps = append(swaps, swap{drawnHTML(old), drawnHTML(now)}) })
+		key.chrome.Changed(prev.chrome, func(old, now string) { swaps = append(swaps, swap{drawnHTML(old), drawnHTML(now)}) })
 		if len(swaps) == n {
 			return nil, false
 		}

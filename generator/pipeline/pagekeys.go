@@ -5,17 +5,29 @@ import (
 	"sync"
 
 	"github.com/playbookhq/playbook/generator/diag"
+	"github.com/playbookhq/playbook/generator/nav"
 	"github.com/playbookhq/playbook/generator/output"
 	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/render/view"
 	"github.com/playbookhq/playbook/generator/site"
 )
 
-// pageKey is what a single page's file was made from, as its key tells:
-// the key of its view but the sidebar and chrome (view.Renderer.PageKey),
-// the sum of its sidebar (nav.Drawn.Sum, 0 for none) and that of its
-// chrome (view.Renderer.PageChrome, 0 when the key holds what it draws).
-type pageKey struct{ view, sidebar, chrome uint64 }
+// pageKey is what a page's file was made from, as its key tells: the key
+// of its view but the parts drawn once for many pages
+// (view.Renderer.PageKey, view.ListKey), and those parts: its sidebar
+// (none for the zero Drawn) and its chrome (view.Renderer.PageChrome;
+// the zero Chrome when the key holds what it draws). The file in place
+// holds the parts of its key, drawn alike.
+type pageKey struct {
+	view    uint64
+	sidebar nav.Drawn
+	chrome  render.Chrome
+}
+
+// sameAs reports whether k and o are keys of the same page.
+func (k pageKey) sameAs(o pageKey) bool {
+	return k.view == o.view && k.sidebar.Sum() == o.sidebar.Sum() && k.chrome.Sum() == o.chrome.Sum()
+}
 
 // keyMatch is what a page's key says of the file in place.
 type keyMatch int
@@ -46,19 +58,19 @@ func (r *Run) matchKey(p *site.Page, txt *view.Text, notice string) (match keyMa
 	if !ok {
 		return keyMiss, nil
 	}
-	key := pageKey{v, drawn.Sum(), chrome.Sum()}
+	key := pageKey{v, drawn, chrome}
 	rel := p.OutFile
 	prev, sum, h, inPlace := r.recordKey(rel, key)
 	if !inPlace || prev.view != key.view {
 		return keyMiss, nil
 	}
-	if prev == key {
+	if prev.sameAs(key) {
 		if !VerifyKeys {
 			r.keep(rel, sum, h)
 		}
 		return keySame, nil
 	}
-	swaps, ok := r.swapsOf(p, prev, key, drawn, chrome)
+	swaps, ok := swapsOf(prev, key)
 	if !ok {
 		return keyMiss, nil
 	}
@@ -66,7 +78,7 @@ func (r *Run) matchKey(p *site.Page, txt *view.Text, notice string) (match keyMa
 		r.deferPage(p, prev, key, sum, h, swaps)
 		return keySidebar, nil
 	}
-	data, ok := r.splice(p, h, swaps)
+	data, ok := r.splice(rel, h, swaps)
 	if !ok {
 		return keyMiss, nil
 	}
@@ -85,21 +97,50 @@ func (r *Run) matchKey(p *site.Page, txt *view.Text, notice string) (match keyMa
 
 // keepList records the key of a list's pager page (view.Renderer.Keep)
 // and keeps the file in place at rel when it was made from a page with
-// the same key, unless VerifyKeys is set: the page is then made anyway
-// and its view's sum checked (see unchanged).
-func (r *Run) keepList(rel string, key uint64) bool {
-	prev, sum, h, inPlace := r.recordKey(rel, pageKey{view: key})
-	if !inPlace || prev != (pageKey{view: key}) {
+// the same key, or writes it with its drawn parts replaced when only
+// they changed, unless VerifyKeys is set: the page is then made anyway,
+// and its view's sum and bytes checked (see unchanged and write).
+func (r *Run) keepList(rel string, lk view.ListKey) bool {
+	key := pageKey{lk.View, lk.Sidebar, lk.Chrome}
+	prev, sum, h, inPlace := r.recordKey(rel, key)
+	if !inPlace || prev.view != key.view {
 		return false
 	}
+	if prev.sameAs(key) {
+		if VerifyKeys {
+			r.expect(rel, sum, 0)
+			return false
+		}
+		r.keep(rel, sum, h)
+		return true
+	}
+	swaps, ok := swapsOf(prev, key)
+	if !ok {
+		return false
+	}
+	data, ok := r.splice(rel, h, swaps)
+	if !ok {
+		return false
+	}
+	defer splices.Put(data)
 	if VerifyKeys {
-		r.hashMu.Lock()
-		r.matched[rel] = true
-		r.hashMu.Unlock()
+		r.expect(rel, spliceSum(sum, prev, key), HashBytes(*data))
 		return false
 	}
-	r.keep(rel, sum, h)
+	r.write(rel, *data)
+	r.hashMu.Lock()
+	r.viewSums[rel] = spliceSum(sum, prev, key)
+	r.hashMu.Unlock()
 	return true
+}
+
+// expect notes, when VerifyKeys has a list page whose key matched made
+// anyway, the sum its view must have and (when not 0) the hash of the
+// bytes its template must write.
+func (r *Run) expect(rel string, sum, hash uint64) {
+	r.hashMu.Lock()
+	defer r.hashMu.Unlock()
+	r.matched[rel] = expected{sum, hash}
 }
 
 // recordKey records the key of output file rel and returns what is known
@@ -131,15 +172,14 @@ func (r *Run) retain(rel string, h uint64) {
 	r.out.Retain(rel)
 }
 
-// splice returns the file in place of page p (whose bytes have hash h)
-// with the parts in swaps replaced; ok is false when an old part is not
-// in it exactly once. The bytes come from splices; put them back once
-// written.
-func (r *Run) splice(p *site.Page, h uint64, swaps []swap) (data *[]byte, ok bool) {
+// splice returns the file in place at rel (whose bytes have hash h) with
+// the parts in swaps replaced; ok is false when an old part is not in it
+// exactly once. The bytes come from splices; put them back once written.
+func (r *Run) splice(rel string, h uint64, swaps []swap) (data *[]byte, ok bool) {
 	file := splices.Get().(*[]byte)
 	defer splices.Put(file)
 	var err error
-	if *file, err = output.ReadInto(*file, r.out.DestPath(p.OutFile)); err != nil {
+	if *file, err = output.ReadInto(*file, r.out.DestPath(rel)); err != nil {
 		return nil, false
 	}
 	data = splices.Get().(*[]byte)

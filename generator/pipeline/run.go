@@ -51,6 +51,9 @@ func (r *Run) write(rel string, data []byte) {
 	sum := HashBytes(data)
 	r.hashMu.Lock()
 	r.hashOf[rel] = sum
+	if want, ok := r.matched[rel]; ok && want.hash != 0 && want.hash != sum {
+		r.diags.Add(diag.Errorf(diag.Pos{}, "internal: %s with its drawn parts replaced differs from the page its template writes (view.ListKey)", rel))
+	}
 	r.hashMu.Unlock()
 	if old, ok := r.prevHash[rel]; ok && old == sum {
 		r.out.Retain(rel)

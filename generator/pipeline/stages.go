@@ -88,10 +88,9 @@ func newFullRun(ctx context.Context, opts Options, st *State, in *inputs, out *o
 	// The live preview's later builds leave the search index to a
 	// background index (see Result.IndexPending): the reload comes first.
 	r.deferIndex = st.Policy.keepsState() && opts.InPlace && st.Last != nil
-	if prev != nil {
-		r.before = st.Last // whose files are in place
-		r.deferSidebars = opts.DeferSidebars && st.Policy.keepsState()
-	}
+	// After the first build, the pages in place whose only change is a
+	// drawn part may be left to the caller.
+	r.deferSidebars = opts.DeferSidebars && st.Policy.keepsState() && prev != nil && st.Last != nil
 	return r
 }
 
@@ -184,7 +183,6 @@ func (r *Run) render() diag.List {
 	r.renderContent()
 	r.links.CheckAll(r.ctx)
 	r.writePages()
-	r.before = nil // runs do not hold on to the ones before them
 	if r.spill != nil {
 		r.spill.Close()
 		r.spill = nil

@@ -66,12 +66,9 @@ type pass struct {
 	keys     map[string]pageKey // a single page's output path → its view's key (Preview, under hashMu)
 	prevKeys map[string]pageKey // the keys of the files in place, from the last build (read-only)
 	// matched are the list pages whose key matched the last build's,
-	// when VerifyKeys has them made anyway (under hashMu).
-	matched map[string]bool
-	// before is the run that made the files in place (full builds of the
-	// live preview; nil once rendered): its sidebars are replaced in
-	// them (see spliceSidebar).
-	before *Run
+	// when VerifyKeys has them made anyway, and what they must come out
+	// as (under hashMu).
+	matched map[string]expected
 	// deferred are the pages left to the caller (see Deferred), under
 	// hashMu.
 	deferred []Deferred
@@ -79,13 +76,18 @@ type pass struct {
 	spill    *htmlSpill // one-off builds: where pages' HTML waits for their templates (nil: in memory)
 }
 
+// expected is what a list page whose key matched must come out as when
+// VerifyKeys has it made anyway: its view's sum and, when its drawn parts
+// were replaced, the hash of its bytes (else 0).
+type expected struct{ sum, hash uint64 }
+
 // fullPass starts a pass that writes every file to out; prev are the
 // hashes of the files already in place (in-place builds keep those whose
 // bytes did not change) and views what is known of the views they were
 // made from (empty when nothing is).
 func fullPass(ctx context.Context, out *output.Writer, prev map[string]uint64, views viewMemo) *pass {
 	return &pass{ctx: ctx, out: out, prevHash: prev, hashOf: map[string]uint64{},
-		viewSums: map[string]uint64{}, prevSums: views.sums, keys: map[string]pageKey{}, prevKeys: views.keys, matched: map[string]bool{}}
+		viewSums: map[string]uint64{}, prevSums: views.sums, keys: map[string]pageKey{}, prevKeys: views.keys, matched: map[string]expected{}}
 }
 
 // partialPass starts a pass that writes some files to out and keeps the
@@ -202,7 +204,7 @@ func (r *Run) unchanged(rel string, sum uint64) bool {
 	r.viewSums[rel] = sum
 	prev, ok := r.prevSums[rel]
 	h, inPlace := r.prevHash[rel]
-	if r.matched[rel] && prev != sum {
+	if want, ok := r.matched[rel]; ok && want.sum != sum {
 		r.diags.Add(diag.Errorf(diag.Pos{}, "internal: the view of %s changed but its key did not (view.Renderer.Keep)", rel))
 	}
 	if !ok || prev != sum || !inPlace {

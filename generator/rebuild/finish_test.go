@@ -5,7 +5,9 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/playbookhq/playbook/generator/pipeline"
 )
@@ -40,14 +42,9 @@ func TestDeferredPagesMatchFullBuild(t *testing.T) {
 		if defers[e.name] && len(res.Deferred) == 0 {
 			t.Errorf("after the %s edit: no page deferred", e.name)
 		}
-		for _, d := range res.Deferred {
-			page, ok := b.Page(d.Rel)
-			if !ok {
-				t.Fatalf("after the %s edit: deferred %s is not served before it is finished", e.name, d.Rel)
-			}
-			if !bytes.Equal(page, full[d.Rel]) {
-				t.Errorf("after the %s edit: deferred %s as served differs from a full build", e.name, d.Rel)
-			}
+		if !servedWhileHeld(t, b, e.name, res.Deferred, full) {
+			release()
+			t.Fatalf("after the %s edit: a deferred page was not served while the finisher was held back", e.name)
 		}
 		if e.name == "title" && len(res.Deferred) > 0 {
 			spoil(t, filepath.Join(dest, filepath.FromSlash(res.Deferred[0].Rel)))
@@ -62,13 +59,42 @@ func TestDeferredPagesMatchFullBuild(t *testing.T) {
 	}
 }
 
+// servedWhileHeld checks that each deferred page, as the server is handed
+// it, is the full build's page; false when Page waited for the held
+// finisher (a page that cannot be spliced).
+func servedWhileHeld(t *testing.T, b *Builder, edit string, deferred []pipeline.Deferred, full map[string][]byte) bool {
+	checked := make(chan struct{})
+	go func() {
+		defer close(checked)
+		for _, d := range deferred {
+			page, ok := b.Page(d.Rel)
+			if !ok {
+				t.Errorf("after the %s edit: deferred %s is not served before it is finished", edit, d.Rel)
+			} else if !bytes.Equal(page, full[d.Rel]) {
+				t.Errorf("after the %s edit: deferred %s as served differs from a full build", edit, d.Rel)
+			}
+		}
+	}()
+	select {
+	case <-checked:
+		return true
+	case <-time.After(30 * time.Second):
+		return false
+	}
+}
+
 // holdFinisher holds the finisher of the next build back until release is
 // called.
 func holdFinisher(t *testing.T) (release func()) {
 	hold := make(chan struct{})
+	var once sync.Once
+	release = func() { once.Do(func() { close(hold) }) }
 	finishing = func([]pipeline.Deferred) { <-hold }
-	t.Cleanup(func() { finishing = nil })
-	return func() { close(hold) }
+	t.Cleanup(func() {
+		release() // a test that failed while holding it
+		finishing = nil
+	})
+	return release
 }
 
 // spoil changes a file of the preview behind the builder's back.

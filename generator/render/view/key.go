@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 
+	"github.com/playbookhq/playbook/generator/nav"
 	"github.com/playbookhq/playbook/generator/render"
 	"github.com/playbookhq/playbook/generator/site"
 )
@@ -98,24 +99,34 @@ func (r *Renderer) viewKey(p *site.Page, txt *Text, notice string) (*keyHash, bo
 	return k, true
 }
 
+// A ListKey is the key of a list's pager page (see Renderer.Keep): a sum
+// of what its view reads but the parts drawn once for many pages (see
+// PageKey), and those parts. The same View and parts drawn alike mean the
+// same page; the same View and other parts, the page in place with those
+// parts replaced.
+type ListKey struct {
+	View    uint64
+	Sidebar nav.Drawn     // the zero Drawn for none
+	Chrome  render.Chrome // see PageChrome
+}
+
 // sectionPageKey returns the key of pager page n (of total) of section
-// (or home) p's list showing shown: its page's view key and sidebar
-// (see viewKey), its results link, the pager, and the cards it shows
-// (its subsections' on the first, the recent pages' and sections' on the
-// home page's).
-func (r *Renderer) sectionPageKey(p *site.Page, n, total int, shown []*site.Page) (uint64, [][]*site.Page, bool) {
+// (or home) p's list showing shown: its page's view key, sidebar and
+// chrome (see viewKey, PageChrome), its results link, the pager, and the
+// cards it shows (its subsections' on the first, the recent pages' and
+// sections' on the home page's).
+func (r *Renderer) sectionPageKey(p *site.Page, n, total int, shown []*site.Page) (ListKey, [][]*site.Page, bool) {
 	k, ok := r.viewKey(p, r.text(p), "")
 	if !ok {
-		return 0, nil, false
+		return ListKey{}, nil, false
 	}
+	var key ListKey
 	if p.Kind != site.KindHome {
-		k.num(r.nav.Drawn(p).Sum())
+		key.Sidebar = r.nav.Drawn(p)
 	}
-	chrome, ok := r.PageChrome(p)
-	if !ok {
-		return 0, nil, false
+	if key.Chrome, ok = r.PageChrome(p); !ok {
+		return ListKey{}, nil, false
 	}
-	k.num(chrome.Sum())
 	k.flag(r.resultsLink(p) != nil)
 	k.num(uint64(n), uint64(total), uint64(len(p.Pages)))
 	cards := [][]*site.Page{shown}
@@ -127,10 +138,11 @@ func (r *Renderer) sectionPageKey(p *site.Page, n, total int, shown []*site.Page
 	}
 	for _, list := range cards {
 		if !r.writeCards(k, list) {
-			return 0, nil, false
+			return ListKey{}, nil, false
 		}
 	}
-	return k.sum(), cards, true
+	key.View = k.sum()
+	return key, cards, true
 }
 
 // PageChrome returns the chrome (render.Theme.Chrome) of the view of page
@@ -166,29 +178,28 @@ func pageKind(p *site.Page) render.Kind {
 // cards of shown (see Renderer.Keep), and returns every list of cards the
 // page shows (shown among them): a kept page records that it shows them,
 // as making its view would (Deps).
-type pagerKey func(n, total int, shown []*site.Page) (key uint64, cards [][]*site.Page, ok bool)
+type pagerKey func(n, total int, shown []*site.Page) (key ListKey, cards [][]*site.Page, ok bool)
 
-// termPageKey returns a sum of everything pager page n (of total) of
-// term's list reads: the site view as the term layout reads it, the
-// taxonomy's view, the term, the pager and the cards of shown. The same
-// key means the same view (termPage's), as PageKey's does for pages.
-func (r *Renderer) termPageKey(tax *site.Taxonomy, term *site.Term, n, total int, shown []*site.Page) (uint64, [][]*site.Page, bool) {
+// termPageKey returns the key of pager page n (of total) of term's list:
+// a sum of the site view as the term layout reads it, the taxonomy's
+// view, the term, the pager and the cards of shown, and its chrome. The
+// same key means the same view (termPage's), as PageKey's does for pages.
+func (r *Renderer) termPageKey(tax *site.Taxonomy, term *site.Term, n, total int, shown []*site.Page) (ListKey, [][]*site.Page, bool) {
 	reads := r.reading(&render.Page{Kind: render.KindTerm})
 	siteView := r.siteFor(r.URL(term.URL))
 	siteSum, ok := r.sums.site(siteKey{siteView, reads.taxonomies, reads.chromed})
 	chrome, okChrome := r.chrome(&render.Page{Kind: render.KindTerm, Site: siteView}, reads)
 	if !ok || !okChrome {
-		return 0, nil, false
+		return ListKey{}, nil, false
 	}
 	k := newKeyHash()
-	k.num(chrome.Sum())
 	k.num(siteSum, r.sums.taxonomy(taxKey{r.taxonomyView(tax), reads.terms}))
 	k.str(tax.Singular, term.Name, term.URL)
 	k.num(uint64(n), uint64(total), uint64(len(term.Pages)))
 	if !r.writeCards(k, shown) {
-		return 0, nil, false
+		return ListKey{}, nil, false
 	}
-	return k.sum(), [][]*site.Page{shown}, true
+	return ListKey{View: k.sum(), Chrome: chrome}, [][]*site.Page{shown}, true
 }
 
 // writeCards writes the keys of the cards of pages as lists show them

@@ -106,8 +106,9 @@ type Renderer struct {
 	Unchanged func(outFile string, sum uint64) bool
 	// Keep, when set, is asked before a list's pager page is made whether
 	// the file in place was made from a page with the same key (see
-	// termPageKey): true keeps it, and the view is not made.
-	Keep func(outFile string, key uint64) bool
+	// ListKey), or one that differs only in its drawn parts: true keeps
+	// it (with those parts replaced), and the view is not made.
+	Keep func(outFile string, key ListKey) bool
 	sums sums
 }
 
@@ -199,7 +200,7 @@ func (r *Renderer) sectionPage(l List, only int, buf *bytes.Buffer) *diag.Diagno
 	if txt != nil {
 		body = txt.Body
 	}
-	key := func(n, total int, shown []*site.Page) (uint64, [][]*site.Page, bool) {
+	key := func(n, total int, shown []*site.Page) (ListKey, [][]*site.Page, bool) {
 		return r.sectionPageKey(p, n, total, shown)
 	}
 	return r.paginate(l, p.URL, p.Pages, only, buf, key, func(n int) (*render.Page, Parts) {
@@ -288,7 +289,7 @@ func (r *Renderer) taxonomyPage(tax *site.Taxonomy, buf *bytes.Buffer) *diag.Dia
 func (r *Renderer) termPage(l List, only int, buf *bytes.Buffer) *diag.Diagnostic {
 	tax, term := l.Tax, l.Term
 	tv := r.taxonomyView(tax)
-	key := func(n, total int, shown []*site.Page) (uint64, [][]*site.Page, bool) {
+	key := func(n, total int, shown []*site.Page) (ListKey, [][]*site.Page, bool) {
 		return r.termPageKey(tax, term, n, total, shown)
 	}
 	return r.paginate(l, term.URL, term.Pages, only, buf, key, func(int) (*render.Page, Parts) {
