@@ -152,17 +152,22 @@ func linkNames(calls []resolverCall) (names []string, any bool) {
 	return names, false
 }
 
-// remember keeps model's namespace by name, for pages resolved in it.
+// remember keeps model's namespace by name, for pages resolved in it
+// (worked out only when it is not the last one's).
 func (c *Rendered) remember(model *site.Site) {
 	if c == nil {
 		return
 	}
-	ns, names := model.Namespace(), model.Names()
+	ns := model.Namespace()
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if _, ok := c.spaces[ns]; ok {
+	_, known := c.spaces[ns]
+	c.mu.Unlock()
+	if known {
 		return
 	}
+	names := model.Names()
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	if c.spaces == nil {
 		c.spaces = map[uint64]site.Names{}
 	}

@@ -12,11 +12,12 @@ import (
 // process only.
 var namespaceSeed = maphash.MakeSeed()
 
-// lazyNamespace is the sum behind Namespace and Names, made on first use.
+// lazyNamespace is the sum behind Namespace and the sums behind Names,
+// each made on first use.
 type lazyNamespace struct {
-	once  sync.Once
-	sum   uint64
-	names Names
+	once, namesOnce sync.Once
+	sum             uint64
+	names           Names
 }
 
 // Namespace is a sum of everything Resolve reads from the model: every
@@ -26,7 +27,7 @@ type lazyNamespace struct {
 // the page at the same URL, from a page with the same URL and source
 // folder (see SourceDir). Computed once.
 func (s *Site) Namespace() uint64 {
-	s.namespace.once.Do(s.sumNamespace)
+	s.namespace.once.Do(func() { s.namespace.sum = s.sumNamespace(nil) })
 	return s.namespace.sum
 }
 
@@ -40,7 +41,10 @@ type Names map[string]uint64
 
 // Names returns the model's namespace by name. Computed once.
 func (s *Site) Names() Names {
-	s.namespace.once.Do(s.sumNamespace)
+	s.namespace.namesOnce.Do(func() {
+		s.namespace.names = Names{}
+		s.sumNamespace(s.namespace.names)
+	})
 	return s.namespace.names
 }
 
@@ -82,11 +86,10 @@ func NameOf(p string) (name string, ok bool) {
 }
 
 // sumNamespace adds up one sum per entry, so that the maps' order does
-// not matter, into the namespace and into the sum of each name the entry
-// has.
-func (s *Site) sumNamespace() {
+// not matter, into the namespace it returns and (names not nil) into the
+// sum of each name the entry has.
+func (s *Site) sumNamespace(names Names) uint64 {
 	var sum uint64
-	names := Names{}
 	add := func(keys []string, parts ...string) {
 		var h maphash.Hash
 		h.SetSeed(namespaceSeed)
@@ -96,6 +99,9 @@ func (s *Site) sumNamespace() {
 		}
 		v := h.Sum64()
 		sum += v
+		if names == nil {
+			return
+		}
 		var seen [3]string
 		for i, k := range keys {
 			seen[i], _ = NameOf(k)
@@ -125,7 +131,7 @@ func (s *Site) sumNamespace() {
 	for _, a := range s.Aliases {
 		add([]string{a.URL}, "alias", a.URL, a.Target.URL)
 	}
-	s.namespace.sum, s.namespace.names = sum, names
+	return sum
 }
 
 // pageKey names a page by its file and folder ("" for none).
