@@ -159,6 +159,22 @@ func (st *State) Finished(hashes map[string]uint64, unknown []string) {
 	}
 }
 
+// Unfinished takes back what the last build recorded of the deferred
+// pages that were not finished: each file in place is still what it was
+// made from before (its key, view sum and hash), so the next build
+// replaces its drawn parts from there.
+func (st *State) Unfinished(deferred []Deferred) {
+	st.Mu.Lock()
+	defer st.Mu.Unlock()
+	for _, d := range deferred {
+		st.Hashes[d.Rel] = d.hash
+		if st.views.keys != nil {
+			st.views.keys[d.Rel] = d.was
+			st.views.sums[d.Rel] = d.wasSum
+		}
+	}
+}
+
 // HashesOf returns a copy of the hashes of the output files for which keep
 // is true.
 func (st *State) HashesOf(keep func(path string) bool) map[string]uint64 {

@@ -18,6 +18,11 @@ type Deferred struct {
 	Rel   string     // its output path
 	hash  uint64     // the hash of the file in place
 	swaps []swap     // what changed in it, in the order of the page
+	// was is the key and view sum the file in place was made from: a
+	// build that starts before the page is finished takes them back
+	// (State.Unfinished).
+	was    pageKey
+	wasSum uint64
 }
 
 // swap is one drawn part of a page that changed: was, as the build before
@@ -70,7 +75,7 @@ func (r *Run) deferPage(p *site.Page, prev, key pageKey, sum, h uint64, swaps []
 	rel := p.OutFile
 	r.hashMu.Lock()
 	defer r.hashMu.Unlock()
-	r.deferred = append(r.deferred, Deferred{Page: p, Rel: rel, hash: h, swaps: swaps})
+	r.deferred = append(r.deferred, Deferred{Page: p, Rel: rel, hash: h, swaps: swaps, was: prev, wasSum: sum})
 	r.viewSums[rel] = spliceSum(sum, prev, key)
 	r.retain(rel, spliceSum(h, prev, key)|1) // not h: the file changes once finished
 }

@@ -17,12 +17,13 @@ import (
 // finisher finishes the pages a build deferred (pipeline.Deferred) in the
 // background, right after the build returns, so the browser reloads
 // first; until a page is in place, Page makes it on request. The next
-// build waits for it (Wait), and Close stops it before the output folder
-// goes away.
+// build stops it (Stop): the pages not yet in place are deferred again
+// by that build. Close stops it before the output folder goes away.
 type finisher struct {
 	b      *Builder
 	ctx    context.Context
 	cancel context.CancelFunc
+	stop   context.CancelFunc // stops the pages being finished now
 
 	mu      sync.Mutex
 	pending map[string]*unfinished // output path → page not yet finished
@@ -55,16 +56,18 @@ func (f *finisher) Start(deferred []pipeline.Deferred) {
 		pending[d.Rel] = &unfinished{d: d}
 	}
 	done := make(chan struct{})
+	ctx, stop := context.WithCancel(f.ctx)
 	f.mu.Lock()
-	f.pending, f.done = pending, done
+	f.pending, f.done, f.stop = pending, done, stop
 	f.mu.Unlock()
 	go func() {
 		defer close(done)
-		err := f.finish(f.ctx, deferred)
+		defer stop()
+		err := f.finish(ctx, deferred)
 		f.mu.Lock()
 		defer f.mu.Unlock()
 		f.pending = nil
-		if err != nil && f.ctx.Err() == nil {
+		if err != nil && ctx.Err() == nil {
 			f.err = err
 		}
 	}()
@@ -76,6 +79,19 @@ func (f *finisher) Wait() {
 	done := f.done
 	f.mu.Unlock()
 	<-done
+}
+
+// Stop stops finishing pages and waits: those not in place are left as
+// they were, and the state says so (pipeline.State.Unfinished), so the
+// next build defers them again with what it draws.
+func (f *finisher) Stop() {
+	f.mu.Lock()
+	stop := f.stop
+	f.mu.Unlock()
+	if stop != nil {
+		stop()
+	}
+	f.Wait()
 }
 
 // Err returns the last failure to finish pages and forgets it.
@@ -130,15 +146,17 @@ func (f *finisher) path(rel string) string {
 // again from their sources, in a pass of their own.
 func (f *finisher) finish(ctx context.Context, deferred []pipeline.Deferred) error {
 	if finishing != nil {
-		finishing(deferred)
+		finishing(ctx)
 	}
 	out, err := output.Begin(f.b.opts.Destination, true)
 	if err != nil {
+		f.b.state.Unfinished(deferred)
 		return fmt.Errorf("finishing pages: %w", err)
 	}
 	hashes, again, err := f.stage(ctx, out, deferred)
 	if err != nil {
 		out.Abort()
+		f.b.state.Unfinished(deferred)
 		return err
 	}
 	unknown := make([]string, len(again))
@@ -147,8 +165,14 @@ func (f *finisher) finish(ctx context.Context, deferred []pipeline.Deferred) err
 	}
 	f.b.commitMu.Lock()
 	defer f.b.commitMu.Unlock()
+	if err := ctx.Err(); err != nil {
+		out.Abort()
+		f.b.state.Unfinished(deferred)
+		return err
+	}
 	out.RetainPrevious()
-	if _, err := out.Commit(); err != nil {
+	if _, err := out.Commit(); err != nil { // undone: the files are as they were
+		f.b.state.Unfinished(deferred)
 		return fmt.Errorf("finishing pages: %w", err)
 	}
 	f.b.state.Finished(hashes, unknown)
@@ -215,6 +239,6 @@ func (f *finisher) makeAgain(ctx context.Context, pages []*site.Page) error {
 	return nil
 }
 
-// finishing, when set, is called before deferred pages are finished
-// (tests).
-var finishing func(deferred []pipeline.Deferred)
+// finishing, when set, is called before deferred pages are finished, with
+// the context that stops them (tests).
+var finishing func(ctx context.Context)

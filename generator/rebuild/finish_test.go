@@ -89,7 +89,12 @@ func holdFinisher(t *testing.T) (release func()) {
 	hold := make(chan struct{})
 	var once sync.Once
 	release = func() { once.Do(func() { close(hold) }) }
-	finishing = func([]pipeline.Deferred) { <-hold }
+	finishing = func(ctx context.Context) {
+		select {
+		case <-hold:
+		case <-ctx.Done():
+		}
+	}
 	t.Cleanup(func() {
 		release() // a test that failed while holding it
 		finishing = nil
@@ -112,4 +117,35 @@ func full2rel(res *pipeline.Result) string {
 		return ""
 	}
 	return res.Deferred[0].Rel
+}
+
+// TestUnfinishedPagesDeferredAgain starts a build while the pages the one
+// before deferred are not in place: it stops the finisher, takes those
+// pages as they are in place and defers them again, and once finished
+// the preview is what a full build writes.
+func TestUnfinishedPagesDeferredAgain(t *testing.T) {
+	was := pipeline.VerifyKeys
+	pipeline.VerifyKeys = false
+	defer func() { pipeline.VerifyKeys = was }()
+	root := copySample(t)
+	dest := filepath.Join(t.TempDir(), "preview")
+	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true, DeferSidebars: true})
+	rebuild(t, b)
+	holdFinisher(t) // never released: the next build stops it
+	first := rebuild(t, b, structuralEdits[4].do(t, root)...) // new folder: every page
+	if len(first.Deferred) == 0 {
+		t.Fatal("the new folder deferred no page")
+	}
+	finishing = nil
+	res := rebuild(t, b, structuralEdits[0].do(t, root)...) // title
+	if len(res.Deferred) == 0 {
+		t.Errorf("the next build deferred no page of the %d not finished", len(first.Deferred))
+	}
+	b.Finish()
+	b.index.Wait()
+	want := filepath.Join(t.TempDir(), "full")
+	if _, err := pipeline.Build(context.Background(), pipeline.Options{Source: root, Destination: want, Quiet: true}); err != nil {
+		t.Fatal(err)
+	}
+	sameTrees(t, "title after an unfinished new folder", readTree(t, want), readTree(t, dest))
 }

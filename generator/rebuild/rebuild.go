@@ -44,7 +44,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*pipeline.Result
 	if b.opts.Inspect != nil { // a check builds nothing to rebuild
 		return pipeline.Build(ctx, b.opts)
 	}
-	b.finish.Wait() // its pages are in place, and their hashes known
+	b.finish.Stop() // the pages it did not put in place are deferred again
 	if configChanged(changed) {
 		b.state.Cache = content.NewCache()
 	}
