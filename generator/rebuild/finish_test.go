@@ -131,7 +131,7 @@ func TestUnfinishedPagesDeferredAgain(t *testing.T) {
 	dest := filepath.Join(t.TempDir(), "preview")
 	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true, DeferSidebars: true})
 	rebuild(t, b)
-	holdFinisher(t) // never released: the next build stops it
+	holdFinisher(t)                                           // never released: the next build stops it
 	first := rebuild(t, b, structuralEdits[4].do(t, root)...) // new folder: every page
 	if len(first.Deferred) == 0 {
 		t.Fatal("the new folder deferred no page")
