@@ -110,12 +110,13 @@ func failure(diags diag.List, strict bool) error {
 	return nil
 }
 
-// dedupe drops repeated diagnostics (a template error hit by every page).
+// dedupe drops repeated diagnostics (a template error hit by every page):
+// those that print the same (see diagKey).
 func dedupe(diags diag.List) diag.List {
-	seen := map[string]bool{}
+	seen := make(map[diagKey]bool, len(diags))
 	var out diag.List
 	for _, d := range diags {
-		k := d.Error()
+		k := keyOf(d)
 		if !seen[k] {
 			seen[k] = true
 			out = append(out, d)
@@ -123,6 +124,25 @@ func dedupe(diags diag.List) diag.List {
 	}
 	out.Sort()
 	return out
+}
+
+// diagKey is what a diagnostic prints (diag.Diagnostic.Error) as a
+// comparable value: a position's column counts only with its line, and
+// its line only when known.
+type diagKey struct {
+	file      string
+	line, col int
+	warning   bool
+	msg       string
+}
+
+func keyOf(d *diag.Diagnostic) diagKey {
+	k := diagKey{file: d.Pos.File, warning: d.Severity == diag.Warning, msg: d.Msg}
+	if k.file != "" && d.Pos.Line > 0 {
+		k.line = d.Pos.Line
+		k.col = max(d.Pos.Col, 0)
+	}
+	return k
 }
 
 // IsBuildError reports whether err is a list of build diagnostics rather

@@ -26,7 +26,7 @@ type backgroundIndex struct {
 	wg     sync.WaitGroup
 
 	mu     sync.Mutex
-	next   []search.Doc // docs waiting to be indexed
+	next   func() []search.Doc // makes the docs waiting to be indexed
 	busy   bool
 	asked  time.Time // when the newest docs were handed over
 	err    error     // the last failure, reported once
@@ -38,8 +38,10 @@ func newBackgroundIndex(b *Builder) *backgroundIndex {
 	return &backgroundIndex{b: b, ctx: ctx, cancel: cancel}
 }
 
-// Schedule asks for the index of docs to be written once edits pause.
-func (x *backgroundIndex) Schedule(docs []search.Doc) {
+// Schedule asks for the index of the docs that docs makes to be written
+// once edits pause. docs runs then, under the Builder's commitMu: a run's
+// search records are made in the background, not before the reload.
+func (x *backgroundIndex) Schedule(docs func() []search.Doc) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if x.closed {
@@ -129,15 +131,16 @@ func (x *backgroundIndex) Close() error {
 	return x.Err()
 }
 
-// write builds the search index and publishes it in place, replacing the
-// previous index files.
-func (x *backgroundIndex) write(ctx context.Context, docs []search.Doc) error {
+// write builds the search index of the docs that makeDocs makes and
+// publishes it in place, replacing the previous index files.
+func (x *backgroundIndex) write(ctx context.Context, makeDocs func() []search.Doc) error {
 	b := x.b
 	out, err := output.Begin(b.opts.Destination, true)
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
 	b.commitMu.Lock()
+	docs := makeDocs() // no partial rebuild changes the run's records meanwhile
 	prev := b.state.HashesOf(isIndexFile)
 	hasPage := len(b.state.HashesOf(func(f string) bool { return f == searchPage })) > 0
 	b.commitMu.Unlock()

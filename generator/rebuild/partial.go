@@ -39,7 +39,7 @@ func (b *Builder) partial(ctx context.Context, changed []string) (*pipeline.Resu
 	r.RenderEdits(edits)
 	res, err := r.Publish(b.opts, b.state)
 	if err == nil {
-		b.index.Schedule(r.SearchDocs())
+		b.index.Schedule(r.SearchDocs)
 	}
 	return res, true, err
 }

@@ -64,7 +64,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*pipeline.Result
 			b.dirty = nil
 		}
 		if err == nil && res.IndexPending {
-			b.index.Schedule(b.state.Last.SearchDocs())
+			b.index.Schedule(b.state.Last.SearchDocs)
 		}
 		if err == nil {
 			b.finish.Start(res.Deferred)
