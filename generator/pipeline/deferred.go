@@ -8,7 +8,7 @@ import (
 
 // A Deferred page is a single page whose only change is its sidebar or
 // chrome (header, footer), left as it is in place by a build with
-// Options.DeferSidebars: the caller finishes it (Splice, then writes it in
+// Options.DeferPages: the caller finishes it (Splice, then writes it in
 // place) once the browser has reloaded. A structural edit of a large site
 // changes the sidebars of thousands of pages that no one is looking at;
 // Hugo's server likewise renders the pages open in a browser first ("fast

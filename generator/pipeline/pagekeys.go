@@ -41,7 +41,7 @@ const (
 // matchKey records the key of single page p's view and compares it with
 // the key of the file in place. When they match, the file is kept
 // (keySame) or written with its sidebar or chrome replaced (keySidebar),
-// or left to the caller so (Options.DeferSidebars), unless
+// or left to the caller so (Options.DeferPages), unless
 // VerifyKeys is set, when nothing is kept or written and spliced is what
 // would have been written. Only the live preview's in-place builds key
 // views.
@@ -74,7 +74,7 @@ func (r *Run) matchKey(p *site.Page, txt *view.Text, notice string) (match keyMa
 	if !ok {
 		return keyMiss, nil
 	}
-	if r.deferSidebars && !VerifyKeys {
+	if r.deferPages && !VerifyKeys {
 		r.deferPage(p, prev, key, sum, h, swaps)
 		return keySidebar, nil
 	}

@@ -31,11 +31,11 @@ type Options struct {
 	// preview's temporary one): no one puts files there by hand, so it is
 	// not listed for them before each build.
 	Private bool
-	// DeferSidebars has in-place builds after the first leave the pages
-	// whose only change is their sidebar as they are, listed in
-	// Result.Deferred for the caller to finish (the live preview, once
-	// the browser has reloaded).
-	DeferSidebars bool
+	// DeferPages has in-place builds after the first leave the pages
+	// whose only change is a drawn part (sidebar, header, footer) as they
+	// are, listed in Result.Deferred for the caller to finish (the live
+	// preview, once the browser has reloaded).
+	DeferPages bool
 
 	// Inspect, when set, makes the build an in-memory check that hands
 	// the site to the Inspector and writes nothing (`playbook check`).
@@ -82,8 +82,9 @@ type Result struct {
 	// full builds of a Builder that rebuilds (the live preview) set it;
 	// partial rebuilds leave it nil, the pages being the same.
 	PageURLs map[string]string
-	// Deferred are the pages left as they are in place although their
-	// sidebar changed (Options.DeferSidebars): the caller finishes them.
+	// Deferred are the pages left as they are in place although a drawn
+	// part of theirs changed (Options.DeferPages): the caller finishes
+	// them.
 	Deferred []Deferred
 }
 

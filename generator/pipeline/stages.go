@@ -90,7 +90,7 @@ func newFullRun(ctx context.Context, opts Options, st *State, in *inputs, out *o
 	r.deferIndex = st.Policy.keepsState() && opts.InPlace && st.Last != nil
 	// After the first build, the pages in place whose only change is a
 	// drawn part may be left to the caller.
-	r.deferSidebars = opts.DeferSidebars && st.Policy.keepsState() && prev != nil && st.Last != nil
+	r.deferPages = opts.DeferPages && st.Policy.keepsState() && prev != nil && st.Last != nil
 	return r
 }
 

@@ -139,10 +139,10 @@ type Run struct {
 	// deferIndex leaves the search index files in place as they are:
 	// the live preview writes the index in the background after a build.
 	deferIndex bool
-	// deferSidebars leaves pages whose only change is their sidebar to
-	// the caller (Options.DeferSidebars).
-	deferSidebars bool
-	extras        Extras // Options.Extras: the health page and review notices
+	// deferPages leaves pages whose only change is a drawn part to the
+	// caller (Options.DeferPages).
+	deferPages bool
+	extras     Extras // Options.Extras: the health page and review notices
 }
 
 // newRun prepares the build of in with policy, writing through ps.

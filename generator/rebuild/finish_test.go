@@ -13,7 +13,7 @@ import (
 )
 
 // TestDeferredPagesMatchFullBuild makes each kind of structural edit with
-// the preview's deferred sidebars (Options.DeferSidebars). While the
+// the preview's deferred pages (Options.DeferPages). While the
 // finisher is held back, every deferred page, as the server is handed it
 // (Builder.Page), must be the full build's page; once finished, the
 // preview must hold exactly what a full build writes. After the title
@@ -26,7 +26,7 @@ func TestDeferredPagesMatchFullBuild(t *testing.T) {
 	defer func() { pipeline.VerifyKeys = was }()
 	root := copySample(t)
 	dest := filepath.Join(t.TempDir(), "preview")
-	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true, DeferSidebars: true})
+	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true, DeferPages: true})
 	rebuild(t, b)
 	// A retitled or new page changes its neighbours' sidebars; a new or
 	// removed folder every page's footer (the site's sections) too.
@@ -129,7 +129,7 @@ func TestUnfinishedPagesDeferredAgain(t *testing.T) {
 	defer func() { pipeline.VerifyKeys = was }()
 	root := copySample(t)
 	dest := filepath.Join(t.TempDir(), "preview")
-	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true, DeferSidebars: true})
+	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true, DeferPages: true})
 	rebuild(t, b)
 	holdFinisher(t)                                           // never released: the next build stops it
 	first := rebuild(t, b, structuralEdits[4].do(t, root)...) // new folder: every page

@@ -20,7 +20,7 @@ type Builder struct {
 	opts     pipeline.Options
 	state    *pipeline.State  // kept between builds
 	index    *backgroundIndex // refreshes the search index after partial rebuilds
-	finish   *finisher        // finishes the pages a build deferred (Options.DeferSidebars)
+	finish   *finisher        // finishes the pages a build deferred (Options.DeferPages)
 	commitMu sync.Mutex       // one publisher at a time (partial builds, background index)
 	// dirty lists the content paths changed since the last full build
 	// that succeeded: the next full build reads them, and takes every
@@ -81,7 +81,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*pipeline.Result
 
 // Page returns the bytes of the page at output path rel (slash, relative
 // to the destination) as the last build made it, when the build deferred
-// it and it is not in place yet (see Options.DeferSidebars); ok is false
+// it and it is not in place yet (see Options.DeferPages); ok is false
 // when the file in place is the page. A server serves these bytes instead
 // of the file.
 func (b *Builder) Page(rel string) (page []byte, ok bool) { return b.finish.Page(rel) }

@@ -106,7 +106,7 @@ func newLoop(opts Options, newRebuilder newRebuilderFunc, dest string, addr *add
 			// The server serves a page not yet finished as it will be
 			// (siteHandler.deferred); a destination of build --watch
 			// gets every page before the build is reported.
-			DeferSidebars: private,
+			DeferPages: private,
 		})
 	}
 	l := &loop{fresh: fresh, addr: addr, hub: hub, out: newReporter(opts.Stdout, opts.Stderr)}
