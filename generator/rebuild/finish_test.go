@@ -19,15 +19,8 @@ import (
 // preview must hold exactly what a full build writes. After the title
 // edit one deferred page's file in place is changed behind the builder's
 // back: that page cannot be spliced and is made again from its source.
-// Keys are not verified: verifying makes every page, deferring none.
 func TestDeferredPagesMatchFullBuild(t *testing.T) {
-	was := pipeline.VerifyKeys
-	pipeline.VerifyKeys = false
-	defer func() { pipeline.VerifyKeys = was }()
-	root := copySample(t)
-	dest := filepath.Join(t.TempDir(), "preview")
-	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true, DeferPages: true})
-	rebuild(t, b)
+	root, dest, b := deferringPreview(t)
 	// A retitled or new page changes its neighbours' sidebars; a new or
 	// removed folder every page's footer (the site's sections) too.
 	defers := map[string]bool{"title": true, "new page": true, "delete": true, "new folder": true, "delete folder": true}
@@ -57,6 +50,20 @@ func TestDeferredPagesMatchFullBuild(t *testing.T) {
 			t.Errorf("after the %s edit: a finished page is still served as deferred", e.name)
 		}
 	}
+}
+
+// deferringPreview builds the sample site into a preview that defers
+// pages, with keys not verified (verifying makes every page, deferring
+// none) until the test ends.
+func deferringPreview(t *testing.T) (root, dest string, b *Builder) {
+	was := pipeline.VerifyKeys
+	pipeline.VerifyKeys = false
+	t.Cleanup(func() { pipeline.VerifyKeys = was })
+	root = copySample(t)
+	dest = filepath.Join(t.TempDir(), "preview")
+	b = newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true, DeferPages: true})
+	rebuild(t, b)
+	return root, dest, b
 }
 
 // servedWhileHeld checks that each deferred page, as the server is handed
@@ -124,13 +131,7 @@ func full2rel(res *pipeline.Result) string {
 // pages as they are in place and defers them again, and once finished
 // the preview is what a full build writes.
 func TestUnfinishedPagesDeferredAgain(t *testing.T) {
-	was := pipeline.VerifyKeys
-	pipeline.VerifyKeys = false
-	defer func() { pipeline.VerifyKeys = was }()
-	root := copySample(t)
-	dest := filepath.Join(t.TempDir(), "preview")
-	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true, DeferPages: true})
-	rebuild(t, b)
+	root, dest, b := deferringPreview(t)
 	holdFinisher(t)                                           // never released: the next build stops it
 	first := rebuild(t, b, structuralEdits[4].do(t, root)...) // new folder: every page
 	if len(first.Deferred) == 0 {
