@@ -45,8 +45,8 @@ func newFinisher(b *Builder) *finisher {
 	return &finisher{b: b, ctx: ctx, cancel: cancel, done: done}
 }
 
-// Start finishes deferred in the background. The previous pages must be
-// finished (Wait).
+// Start finishes deferred in the background. The pages before must be
+// finished or stopped (Wait, Stop).
 func (f *finisher) Start(deferred []pipeline.Deferred) {
 	if len(deferred) == 0 {
 		return
@@ -141,7 +141,7 @@ func (f *finisher) path(rel string) string {
 	return filepath.Join(f.b.opts.Destination, filepath.FromSlash(rel))
 }
 
-// finish splices each deferred page's new sidebar into its file in place
+// finish splices each deferred page's new drawn parts into its file in place
 // and publishes them together; pages that cannot be spliced are made
 // again from their sources, in a pass of their own.
 func (f *finisher) finish(ctx context.Context, deferred []pipeline.Deferred) error {
