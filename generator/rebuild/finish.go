@@ -60,9 +60,13 @@ func (f *finisher) Start(deferred []pipeline.Deferred) {
 	f.mu.Lock()
 	f.pending, f.done, f.stop = pending, done, stop
 	f.mu.Unlock()
+	hook := finishing // read here, by the build's goroutine
 	go func() {
 		defer close(done)
 		defer stop()
+		if hook != nil {
+			hook(ctx)
+		}
 		err := f.finish(ctx, deferred)
 		f.mu.Lock()
 		defer f.mu.Unlock()
@@ -145,18 +149,15 @@ func (f *finisher) path(rel string) string {
 // and publishes them together; pages that cannot be spliced are made
 // again from their sources, in a pass of their own.
 func (f *finisher) finish(ctx context.Context, deferred []pipeline.Deferred) error {
-	if finishing != nil {
-		finishing(ctx)
-	}
 	out, err := output.Begin(f.b.opts.Destination, true)
 	if err != nil {
-		f.b.state.Unfinished(deferred)
+		f.unfinished(deferred)
 		return fmt.Errorf("finishing pages: %w", err)
 	}
 	hashes, again, err := f.stage(ctx, out, deferred)
 	if err != nil {
 		out.Abort()
-		f.b.state.Unfinished(deferred)
+		f.unfinished(deferred)
 		return err
 	}
 	unknown := make([]string, len(again))
@@ -180,6 +181,14 @@ func (f *finisher) finish(ctx context.Context, deferred []pipeline.Deferred) err
 		return nil
 	}
 	return f.makeAgain(ctx, again)
+}
+
+// unfinished has the state take deferred back as not finished, under the
+// commit lock (the background index replaces the state's hashes under it).
+func (f *finisher) unfinished(deferred []pipeline.Deferred) {
+	f.b.commitMu.Lock()
+	defer f.b.commitMu.Unlock()
+	f.b.state.Unfinished(deferred)
 }
 
 // stage splices each deferred page on all cores and writes it to out. It
@@ -239,6 +248,6 @@ func (f *finisher) makeAgain(ctx context.Context, pages []*site.Page) error {
 	return nil
 }
 
-// finishing, when set, is called before deferred pages are finished, with
-// the context that stops them (tests).
+// finishing, when set when a build returns, is called before the pages it
+// deferred are finished, with the context that stops them (tests).
 var finishing func(ctx context.Context)

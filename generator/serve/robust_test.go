@@ -42,6 +42,26 @@ func TestServeRobustness(t *testing.T) {
 	if testing.Short() {
 		t.Skip("robustness run")
 	}
+	serveRobustness(t)
+}
+
+// TestServeRobustnessDeferred is TestServeRobustness with keys not
+// verified, so that the preview defers the pages whose only change is a
+// drawn part (verifying makes every page): readers hitting pages while
+// they are finished must see them whole and current.
+func TestServeRobustnessDeferred(t *testing.T) {
+	if testing.Short() {
+		t.Skip("robustness run")
+	}
+	was := pipeline.VerifyKeys
+	pipeline.VerifyKeys = false
+	defer func() { pipeline.VerifyKeys = was }()
+	serveRobustness(t)
+}
+
+// serveRobustness edits the sample site at random, good and bad edits,
+// while clients read it, then compares the preview with a fresh build.
+func serveRobustness(t *testing.T) {
 	site := copySample(t)
 	extras := health.NewExtras(site)
 	srv := startRun(t, Options{Source: site, Bind: "127.0.0.1", Extras: extras},
