@@ -14,9 +14,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Marker is the file that marks a folder as made by playbook. It lists
@@ -254,12 +256,28 @@ func (w *Writer) writeMarker(root *os.Root, files []string) error {
 		b.WriteString(f)
 		b.WriteByte('\n')
 	}
-	return root.WriteFile(Marker, b.Bytes(), 0o644)
+	if err := root.WriteFile(Marker, b.Bytes(), 0o644); err != nil {
+		return err
+	}
+	if w.inPlace { // root is dest: the next in-place build reads this marker
+		if info, err := root.Stat(Marker); err == nil {
+			markers.keep(filepath.Join(w.dest, Marker), info, slices.Clone(files))
+		}
+	}
+	return nil
 }
 
 // readMarker returns the files the previous build wrote into dest.
 func readMarker(dest string) []string {
-	f, err := os.Open(filepath.Join(dest, Marker))
+	path := filepath.Join(dest, Marker)
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	if files, ok := markers.get(path, info); ok {
+		return files
+	}
+	f, err := os.Open(path)
 	if err != nil {
 		return nil
 	}
@@ -271,7 +289,38 @@ func readMarker(dest string) []string {
 			out = append(out, line)
 		}
 	}
+	markers.keep(path, info, out)
 	return out
+}
+
+// markers keeps the files of the last marker read or written, by its path,
+// size and modification time: the live preview reads and writes the same
+// marker of thousands of lines at every edit. A marker changed since (by
+// another build or by hand) is read again. Callers must not change the
+// files returned.
+var markers markerCache
+
+type markerCache struct {
+	mu    sync.Mutex
+	path  string
+	size  int64
+	mod   time.Time
+	files []string
+}
+
+func (c *markerCache) get(path string, info fs.FileInfo) ([]string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.path != path || c.size != info.Size() || !c.mod.Equal(info.ModTime()) {
+		return nil, false
+	}
+	return c.files, true
+}
+
+func (c *markerCache) keep(path string, info fs.FileInfo, files []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.path, c.size, c.mod, c.files = path, info.Size(), info.ModTime(), files
 }
 
 // ReadInto reads the file at name into buf, reusing its space, and

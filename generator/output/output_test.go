@@ -4,7 +4,9 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
+	"time"
 )
 
 func writeAll(t *testing.T, w *Writer, files map[string]string) {
@@ -152,5 +154,44 @@ func TestPublishLastOrdersInPlaceCommit(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(filepath.Join(dest, "search/manifest.json")); string(got) != "m" {
 		t.Errorf("manifest = %q", got)
+	}
+}
+
+// TestMarkerReadAgainWhenChanged checks that the marker's kept file list
+// is used only while the marker is the one read or written: a marker
+// changed since, by size or by time, is read again.
+func TestMarkerReadAgainWhenChanged(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "site")
+	w, err := Begin(dest, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"a.html", "b.html"} {
+		if err := w.WriteFile(f, []byte(f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := readMarker(dest); !slices.Equal(got, []string{"a.html", "b.html"}) {
+		t.Fatalf("marker after the build = %v", got)
+	}
+	marker := filepath.Join(dest, Marker)
+	if err := os.WriteFile(marker, []byte("# by hand\na.html\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := readMarker(dest); !slices.Equal(got, []string{"a.html"}) {
+		t.Errorf("marker rewritten to another size = %v; want [a.html]", got)
+	}
+	if err := os.WriteFile(marker, []byte("# by hand\nc.html\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(marker, later, later); err != nil {
+		t.Fatal(err)
+	}
+	if got := readMarker(dest); !slices.Equal(got, []string{"c.html"}) {
+		t.Errorf("marker rewritten to the same size at another time = %v; want [c.html]", got)
 	}
 }
