@@ -67,17 +67,16 @@ func (d Deferred) Splice(dst, file []byte) (page []byte, ok bool) {
 	return cur, true
 }
 
-// deferPage leaves single page p, whose file in place (bytes with hash
-// h, made from a view with sum) is the page but for the parts in swaps,
-// to the caller (Deferred): the file is kept for now, and its view's sum
-// and a hash that differs from h (the file will change) are recorded.
-func (r *Run) deferPage(p *site.Page, prev, key pageKey, sum, h uint64, swaps []swap) {
-	rel := p.OutFile
+// deferPage leaves single page p, whose file in place f is the page with
+// key but for the parts in f.swaps, to the caller (Deferred): the file is
+// kept for now, and its view's sum and a hash that differs from f's (the
+// file will change) are recorded.
+func (r *Run) deferPage(p *site.Page, f placed, key pageKey) {
 	r.hashMu.Lock()
 	defer r.hashMu.Unlock()
-	r.deferred = append(r.deferred, Deferred{Page: p, Rel: rel, hash: h, swaps: swaps, was: prev, wasSum: sum})
-	r.viewSums[rel] = spliceSum(sum, prev, key)
-	r.retain(rel, spliceSum(h, prev, key)|1) // not h: the file changes once finished
+	r.deferred = append(r.deferred, Deferred{Page: p, Rel: f.rel, hash: f.hash, swaps: f.swaps, was: f.prev, wasSum: f.sum})
+	r.viewSums[f.rel] = spliceSum(f.sum, f.prev, key)
+	r.retain(f.rel, spliceSum(f.hash, f.prev, key)|1) // not its hash: the file changes once finished
 }
 
 // spliceSum is the sum of the view of a page made from a view with sum

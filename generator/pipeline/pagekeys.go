@@ -35,16 +35,44 @@ type keyMatch int
 const (
 	keyMiss    keyMatch = iota // the page is made anew
 	keySame                    // the file in place is the page
-	keySidebar                 // the file in place with its sidebar or chrome replaced is the page
+	keySpliced                 // the file in place with drawn parts (sidebar, chrome) replaced is the page
 )
+
+// placed is what is known of the file in place at rel: the key and view
+// sum it was made from, the hash of its bytes and, when only drawn parts
+// changed (keySpliced), the parts to swap.
+type placed struct {
+	rel       string
+	prev      pageKey
+	sum, hash uint64
+	swaps     []swap
+}
+
+// compareKey records key as the key of output file rel and compares it
+// with the key of the file in place.
+func (r *Run) compareKey(rel string, key pageKey) (keyMatch, placed) {
+	prev, sum, h, inPlace := r.recordKey(rel, key)
+	f := placed{rel: rel, prev: prev, sum: sum, hash: h}
+	switch {
+	case !inPlace || prev.view != key.view:
+		return keyMiss, f
+	case prev.sameAs(key):
+		return keySame, f
+	}
+	swaps, ok := swapsOf(prev, key)
+	if !ok {
+		return keyMiss, f
+	}
+	f.swaps = swaps
+	return keySpliced, f
+}
 
 // matchKey records the key of single page p's view and compares it with
 // the key of the file in place. When they match, the file is kept
-// (keySame) or written with its sidebar or chrome replaced (keySidebar),
-// or left to the caller so (Options.DeferPages), unless
-// VerifyKeys is set, when nothing is kept or written and spliced is what
-// would have been written. Only the live preview's in-place builds key
-// views.
+// (keySame) or written with its drawn parts replaced (keySpliced), or
+// left to the caller so (Options.DeferPages), unless VerifyKeys is set,
+// when nothing is kept or written and spliced is what would have been
+// written. Only the live preview's in-place builds key views.
 func (r *Run) matchKey(p *site.Page, txt *view.Text, notice string) (match keyMatch, spliced []byte) {
 	if r.lists.Unchanged == nil {
 		return keyMiss, nil
@@ -53,46 +81,34 @@ func (r *Run) matchKey(p *site.Page, txt *view.Text, notice string) (match keyMa
 	if !ok {
 		return keyMiss, nil
 	}
-	drawn := r.views.Nav().Drawn(p)
 	chrome, ok := r.lists.PageChrome(p)
 	if !ok {
 		return keyMiss, nil
 	}
-	key := pageKey{v, drawn, chrome}
-	rel := p.OutFile
-	prev, sum, h, inPlace := r.recordKey(rel, key)
-	if !inPlace || prev.view != key.view {
+	key := pageKey{v, r.views.Nav().Drawn(p), chrome}
+	m, f := r.compareKey(p.OutFile, key)
+	switch {
+	case m == keyMiss:
 		return keyMiss, nil
-	}
-	if prev.sameAs(key) {
+	case m == keySame:
 		if !VerifyKeys {
-			r.keep(rel, sum, h)
+			r.keep(f.rel, f.sum, f.hash)
 		}
 		return keySame, nil
+	case r.deferPages && !VerifyKeys:
+		r.deferPage(p, f, key)
+		return keySpliced, nil
 	}
-	swaps, ok := swapsOf(prev, key)
+	data, ok := r.splice(f.rel, f.hash, f.swaps)
 	if !ok {
 		return keyMiss, nil
 	}
-	if r.deferPages && !VerifyKeys {
-		r.deferPage(p, prev, key, sum, h, swaps)
-		return keySidebar, nil
-	}
-	data, ok := r.splice(rel, h, swaps)
-	if !ok {
-		return keyMiss, nil
-	}
+	defer splices.Put(data)
 	if VerifyKeys {
-		spliced = bytes.Clone(*data)
-		splices.Put(data)
-		return keySidebar, spliced
+		return keySpliced, bytes.Clone(*data)
 	}
-	r.write(rel, *data)
-	splices.Put(data)
-	r.hashMu.Lock()
-	r.viewSums[rel] = spliceSum(sum, prev, key)
-	r.hashMu.Unlock()
-	return keySidebar, nil
+	r.writeSpliced(f, key, *data)
+	return keySpliced, nil
 }
 
 // keepList records the key of a list's pager page (view.Renderer.Keep)
@@ -102,36 +118,38 @@ func (r *Run) matchKey(p *site.Page, txt *view.Text, notice string) (match keyMa
 // and its view's sum and bytes checked (see unchanged and write).
 func (r *Run) keepList(rel string, lk view.ListKey) bool {
 	key := pageKey{lk.View, lk.Sidebar, lk.Chrome}
-	prev, sum, h, inPlace := r.recordKey(rel, key)
-	if !inPlace || prev.view != key.view {
+	m, f := r.compareKey(rel, key)
+	switch m {
+	case keyMiss:
 		return false
-	}
-	if prev.sameAs(key) {
+	case keySame:
 		if VerifyKeys {
-			r.expect(rel, sum, 0)
+			r.expect(rel, f.sum, 0)
 			return false
 		}
-		r.keep(rel, sum, h)
+		r.keep(rel, f.sum, f.hash)
 		return true
 	}
-	swaps, ok := swapsOf(prev, key)
-	if !ok {
-		return false
-	}
-	data, ok := r.splice(rel, h, swaps)
+	data, ok := r.splice(rel, f.hash, f.swaps)
 	if !ok {
 		return false
 	}
 	defer splices.Put(data)
 	if VerifyKeys {
-		r.expect(rel, spliceSum(sum, prev, key), HashBytes(*data))
+		r.expect(rel, spliceSum(f.sum, f.prev, key), HashBytes(*data))
 		return false
 	}
-	r.write(rel, *data)
-	r.hashMu.Lock()
-	r.viewSums[rel] = spliceSum(sum, prev, key)
-	r.hashMu.Unlock()
+	r.writeSpliced(f, key, *data)
 	return true
+}
+
+// writeSpliced writes data, the file in place f with its drawn parts
+// swapped for those of key, and records the sum of its view.
+func (r *Run) writeSpliced(f placed, key pageKey, data []byte) {
+	r.write(f.rel, data)
+	r.hashMu.Lock()
+	defer r.hashMu.Unlock()
+	r.viewSums[f.rel] = spliceSum(f.sum, f.prev, key)
 }
 
 // expect notes, when VerifyKeys has a list page whose key matched made
@@ -191,7 +209,7 @@ func (r *Run) splice(rel string, h uint64, swaps []swap) (data *[]byte, ok bool)
 	return data, true
 }
 
-// splices are the buffers of spliceSidebar.
+// splices are the buffers of splice and Deferred.Splice.
 var splices = sync.Pool{New: func() any { return new([]byte) }}
 
 // VerifyKeys makes builds check every page key that matched against the

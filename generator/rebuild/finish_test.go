@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/playbookhq/playbook/generator/pipeline"
+	"github.com/playbookhq/playbook/internal/keycheck"
 )
 
 // TestDeferredPagesMatchFullBuild makes each kind of structural edit with
@@ -56,9 +57,7 @@ func TestDeferredPagesMatchFullBuild(t *testing.T) {
 // pages, with keys not verified (verifying makes every page, deferring
 // none) until the test ends.
 func deferringPreview(t *testing.T) (root, dest string, b *Builder) {
-	was := pipeline.VerifyKeys
-	pipeline.VerifyKeys = false
-	t.Cleanup(func() { pipeline.VerifyKeys = was })
+	keycheck.Set(t, false)
 	root = copySample(t)
 	dest = filepath.Join(t.TempDir(), "preview")
 	b = newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true, DeferPages: true})

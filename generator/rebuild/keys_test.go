@@ -9,6 +9,7 @@ import (
 
 	"github.com/playbookhq/playbook/generator/nav"
 	"github.com/playbookhq/playbook/generator/pipeline"
+	"github.com/playbookhq/playbook/internal/keycheck"
 )
 
 // keyedSite is a site whose pages show one another where the sidebar does
@@ -52,9 +53,7 @@ func TestPageKeysFollowWhatPagesShow(t *testing.T) {
 func withAndWithoutVerifying(t *testing.T, test func(t *testing.T)) {
 	for _, verify := range []bool{true, false} {
 		t.Run(fmt.Sprintf("verify=%v", verify), func(t *testing.T) {
-			was := pipeline.VerifyKeys
-			pipeline.VerifyKeys = verify
-			defer func() { pipeline.VerifyKeys = was }()
+			keycheck.Set(t, verify)
 			test(t)
 		})
 	}

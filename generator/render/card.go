@@ -48,22 +48,22 @@ func (c *cardCache) draw(key string, draw func() (template.HTML, error)) (templa
 // Card when the summary has one, else looked up by its key (and a Card
 // filled from that lookup when the theme keeps its cards for the next).
 func (t *Theme) card(s Summary) (template.HTML, error) {
-	c := s.Card
-	if c != nil && !t.keepCards {
-		c.once.Do(func() { c.html, c.err = t.drawCard(s) })
-		return c.html, c.err
-	}
-	byKey := func() (template.HTML, error) {
+	byKey := s.Card == nil || t.keepCards
+	draw := func() (template.HTML, error) {
+		if !byKey {
+			return t.drawCard(s)
+		}
 		key := s.Key
 		if key == "" {
 			key = SummaryKey(&s)
 		}
 		return t.cards.draw(key, func() (template.HTML, error) { return t.drawCard(s) })
 	}
+	c := s.Card
 	if c == nil {
-		return byKey()
+		return draw()
 	}
-	c.once.Do(func() { c.html, c.err = byKey() })
+	c.once.Do(func() { c.html, c.err = draw() })
 	return c.html, c.err
 }
 

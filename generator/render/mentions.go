@@ -9,22 +9,18 @@ import (
 // readsAll in a set of names means that every name may be read.
 const readsAll = "*"
 
-// mentions collects every name a layout's templates read as a field or
-// method: the identifiers of field, chain and variable nodes
-// (".Site.Taxonomies", "$.Site", "(…).Title") in the layout and in every
-// template parsed with it (baseof, partials). A template reads a field of
-// its data only by naming it, or by printing a whole page or site or
-// handing it to a function (fmt prints every field): where "." or a
-// variable may hold the page or site, or a chain ends in .Site, and is
-// printed or passed on, the set holds readsAll. Go helpers that read the
-// data are accounted for by the caller.
-func mentions(set *template.Template) map[string]bool {
-	return read(set).names
-}
-
 // reading is what the templates of a layout's set read.
 type reading struct {
-	names map[string]bool // every name (see mentions)
+	// names are every name the layout's templates read as a field or
+	// method: the identifiers of field, chain and variable nodes
+	// (".Site.Taxonomies", "$.Site", "(…).Title") in the layout and in
+	// every template parsed with it (baseof, partials). A template reads
+	// a field of its data only by naming it, or by printing a whole page
+	// or site or handing it to a function (fmt prints every field): where
+	// "." or a variable may hold the page or site, or a chain ends in
+	// .Site, and is printed or passed on, the set holds readsAll. Go
+	// helpers that read the data are accounted for by the caller.
+	names map[string]bool
 	// direct are the names read outside the chrome partials (see
 	// chromeOnly), which the pages show only as the chrome helper draws
 	// them from the site.
@@ -250,7 +246,7 @@ func (t *Theme) Reads(p *Page, name string) bool {
 
 // ReadsDirectly is Reads outside the partials only the chrome helper
 // draws (the header and footer drawn from the site): a field read only
-// there reaches p's page only as that HTML (see ChromeSum).
+// there reaches p's page only as that HTML (see Chrome).
 func (t *Theme) ReadsDirectly(p *Page, name string) bool {
 	l, err := t.lookup(p)
 	if err != nil || l.chromes == nil {

@@ -21,6 +21,7 @@ import (
 	"github.com/playbookhq/playbook/generator/health"
 	"github.com/playbookhq/playbook/generator/pipeline"
 	"github.com/playbookhq/playbook/generator/rebuild"
+	"github.com/playbookhq/playbook/internal/keycheck"
 )
 
 // Bounds of the robustness run: it stays short enough for every CI run.
@@ -53,9 +54,7 @@ func TestServeRobustnessDeferred(t *testing.T) {
 	if testing.Short() {
 		t.Skip("robustness run")
 	}
-	was := pipeline.VerifyKeys
-	pipeline.VerifyKeys = false
-	defer func() { pipeline.VerifyKeys = was }()
+	keycheck.Set(t, false)
 	serveRobustness(t)
 }
 

@@ -16,3 +16,11 @@ func Run(m *testing.M) int {
 	pipeline.VerifyKeys = true
 	return m.Run()
 }
+
+// Set sets pipeline.VerifyKeys to on for the rest of test t: with it off,
+// the preview keeps, splices and defers pages as it does for users.
+func Set(t testing.TB, on bool) {
+	was := pipeline.VerifyKeys
+	pipeline.VerifyKeys = on
+	t.Cleanup(func() { pipeline.VerifyKeys = was })
+}

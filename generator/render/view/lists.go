@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/render"
@@ -110,6 +111,8 @@ type Renderer struct {
 	// it (with those parts replaced), and the view is not made.
 	Keep func(outFile string, key ListKey) bool
 	sums sums
+	// readings keeps what each layout reads (layoutKey → reading).
+	readings sync.Map
 }
 
 // NewRenderer returns a Renderer drawing views with m, executing theme and

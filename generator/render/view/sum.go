@@ -44,10 +44,25 @@ type reading struct {
 	chromed bool
 }
 
-// reading returns what the layout of view may read of the shared parts.
+// reading returns what the layout of view may read of the shared parts,
+// worked out once per layout (each view of a layout's kind and type, see
+// render.Candidates): every page's key and sum asks.
 func (r *Renderer) reading(view *render.Page) reading {
-	return reading{taxonomies: r.theme.Reads(view, "Taxonomies"), terms: r.theme.Reads(view, "Terms"),
+	k := layoutKey{view.Kind, view.Type, view.Redirect != ""}
+	if v, ok := r.readings.Load(k); ok {
+		return v.(reading)
+	}
+	reads := reading{taxonomies: r.theme.Reads(view, "Taxonomies"), terms: r.theme.Reads(view, "Terms"),
 		chromed: !r.theme.ReadsDirectly(view, "Menu") && !r.theme.ReadsDirectly(view, "Sections")}
+	r.readings.Store(k, reads)
+	return reads
+}
+
+// layoutKey names the layout of a view: what render.Candidates reads.
+type layoutKey struct {
+	kind     render.Kind
+	typ      string
+	redirect bool
 }
 
 // taxKey is a taxonomy view, summed with its terms or without them.
