@@ -32,11 +32,16 @@ type Tree struct {
 
 // node is one section or page of the tree.
 type node struct {
-	page     *site.Page
-	title    string
-	url      string // site-absolute, base path included
-	parent   *node
-	children []*node // sections and pages, by weight then title
+	page   *site.Page
+	title  string
+	order  string // the title in lower case, which orders nodes of one weight
+	weight int
+	url    string // site-absolute, base path included
+	// The title and URL escaped for HTML, as every drawing that shows
+	// the node writes them.
+	escTitle, escURL string
+	parent           *node
+	children         []*node // sections and pages, by weight then title
 }
 
 type sidebar struct {
@@ -77,7 +82,10 @@ func New(model *site.Site, base string) *Tree {
 }
 
 func (t *Tree) add(p *site.Page, parent *node) *node {
-	n := &node{page: p, title: Title(p), url: t.base + strings.TrimPrefix(site.Href(p.URL), "/"), parent: parent}
+	title := Title(p)
+	url := t.base + strings.TrimPrefix(site.Href(p.URL), "/")
+	n := &node{page: p, title: title, order: strings.ToLower(title), weight: p.Weight(), url: url, parent: parent,
+		escTitle: html.EscapeString(title), escURL: html.EscapeString(url)}
 	if p.Kind == site.KindPage {
 		return n
 	}
@@ -89,7 +97,7 @@ func (t *Tree) add(p *site.Page, parent *node) *node {
 		n.children = append(n.children, t.add(c, n))
 	}
 	slices.SortStableFunc(n.children, func(a, b *node) int {
-		return cmp.Or(cmp.Compare(a.page.Weight(), b.page.Weight()), strings.Compare(strings.ToLower(a.title), strings.ToLower(b.title)))
+		return cmp.Or(cmp.Compare(a.weight, b.weight), strings.Compare(a.order, b.order))
 	})
 	return n
 }
@@ -280,28 +288,33 @@ func (t *Tree) draw(k key) string {
 }
 
 func (t *Tree) drawNode(b *strings.Builder, n *node, open map[*node]int) {
-	title := html.EscapeString(n.title)
-	href := html.EscapeString(n.url)
 	if n.page.Kind == site.KindPage {
-		b.WriteString(`<li><a href="` + href + `">` + title + `</a></li>`)
+		writeAll(b, `<li><a href="`, n.escURL, `">`, n.escTitle, `</a></li>`)
 		return
 	}
 	chunk, isOpen := open[n]
-	b.WriteString(`<li class="nav-section"><details data-url="` + href + `"`)
+	writeAll(b, `<li class="nav-section"><details data-url="`, n.escURL, `"`)
 	if isOpen {
 		b.WriteString(` open`)
 	}
-	b.WriteString(`><summary>` + title + `</summary><ul><li class="nav-overview"><a href="` + href + `">Overview</a></li>`)
+	writeAll(b, `><summary>`, n.escTitle, `</summary><ul><li class="nav-overview"><a href="`, n.escURL, `">Overview</a></li>`)
 	if isOpen {
 		from := chunk * Chunk
 		to := min(len(n.children), from+Chunk)
-		more(b, href, from, "earlier")
+		more(b, n.escURL, from, "earlier")
 		for _, c := range n.children[from:to] {
 			t.drawNode(b, c, open)
 		}
-		more(b, href, len(n.children)-to, "more")
+		more(b, n.escURL, len(n.children)-to, "more")
 	}
 	b.WriteString(`</ul></details></li>`)
+}
+
+// writeAll writes each of parts to b.
+func writeAll(b *strings.Builder, parts ...string) {
+	for _, s := range parts {
+		b.WriteString(s)
+	}
 }
 
 // more writes the link that stands for n entries of a section left out.
