@@ -197,8 +197,15 @@ func (r *Run) render() diag.List {
 		defer close(indexed)
 		r.finishSearchIndex()
 	}()
+	// The feeds, the sitemap and the navigation file read only the model
+	// and the pages' texts: they are written beside the list pages.
+	fed := make(chan struct{})
+	go func() {
+		defer close(fed)
+		r.writeFeeds()
+	}()
 	r.renderLists()
-	r.writeFeeds()
+	<-fed
 	if !r.policy.keepsState() {
 		r.dropRenderState()
 	}
