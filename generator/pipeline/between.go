@@ -229,10 +229,10 @@ func (r *Run) RenderEdits(edits []Edit) {
 	for _, e := range edits {
 		p := e.Page
 		pages = append(pages, p)
-		old := r.records[p]
+		old := r.records.of(p)
 		r.views.Forget(p)
 		rec := r.renderText(p, e.Src)
-		r.records[p] = rec
+		r.records.set(p, rec)
 		if old == nil || old.text.Summary != rec.text.Summary {
 			shown = append(shown, r.deps.ShownOn(p)...)
 			feeds = feeds || containsPage(recent, p)
@@ -244,7 +244,7 @@ func (r *Run) RenderEdits(edits []Edit) {
 	}
 	for _, p := range referenced {
 		if !slices.Contains(pages, p) {
-			r.records[p] = r.renderText(p, p.Src)
+			r.records.set(p, r.renderText(p, p.Src))
 			r.writePage(p, &buf)
 		}
 	}
@@ -267,7 +267,7 @@ func (r *Run) RenderEdits(edits []Edit) {
 func (r *Run) RenderAgain(pages []*site.Page) {
 	var buf bytes.Buffer
 	for _, p := range pages {
-		r.records[p] = r.renderText(p, p.Src)
+		r.records.set(p, r.renderText(p, p.Src))
 		r.writePage(p, &buf)
 	}
 }
@@ -279,7 +279,7 @@ func (r *Run) writePage(p *site.Page, buf *bytes.Buffer) {
 		r.diags.Add(r.lists.Render(view.List{Kind: view.ListSection, Page: p}, 0, buf))
 		return
 	}
-	r.executePage(p, r.records[p], buf)
+	r.executePage(p, r.records.of(p), buf)
 }
 
 func containsPage(pages []*site.Page, p *site.Page) bool {

@@ -11,7 +11,7 @@ import (
 // writeFeeds writes sitemap.xml, the Atom feed and robots.txt.
 func (r *Run) writeFeeds() {
 	summary := func(p *site.Page) string {
-		if rec := r.records[p]; rec != nil {
+		if rec := r.records.of(p); rec != nil {
 			return rec.text.Summary
 		}
 		return ""

@@ -100,7 +100,7 @@ func (r *Run) finishSearchIndex() {
 func (r *Run) searchDocs() []search.Doc {
 	docs := make([]search.Doc, 0, len(r.model.Pages))
 	for _, p := range r.model.Pages {
-		if rec := r.records[p]; rec != nil && p.Src != nil {
+		if rec := r.records.of(p); rec != nil && p.Src != nil {
 			docs = append(docs, r.searchDoc(p, rec))
 		}
 	}

@@ -22,7 +22,7 @@ import (
 // dropRenderState frees what only rendering and link checking needed, so a
 // one-off build's search indexing runs in less memory.
 func (r *Run) dropRenderState() {
-	for _, rec := range r.records {
+	for _, rec := range r.records.all() {
 		rec.link.Links, rec.link.IDs, rec.text.TOC, rec.text.Body = nil, "", nil, nil
 	}
 	r.links.Forget()
@@ -32,10 +32,10 @@ func (r *Run) dropRenderState() {
 // links and everything else collected during this build.
 func (r *Run) renderDiags() diag.List {
 	all := r.diags.List()
-	for _, rec := range r.records {
+	for _, rec := range r.records.all() {
 		all = append(all, rec.diags...)
 	}
-	for _, rec := range r.records {
+	for _, rec := range r.records.all() {
 		all = append(all, rec.link.Broken...)
 	}
 	return all
@@ -85,7 +85,7 @@ func (r *Run) renderContent() {
 	})
 	for i, p := range pages {
 		if recs[i] != nil {
-			r.records[p] = recs[i]
+			r.records.set(p, recs[i])
 		}
 	}
 }
@@ -94,7 +94,7 @@ func (r *Run) renderContent() {
 func (r *Run) writePages() {
 	pages := r.model.Pages
 	forEach(r.ctx, len(pages), func(i int, buf *bytes.Buffer) {
-		r.executePage(pages[i], r.records[pages[i]], buf)
+		r.executePage(pages[i], r.records.of(pages[i]), buf)
 	})
 }
 

@@ -105,7 +105,7 @@ func partialPass(ctx context.Context, out *output.Writer, prev map[string]uint64
 // each page's record, the views, who links to whom and which list pages
 // show which page's card.
 type kept struct {
-	records map[*site.Page]*record
+	records records
 	views   *view.Maker
 	links   *links.Checker
 	deps    *view.Deps // nil for one-off builds
@@ -148,7 +148,7 @@ type Run struct {
 // newRun prepares the build of in with policy, writing through ps.
 func newRun(in *inputs, ps *pass, policy Policy) *Run {
 	r := &Run{inputs: in, pass: ps, policy: policy}
-	k := &kept{records: make(map[*site.Page]*record, len(in.model.Pages))}
+	k := &kept{records: newRecords(in.model)}
 	k.views = view.NewMaker(in.cfg, in.model, "playbook "+Version)
 	k.views.SetGit(in.git)
 	k.views.SetChanges(in.changes)
@@ -156,7 +156,7 @@ func newRun(in *inputs, ps *pass, policy Policy) *Run {
 		k.deps = view.NewDeps()
 	}
 	k.links = links.NewChecker(in.model, func(p *site.Page) *links.Page {
-		if rec := k.records[p]; rec != nil {
+		if rec := k.records.of(p); rec != nil {
 			return &rec.link
 		}
 		return nil
@@ -177,7 +177,7 @@ func (r *Run) again(ps *pass) *Run {
 
 // text is the rendered text of page p, nil when it has none.
 func (r *Run) text(p *site.Page) *view.Text {
-	if rec := r.records[p]; rec != nil {
+	if rec := r.records.of(p); rec != nil {
 		return &rec.text
 	}
 	return nil

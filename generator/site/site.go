@@ -47,6 +47,11 @@ type Page struct {
 	// of the list, which stays in the tree for breadcrumbs.
 	Redirected bool
 
+	// Num is the page's place in Site.Pages, from 1, so that stages can
+	// keep what they work out per page in a slice; 0 for a page that is
+	// not in it.
+	Num int
+
 	folder bool // the page of folder Dir (index page, README.md or foo.md beside foo/)
 }
 
@@ -191,6 +196,9 @@ func New(tree *content.Tree, cfg *config.Config, opts Options) (*Site, diag.List
 	diags = append(diags, s.makeRedirects(tree.Redirects)...)
 	s.dropRedirected()
 	s.placeFiles(tree.Files)
+	for i, p := range s.Pages {
+		p.Num = i + 1
+	}
 	return s, diags
 }
 

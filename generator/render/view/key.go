@@ -221,7 +221,7 @@ func (r *Renderer) writeCards(k *keyHash, pages []*site.Page) bool {
 // its front matter has no description to show instead.
 func (r *Renderer) listCardKey(p *site.Page) (uint64, bool) {
 	bare, ok := r.cardKey(p)
-	slots := r.Maker.summaries[p]
+	slots := r.slots(p)
 	if !ok || slots == nil || slots.shared {
 		return bare, ok
 	}
@@ -236,7 +236,7 @@ func (r *Renderer) listCardKey(p *site.Page) (uint64, bool) {
 // type and terms, and its front matter with what it inherited. Worked
 // out once per page and build.
 func (r *Renderer) cardKey(p *site.Page) (uint64, bool) {
-	slots := r.Maker.summaries[p]
+	slots := r.slots(p)
 	if slots != nil {
 		if key := slots.key.Load(); key != 0 {
 			return key, true
@@ -317,8 +317,26 @@ func (k *keyHash) link(v *Maker, p *site.Page) {
 		k.num(0)
 		return
 	}
-	k.num(1)
+	k.num(1, v.linkKey(p))
+}
+
+// linkKey returns a sum of what a link to page p shows: its title and
+// URL. Worked out once per page and build, as pages link to their
+// neighbours, ancestors and the pages that link to them.
+func (v *Maker) linkKey(p *site.Page) uint64 {
+	slots := v.slots(p)
+	if slots != nil {
+		if key := slots.link.Load(); key != 0 {
+			return key
+		}
+	}
+	k := newKeyHash()
 	k.str(p.Title, v.pageURL(p))
+	key := k.sum()
+	if slots != nil {
+		slots.link.Store(key)
+	}
+	return key
 }
 
 // terms writes a page's terms by taxonomy, taxonomies by name.

@@ -27,8 +27,9 @@ type Maker struct {
 
 	// summaries caches each page's card data: one page shows up in its
 	// section's list, its terms' lists and other pages' related lists. The
-	// map is filled once, for every page of the model, and only read after.
-	summaries map[*site.Page]*summarySlots
+	// slots are made once, for every page of the model, by its Num (see
+	// slots).
+	summaries []summarySlots
 
 	taxViews map[*site.Taxonomy]*render.Taxonomy // each taxonomy's view, made once
 
@@ -53,15 +54,25 @@ type summarySlots struct {
 	shared     bool                   // the front matter has a description
 	url        atomic.Pointer[string] // the page's URL (base path, escaped) once worked out
 	key        atomic.Uint64          // the key of the bare card once worked out (see Renderer.cardKey), 0 before
+	link       atomic.Uint64          // the key of a link to the page once worked out (see Maker.linkKey), 0 before
+}
+
+// slots returns the summary slots of page p, nil when p is not a page of
+// the model.
+func (v *Maker) slots(p *site.Page) *summarySlots {
+	if i := p.Num - 1; i >= 0 && i < len(v.summaries) && v.model.Pages[i] == p {
+		return &v.summaries[i]
+	}
+	return nil
 }
 
 // NewMaker returns the view mapping of model; generator names the program
 // in pages ("playbook 0.1.0").
 func NewMaker(cfg *config.Config, model *site.Site, generator string) *Maker {
 	v := &Maker{cfg: cfg, model: model, base: cfg.BasePath(), abs: cfg.BaseURL,
-		summaries: make(map[*site.Page]*summarySlots, len(model.Pages))}
-	for _, p := range model.Pages {
-		v.summaries[p] = &summarySlots{shared: ownDescription(p) != ""}
+		summaries: make([]summarySlots, len(model.Pages))}
+	for i, p := range model.Pages {
+		v.summaries[i].shared = ownDescription(p) != ""
 	}
 	v.site = &render.Site{
 		Title:        cfg.Title,
@@ -124,7 +135,7 @@ func (v *Maker) link(p *site.Page) render.Link {
 // pageURL is v.URL(p.URL), worked out once per page of the model: a page
 // is linked from its neighbours, breadcrumbs, backlinks and cards.
 func (v *Maker) pageURL(p *site.Page) string {
-	slots := v.summaries[p]
+	slots := v.slots(p)
 	if slots == nil {
 		return v.URL(p.URL)
 	}
@@ -331,7 +342,7 @@ func (v *Maker) Taxonomy(tax *site.Taxonomy) render.Taxonomy {
 // is not known yet. Cached: a page's card data does not change for one
 // text (a rebuilt page is forgotten first).
 func (v *Maker) Summary(p *site.Page, txt *Text) render.Summary {
-	slots := v.summaries[p]
+	slots := v.slots(p)
 	if slots == nil { // not a page of the model: nothing to share it with
 		return v.newSummary(p, txt)
 	}
@@ -358,7 +369,7 @@ func (v *Maker) newSummary(p *site.Page, txt *Text) render.Summary {
 
 // Forget drops the cached summaries of a page that is rendered anew.
 func (v *Maker) Forget(p *site.Page) {
-	if slots := v.summaries[p]; slots != nil {
+	if slots := v.slots(p); slots != nil {
 		slots.bare.Store(nil)
 		slots.full.Store(nil)
 	}
