@@ -21,6 +21,7 @@ type Builder struct {
 	state    *pipeline.State  // kept between builds
 	index    *backgroundIndex // refreshes the search index after partial rebuilds
 	finish   *finisher        // finishes the pages a build deferred (Options.DeferPages)
+	idle     *idleCollector   // collects garbage between builds
 	commitMu sync.Mutex       // one publisher at a time (partial builds, background index)
 	// dirty lists the content paths changed since the last full build
 	// that succeeded: the next full build reads them, and takes every
@@ -33,6 +34,7 @@ func NewBuilder(opts pipeline.Options) *Builder {
 	b := &Builder{opts: opts, state: pipeline.NewState(pipeline.Preview)}
 	b.index = newBackgroundIndex(b)
 	b.finish = newFinisher(b)
+	b.idle = newIdleCollector()
 	return b
 }
 
@@ -45,6 +47,8 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*pipeline.Result
 		return pipeline.Build(ctx, b.opts)
 	}
 	b.finish.Stop() // the pages it did not put in place are deferred again
+	allocs := b.idle.begin()
+	defer func() { b.idle.after(allocs, b.finish.Wait) }()
 	if configChanged(changed) {
 		b.state.Cache = content.NewCache()
 	}
