@@ -36,7 +36,18 @@ func Href(sitePath string) string {
 // mustEscape reports the ASCII bytes a URL path may not hold literally
 // (RFC 3986 pchar plus "/"), "%" included: a site path is never escaped
 // already.
-func mustEscape(c byte) bool {
+func mustEscape(c byte) bool { return escaped[c] }
+
+// escaped holds mustEscape's answer for every byte (see escapes).
+var escaped = func() (t [256]bool) {
+	for c := range t {
+		t[c] = escapes(byte(c))
+	}
+	return t
+}()
+
+// escapes is mustEscape worked out.
+func escapes(c byte) bool {
 	switch {
 	case c >= 0x80:
 		return false

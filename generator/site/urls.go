@@ -107,11 +107,29 @@ func (s *Site) pageURL(p *Page) (string, *diag.Diagnostic) {
 // unless the site keeps case (disablePathToLower), letters become
 // lowercase, as Hugo does.
 func urlize(seg string, lower bool) string {
+	if plainSegment(seg, lower) {
+		return seg // most names: nothing to fold, nothing to allocate
+	}
 	seg = strings.Join(strings.Fields(seg), "-")
 	if lower {
 		seg = strings.ToLower(seg)
 	}
 	return seg
+}
+
+// plainSegment reports whether seg is ASCII with no space and (when
+// lower) no upper-case letter: urlize leaves it as it is.
+func plainSegment(seg string, lower bool) bool {
+	if seg == "" {
+		return false
+	}
+	for i := 0; i < len(seg); i++ {
+		c := seg[i]
+		if c >= 0x80 || c <= ' ' || (lower && 'A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // cleanURL normalizes a url or alias from front matter. Percent escapes
