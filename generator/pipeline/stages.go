@@ -81,10 +81,17 @@ func newFullRun(ctx context.Context, opts Options, st *State, in *inputs, out *o
 	if opts.InPlace {
 		prev = st.Hashes
 	}
+	// What the pages' links resolve against is named while the views'
+	// maker is made: neither reads what the other writes.
+	remembered := make(chan struct{})
+	go func() {
+		defer close(remembered)
+		st.Rendered.remember(in.model)
+	}()
 	r := newRun(in, fullPass(ctx, out, prev, st.memo(opts.InPlace)), st.Policy)
+	<-remembered
 	r.extras = opts.Extras
 	r.rendered = st.Rendered
-	r.rendered.remember(in.model)
 	// The live preview's later builds leave the search index to a
 	// background index (see Result.IndexPending): the reload comes first.
 	r.deferIndex = st.Policy.keepsState() && opts.InPlace && st.Last != nil

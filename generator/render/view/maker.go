@@ -71,6 +71,8 @@ func (v *Maker) slots(p *site.Page) *summarySlots {
 func NewMaker(cfg *config.Config, model *site.Site, generator string) *Maker {
 	v := &Maker{cfg: cfg, model: model, base: cfg.BasePath(), abs: cfg.BaseURL,
 		summaries: make([]summarySlots, len(model.Pages))}
+	tree := make(chan *nav.Tree, 1) // the sidebar's tree is built beside the rest
+	go func() { tree <- nav.New(model, v.base) }()
 	for i, p := range model.Pages {
 		v.summaries[i].shared = ownDescription(p) != ""
 	}
@@ -97,7 +99,7 @@ func NewMaker(cfg *config.Config, model *site.Site, generator string) *Maker {
 		v.taxViews[tax] = &tv
 	}
 	v.markMenus()
-	v.nav = nav.New(model, v.base)
+	v.nav = <-tree
 	return v
 }
 
