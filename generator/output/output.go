@@ -183,6 +183,17 @@ func (w *Writer) Retain(rel string) {
 	w.mu.Unlock()
 }
 
+// Expect sizes the writer's lists for n files written or retained: a
+// build that knows about how many it will write spares growing them.
+func (w *Writer) Expect(n int) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if len(w.written) == 0 && len(w.retained) == 0 && n > 0 {
+		w.written = make(map[string]bool, n)
+		w.retained = make(map[string]bool, n)
+	}
+}
+
 // RetainPrevious retains every file of the previous build that this build
 // has not written (for partial rebuilds that touch only some pages).
 func (w *Writer) RetainPrevious() { w.RetainPreviousExcept("") }

@@ -86,8 +86,13 @@ type expected struct{ sum, hash uint64 }
 // bytes did not change) and views what is known of the views they were
 // made from (empty when nothing is).
 func fullPass(ctx context.Context, out *output.Writer, prev map[string]uint64, views viewMemo) *pass {
-	return &pass{ctx: ctx, out: out, prevHash: prev, hashOf: map[string]uint64{},
-		viewSums: map[string]uint64{}, prevSums: views.sums, keys: map[string]pageKey{}, prevKeys: views.keys, matched: map[string]expected{}}
+	// Sized as the last build's: a build of the preview writes or keeps
+	// about as many files as the one before.
+	if out != nil {
+		out.Expect(len(prev))
+	}
+	return &pass{ctx: ctx, out: out, prevHash: prev, hashOf: make(map[string]uint64, len(prev)),
+		viewSums: make(map[string]uint64, len(views.sums)), prevSums: views.sums, keys: make(map[string]pageKey, len(views.keys)), prevKeys: views.keys, matched: map[string]expected{}}
 }
 
 // partialPass starts a pass that writes some files to out and keeps the
