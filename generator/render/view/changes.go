@@ -85,7 +85,7 @@ func (r *Renderer) ownerView(o changes.Owner) render.Owner {
 			ov.Groups = append(ov.Groups, render.OwnedGroup{Type: it.Page.Type, TypeTitle: r.TypeTitle(it.Page.Type)})
 		}
 		g := &ov.Groups[len(ov.Groups)-1]
-		g.Items = append(g.Items, render.Owned{Title: it.Page.Title, URL: r.URL(it.Page.URL), Updated: it.Changed, Stale: it.Stale})
+		g.Items = append(g.Items, render.Owned{Title: it.Page.Title, URL: r.pageURL(it.Page), Updated: it.Changed, Stale: it.Stale})
 	}
 	if r.Unchanged == nil { // a build no other follows: nothing to draw again
 		return ov
