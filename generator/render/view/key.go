@@ -341,7 +341,8 @@ func (v *Maker) linkKey(p *site.Page) uint64 {
 
 // terms writes a page's terms by taxonomy, taxonomies by name.
 func (k *keyHash) terms(terms map[string][]*site.Term) {
-	names := make([]string, 0, len(terms))
+	var room [8]string // a site has a few taxonomies: no allocation
+	names := room[:0]
 	for name := range terms {
 		names = append(names, name)
 	}
