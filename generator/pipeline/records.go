@@ -6,30 +6,22 @@ import (
 	"github.com/playbookhq/playbook/generator/site"
 )
 
-// records holds the record of each page of one model, by its Num: the
-// stages look a page's record up many times per page.
+// records holds the record of each page of one model, by its place
+// (site.Site.Index): the stages look a page's record up many times per
+// page.
 type records struct {
-	pages []*site.Page // the model's pages
+	model *site.Site
 	recs  []*record
 }
 
 // newRecords returns no records yet for the pages of model.
 func newRecords(model *site.Site) records {
-	return records{pages: model.Pages, recs: make([]*record, len(model.Pages))}
-}
-
-// at returns where page p's record is kept, -1 for a page that is not one
-// of the model's.
-func (rs records) at(p *site.Page) int {
-	if i := p.Num - 1; i >= 0 && i < len(rs.pages) && rs.pages[i] == p {
-		return i
-	}
-	return -1
+	return records{model: model, recs: make([]*record, len(model.Pages))}
 }
 
 // of returns page p's record, nil when it has none.
 func (rs records) of(p *site.Page) *record {
-	if i := rs.at(p); i >= 0 {
+	if i, ok := rs.model.Index(p); ok {
 		return rs.recs[i]
 	}
 	return nil
@@ -37,16 +29,16 @@ func (rs records) of(p *site.Page) *record {
 
 // set keeps rec as page p's record; a page not of the model keeps none.
 func (rs records) set(p *site.Page, rec *record) {
-	if i := rs.at(p); i >= 0 {
+	if i, ok := rs.model.Index(p); ok {
 		rs.recs[i] = rec
 	}
 }
 
 // all yields every record kept, in the model's order.
-func (rs records) all() iter.Seq2[int, *record] {
-	return func(yield func(int, *record) bool) {
-		for i, rec := range rs.recs {
-			if rec != nil && !yield(i, rec) {
+func (rs records) all() iter.Seq[*record] {
+	return func(yield func(*record) bool) {
+		for _, rec := range rs.recs {
+			if rec != nil && !yield(rec) {
 				return
 			}
 		}

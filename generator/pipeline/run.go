@@ -22,7 +22,7 @@ import (
 // dropRenderState frees what only rendering and link checking needed, so a
 // one-off build's search indexing runs in less memory.
 func (r *Run) dropRenderState() {
-	for _, rec := range r.records.all() {
+	for rec := range r.records.all() {
 		rec.link.Links, rec.link.IDs, rec.text.TOC, rec.text.Body = nil, "", nil, nil
 	}
 	r.links.Forget()
@@ -32,10 +32,10 @@ func (r *Run) dropRenderState() {
 // links and everything else collected during this build.
 func (r *Run) renderDiags() diag.List {
 	all := r.diags.List()
-	for _, rec := range r.records.all() {
+	for rec := range r.records.all() {
 		all = append(all, rec.diags...)
 	}
-	for _, rec := range r.records.all() {
+	for rec := range r.records.all() {
 		all = append(all, rec.link.Broken...)
 	}
 	return all

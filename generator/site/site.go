@@ -48,8 +48,8 @@ type Page struct {
 	Redirected bool
 
 	// Num is the page's place in Site.Pages, from 1, so that stages can
-	// keep what they work out per page in a slice; 0 for a page that is
-	// not in it.
+	// keep what they work out per page in a slice (see Site.Index); 0 for
+	// a page that is not in it.
 	Num int
 
 	folder bool // the page of folder Dir (index page, README.md or foo.md beside foo/)
@@ -138,6 +138,13 @@ type Alias struct {
 
 // ByURL returns the page at a site path such as "/guides/x/", or nil.
 func (s *Site) ByURL(u string) *Page { return s.byURL[u] }
+
+// Index returns the place of page p in Pages (p.Num - 1); ok is false
+// when p is not one of s's pages (a page of another build's model).
+func (s *Site) Index(p *Page) (i int, ok bool) {
+	i = p.Num - 1
+	return i, i >= 0 && i < len(s.Pages) && s.Pages[i] == p
+}
 
 // ByPath returns the page made from a content file such as "guides/x.md", or nil.
 func (s *Site) ByPath(p string) *Page { return s.byPath[p] }

@@ -164,3 +164,22 @@ func TestTaxonomiesAndRelated(t *testing.T) {
 		t.Error("d shares nothing but has related pages")
 	}
 }
+
+// TestIndex checks that every page is found at its place in Pages and
+// that a page of another build's model is not taken for the one there.
+func TestIndex(t *testing.T) {
+	files := map[string]string{"a.md": "+++\ntitle = \"A\"\n+++\n", "g/b.md": "+++\ntitle = \"B\"\n+++\n"}
+	s, _ := model(t, files)
+	other, _ := model(t, files)
+	for i, p := range s.Pages {
+		if got, ok := s.Index(p); !ok || got != i {
+			t.Errorf("Index(%s) = %d, %v; want %d, true", p.URL, got, ok, i)
+		}
+		if _, ok := s.Index(other.Pages[i]); ok {
+			t.Errorf("Index takes the other model's %s for its own", other.Pages[i].URL)
+		}
+	}
+	if _, ok := s.Index(&Page{}); ok {
+		t.Error("Index takes a page outside the model")
+	}
+}

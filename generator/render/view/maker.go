@@ -27,8 +27,8 @@ type Maker struct {
 
 	// summaries caches each page's card data: one page shows up in its
 	// section's list, its terms' lists and other pages' related lists. The
-	// slots are made once, for every page of the model, by its Num (see
-	// slots).
+	// slots are made once, for every page of the model, by its place
+	// (site.Site.Index).
 	summaries []summarySlots
 
 	taxViews map[*site.Taxonomy]*render.Taxonomy // each taxonomy's view, made once
@@ -60,7 +60,7 @@ type summarySlots struct {
 // slots returns the summary slots of page p, nil when p is not a page of
 // the model.
 func (v *Maker) slots(p *site.Page) *summarySlots {
-	if i := p.Num - 1; i >= 0 && i < len(v.summaries) && v.model.Pages[i] == p {
+	if i, ok := v.model.Index(p); ok {
 		return &v.summaries[i]
 	}
 	return nil
