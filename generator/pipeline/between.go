@@ -260,13 +260,19 @@ func (r *Run) RenderEdits(edits []Edit) {
 	}
 }
 
-// RenderAgain makes pages again from their sources as the model has them
-// (their Markdown results are reused): deferred pages whose file in place
-// could not be finished. The state must not hold hashes for their files,
-// so that nothing in place is taken for them.
-func (r *Run) RenderAgain(pages []*site.Page) {
+// RenderAgain makes deferred pages again whose file in place could not be
+// finished: single pages from their sources as the model has them (their
+// Markdown results are reused), list pages from their lists. The state
+// must not hold hashes for their files, so that nothing in place is taken
+// for them.
+func (r *Run) RenderAgain(pages []Deferred) {
 	var buf bytes.Buffer
-	for _, p := range pages {
+	for _, d := range pages {
+		if d.List != nil {
+			r.diags.Add(r.lists.Render(d.List.List, d.List.N, &buf))
+			continue
+		}
+		p := d.Page
 		r.records.set(p, r.renderText(p, p.Src))
 		r.writePage(p, &buf)
 	}

@@ -3,21 +3,24 @@ package pipeline
 import (
 	"bytes"
 
+	"github.com/playbookhq/playbook/generator/render/view"
 	"github.com/playbookhq/playbook/generator/site"
 )
 
-// A Deferred page is a single page whose only change is its sidebar or
-// chrome (header, footer), left as it is in place by a build with
+// A Deferred page is a single page or a list's pager page whose only
+// change is its sidebar or chrome (header, footer), left as it is in
+// place by a build with
 // Options.DeferPages: the caller finishes it (Splice, then writes it in
 // place) once the browser has reloaded. A structural edit of a large site
 // changes the sidebars of thousands of pages that no one is looking at;
 // Hugo's server likewise renders the pages open in a browser first ("fast
 // render").
 type Deferred struct {
-	Page  *site.Page // the page in the build's model
-	Rel   string     // its output path
-	hash  uint64     // the hash of the file in place
-	swaps []swap     // what changed in it, in the order of the page
+	Page  *site.Page  // a single page: the page in the build's model
+	List  *view.Shown // a list's pager page (Page is nil)
+	Rel   string      // its output path
+	hash  uint64      // the hash of the file in place
+	swaps []swap      // what changed in it, in the order of the page
 	// was is the key and view sum the file in place was made from: a
 	// build that starts before the page is finished takes them back
 	// (State.Unfinished).
@@ -67,14 +70,15 @@ func (d Deferred) Splice(dst, file []byte) (page []byte, ok bool) {
 	return cur, true
 }
 
-// deferPage leaves single page p, whose file in place f is the page with
-// key but for the parts in f.swaps, to the caller (Deferred): the file is
-// kept for now, and its view's sum and a hash that differs from f's (the
-// file will change) are recorded.
-func (r *Run) deferPage(p *site.Page, f placed, key pageKey) {
+// deferFile leaves d, a single page or a list's pager page whose file in
+// place f is the page with key but for the parts in f.swaps, to the
+// caller (Deferred): the file is kept for now, and its view's sum and a
+// hash that differs from f's (the file will change) are recorded.
+func (r *Run) deferFile(d Deferred, f placed, key pageKey) {
+	d.Rel, d.hash, d.swaps, d.was, d.wasSum = f.rel, f.hash, f.swaps, f.prev, f.sum
 	r.hashMu.Lock()
 	defer r.hashMu.Unlock()
-	r.deferred = append(r.deferred, Deferred{Page: p, Rel: f.rel, hash: f.hash, swaps: f.swaps, was: f.prev, wasSum: f.sum})
+	r.deferred = append(r.deferred, d)
 	r.viewSums[f.rel] = spliceSum(f.sum, f.prev, key)
 	r.retain(f.rel, spliceSum(f.hash, f.prev, key)|1) // not its hash: the file changes once finished
 }

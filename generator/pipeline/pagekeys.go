@@ -96,7 +96,7 @@ func (r *Run) matchKey(p *site.Page, txt *view.Text, notice string) (match keyMa
 		}
 		return keySame, nil
 	case r.deferPages && !VerifyKeys:
-		r.deferPage(p, f, key)
+		r.deferFile(Deferred{Page: p}, f, key)
 		return keySpliced, nil
 	}
 	data, ok := r.splice(f.rel, f.hash, f.swaps)
@@ -111,12 +111,14 @@ func (r *Run) matchKey(p *site.Page, txt *view.Text, notice string) (match keyMa
 	return keySpliced, nil
 }
 
-// keepList records the key of a list's pager page (view.Renderer.Keep)
-// and keeps the file in place at rel when it was made from a page with
-// the same key, or writes it with its drawn parts replaced when only
-// they changed, unless VerifyKeys is set: the page is then made anyway,
-// and its view's sum and bytes checked (see unchanged and write).
-func (r *Run) keepList(rel string, lk view.ListKey) bool {
+// keepList records the key of pager page shown of a list, whose file is
+// rel (view.Renderer.Keep), and keeps the file in place when it was made
+// from a page with the same key, or, when only its drawn parts changed,
+// writes it with them replaced (or leaves that to the caller so, like a
+// single page's, with Options.DeferPages), unless VerifyKeys is set: the
+// page is then made anyway, and its view's sum and bytes checked (see
+// unchanged and write).
+func (r *Run) keepList(shown view.Shown, rel string, lk view.ListKey) bool {
 	key := pageKey{lk.View, lk.Sidebar, lk.Chrome}
 	m, f := r.compareKey(rel, key)
 	switch m {
@@ -128,6 +130,10 @@ func (r *Run) keepList(rel string, lk view.ListKey) bool {
 			return false
 		}
 		r.keep(rel, f.sum, f.hash)
+		return true
+	}
+	if r.deferPages && !VerifyKeys {
+		r.deferFile(Deferred{List: &shown}, f, key)
 		return true
 	}
 	data, ok := r.splice(rel, f.hash, f.swaps)

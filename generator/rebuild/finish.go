@@ -10,7 +10,6 @@ import (
 
 	"github.com/playbookhq/playbook/generator/output"
 	"github.com/playbookhq/playbook/generator/pipeline"
-	"github.com/playbookhq/playbook/generator/site"
 	"github.com/playbookhq/playbook/internal/parallel"
 )
 
@@ -161,8 +160,8 @@ func (f *finisher) finish(ctx context.Context, deferred []pipeline.Deferred) err
 		return err
 	}
 	unknown := make([]string, len(again))
-	for i, p := range again {
-		unknown[i] = p.OutFile
+	for i, d := range again {
+		unknown[i] = d.Rel
 	}
 	f.b.commitMu.Lock()
 	defer f.b.commitMu.Unlock()
@@ -194,7 +193,7 @@ func (f *finisher) unfinished(deferred []pipeline.Deferred) {
 // stage splices each deferred page on all cores and writes it to out. It
 // returns the hashes of the pages written and the pages that could not be
 // spliced.
-func (f *finisher) stage(ctx context.Context, out *output.Writer, deferred []pipeline.Deferred) (hashes map[string]uint64, again []*site.Page, err error) {
+func (f *finisher) stage(ctx context.Context, out *output.Writer, deferred []pipeline.Deferred) (hashes map[string]uint64, again []pipeline.Deferred, err error) {
 	type buffers struct{ file, page []byte }
 	bufs := make([]buffers, parallel.Workers())
 	sums := make([]uint64, len(deferred)) // 0: not spliced
@@ -225,7 +224,7 @@ func (f *finisher) stage(ctx context.Context, out *output.Writer, deferred []pip
 	hashes = make(map[string]uint64, len(deferred))
 	for i, d := range deferred {
 		if sums[i] == 0 {
-			again = append(again, d.Page)
+			again = append(again, d)
 		} else {
 			hashes[d.Rel] = sums[i]
 		}
@@ -235,7 +234,7 @@ func (f *finisher) stage(ctx context.Context, out *output.Writer, deferred []pip
 
 // makeAgain makes pages again whose files in place could not be spliced
 // (changed by hand, or holding their old sidebar twice).
-func (f *finisher) makeAgain(ctx context.Context, pages []*site.Page) error {
+func (f *finisher) makeAgain(ctx context.Context, pages []pipeline.Deferred) error {
 	out, err := output.Begin(f.b.opts.Destination, true)
 	if err != nil {
 		return fmt.Errorf("finishing pages: %w", err)

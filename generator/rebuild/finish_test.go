@@ -19,7 +19,8 @@ import (
 // (Builder.Page), must be the full build's page; once finished, the
 // preview must hold exactly what a full build writes. After the title
 // edit one deferred page's file in place is changed behind the builder's
-// back: that page cannot be spliced and is made again from its source.
+// back, and after the new folder one list page's: they cannot be spliced
+// and are made again, from the page's source and from the list.
 func TestDeferredPagesMatchFullBuild(t *testing.T) {
 	root, dest, b := deferringPreview(t)
 	// A retitled or new page changes its neighbours' sidebars; a new or
@@ -43,6 +44,13 @@ func TestDeferredPagesMatchFullBuild(t *testing.T) {
 		if e.name == "title" && len(res.Deferred) > 0 {
 			spoil(t, filepath.Join(dest, filepath.FromSlash(res.Deferred[0].Rel)))
 		}
+		if e.name == "new folder" {
+			list := deferredList(res.Deferred)
+			if list == nil {
+				t.Fatalf("after the %s edit: no list page deferred", e.name)
+			}
+			spoil(t, filepath.Join(dest, filepath.FromSlash(list.Rel)))
+		}
 		release()
 		b.Finish()
 		b.index.Wait()
@@ -51,6 +59,17 @@ func TestDeferredPagesMatchFullBuild(t *testing.T) {
 			t.Errorf("after the %s edit: a finished page is still served as deferred", e.name)
 		}
 	}
+}
+
+// deferredList returns the first list pager page of deferred, nil when
+// there is none.
+func deferredList(deferred []pipeline.Deferred) *pipeline.Deferred {
+	for i, d := range deferred {
+		if d.List != nil {
+			return &deferred[i]
+		}
+	}
+	return nil
 }
 
 // deferringPreview builds the sample site into a preview that defers

@@ -108,8 +108,9 @@ type Renderer struct {
 	// Keep, when set, is asked before a list's pager page is made whether
 	// the file in place was made from a page with the same key (see
 	// ListKey), or one that differs only in its drawn parts: true keeps
-	// it (with those parts replaced), and the view is not made.
-	Keep func(outFile string, key ListKey) bool
+	// it (with those parts replaced, now or later), and the view is not
+	// made. shown is the pager page asked about.
+	Keep func(shown Shown, outFile string, key ListKey) bool
 	sums sums
 	// readings keeps what each layout reads (layoutKey → reading).
 	readings sync.Map
@@ -236,7 +237,7 @@ func (r *Renderer) paginate(l List, url string, pages []*site.Page, only int, bu
 		lo, hi := (n-1)*size, min(n*size, len(pages))
 		outFile := strings.TrimPrefix(pageURL(n), "/") + "index.html"
 		if r.Keep != nil && key != nil {
-			if k, cards, ok := key(n, total, pages[lo:hi]); ok && r.Keep(outFile, k) {
+			if k, cards, ok := key(n, total, pages[lo:hi]); ok && r.Keep(Shown{l, n}, outFile, k) {
 				for _, shown := range cards {
 					r.deps.shows(l, n, shown)
 				}
