@@ -8,18 +8,43 @@ import (
 	"github.com/playbookhq/playbook/internal/parallel"
 )
 
-// relate picks up to n related pages for each regular page: pages sharing
-// terms, rarer terms counting more, ties broken by date and title. Pages are
-// scored on all cores, each worker with its own score array.
-//
-// When prev (the model of the previous build, or nil) was related from
-// the same inputs (the same pages by source path, with the same terms, in
-// the same recent order), its choices are taken over instead.
-func (s *Site) relate(n int, prev *Site) {
+// Related returns the pages related to regular page p (see relate), at
+// most Config.Related.Count of them, best first. They are picked beside
+// the rest of the build, from site.New on: the first call may wait for
+// them.
+func (s *Site) Related(p *Page) []*Page {
+	s.relating.Wait()
+	return p.related
+}
+
+// startRelating picks the regular pages' related pages (relate) on
+// goroutines of their own, which Related waits for: nothing else in the
+// model reads or changes what they read (the pages' terms, the
+// taxonomies, the recent order) once the taxonomies are built.
+func (s *Site) startRelating(n int, prev *Site) {
 	if n <= 0 {
 		return
 	}
 	regular := s.Regular()
+	s.relating.Add(1)
+	go func() {
+		defer s.relating.Done()
+		if prev != nil {
+			prev.relating.Wait()
+		}
+		s.relate(n, regular, prev)
+	}()
+}
+
+// relate picks up to n related pages for each of the regular pages: pages
+// sharing terms, rarer terms counting more, ties broken by date and
+// title. Pages are scored on all cores, each worker with its own score
+// array.
+//
+// When prev (the model of the previous build, or nil) was related from
+// the same inputs (the same pages by source path, with the same terms, in
+// the same recent order), its choices are taken over instead.
+func (s *Site) relate(n int, regular []*Page, prev *Site) {
 	index := make(map[*Page]int32, len(regular))
 	for i, p := range regular {
 		index[p] = int32(i)
@@ -69,7 +94,7 @@ func (s *Site) relate(n int, prev *Site) {
 				}
 			}
 			scores[i] = 0
-			p.Related = topRelated(regular, scores, rank, touched, int32(i), n)
+			p.related = topRelated(regular, scores, rank, touched, int32(i), n)
 			for _, j := range touched {
 				scores[j] = 0
 			}
@@ -146,10 +171,10 @@ func (s *Site) relateAs(prev *Site, regular []*Page) bool {
 		at[p] = int32(i)
 	}
 	for i, p := range regular {
-		if rel := old[i].Related; len(rel) > 0 {
-			p.Related = make([]*Page, len(rel))
+		if rel := old[i].related; len(rel) > 0 {
+			p.related = make([]*Page, len(rel))
 			for k, q := range rel {
-				p.Related[k] = regular[at[q]]
+				p.related[k] = regular[at[q]]
 			}
 		}
 	}

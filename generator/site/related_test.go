@@ -29,7 +29,7 @@ func relatedTree(t *testing.T, page func(i int) string) (*content.Tree, *config.
 func relatedOf(s *Site) map[string][]string {
 	out := map[string][]string{}
 	for _, p := range s.Regular() {
-		for _, r := range p.Related {
+		for _, r := range s.Related(p) {
 			out[p.Src.Path] = append(out[p.Src.Path], r.Src.Path)
 		}
 	}
@@ -77,6 +77,7 @@ func TestRelatedFromPreviousModel(t *testing.T) {
 				t.Errorf("after the %s edit, %s relates to %v with the previous model, %v from scratch", name, path, got[path], rel)
 			}
 		}
+		again.relating.Wait()
 		if reused := again.relatedFrom == prev.relatedFrom; reused != (name == "title") {
 			t.Errorf("after the %s edit, the related pages were taken over: %v", name, reused)
 		}

@@ -7,6 +7,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/playbookhq/playbook/generator/config"
@@ -39,7 +40,6 @@ type Page struct {
 	Sections []*Page // sections: subsections directly inside, in list order
 	Prev     *Page
 	Next     *Page
-	Related  []*Page
 	Terms    map[string][]*Term // taxonomy plural → the page's terms
 
 	// Redirected is set on a list page made for a folder without an index
@@ -52,7 +52,8 @@ type Page struct {
 	// a page that is not in it.
 	Num int
 
-	folder bool // the page of folder Dir (index page, README.md or foo.md beside foo/)
+	folder  bool    // the page of folder Dir (index page, README.md or foo.md beside foo/)
+	related []*Page // see Site.Related
 }
 
 // Weight, Date and other front-matter values, with zero values for generated sections.
@@ -120,6 +121,8 @@ type Site struct {
 	// relatedFrom is the sum of the inputs of relate's choices (see
 	// relateInputs), for the next build's model.
 	relatedFrom uint64
+	// relating is done once relate has picked every page's related pages.
+	relating sync.WaitGroup
 }
 
 // File is a non-Markdown content file and where it goes.
@@ -197,7 +200,7 @@ func New(tree *content.Tree, cfg *config.Config, opts Options) (*Site, diag.List
 	s.linkTree()
 	s.sortRecent()
 	s.buildTaxonomies()
-	s.relate(cfg.Related.Count, opts.Previous)
+	s.startRelating(cfg.Related.Count, opts.Previous)
 	diags = append(diags, s.validate()...)
 	diags = append(diags, s.makeAliases()...)
 	diags = append(diags, s.makeRedirects(tree.Redirects)...)

@@ -153,14 +153,14 @@ func TestTaxonomiesAndRelated(t *testing.T) {
 		t.Fatalf("tags = %+v; want 3 terms (SLA and sla are one)", tags)
 	}
 	a := s.ByPath("a.md")
-	if len(a.Related) != 2 || a.Related[0] != s.ByPath("c.md") {
+	if rel := s.Related(a); len(rel) != 2 || rel[0] != s.ByPath("c.md") {
 		var got []string
-		for _, r := range a.Related {
+		for _, r := range s.Related(a) {
 			got = append(got, r.URL)
 		}
 		t.Errorf("related of a = %v; want [/c/ /b/] (c shares a tag and a team)", got)
 	}
-	if len(s.ByPath("d.md").Related) != 0 {
+	if len(s.Related(s.ByPath("d.md"))) != 0 {
 		t.Error("d shares nothing but has related pages")
 	}
 }

@@ -81,8 +81,9 @@ func (r *Renderer) viewKey(p *site.Page, txt *Text, notice string) (*keyHash, bo
 	}
 	k.link(r.Maker, p.Prev)
 	k.link(r.Maker, p.Next)
-	k.num(uint64(len(p.Related)))
-	for _, rel := range p.Related {
+	related := r.model.Related(p)
+	k.num(uint64(len(related)))
+	for _, rel := range related {
 		card, ok := r.cardKey(rel)
 		if !ok {
 			return nil, false

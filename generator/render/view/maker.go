@@ -243,7 +243,7 @@ func (v *Maker) PageView(p *site.Page, txt *Text, body []byte) (*render.Page, Pa
 		l := v.link(p.Next)
 		view.Next = &l
 	}
-	for _, r := range p.Related {
+	for _, r := range v.model.Related(p) {
 		view.Related = append(view.Related, v.Summary(r, nil))
 	}
 	view.Backlinks = v.backlinkViews(p)
