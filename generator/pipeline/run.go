@@ -203,8 +203,14 @@ func (r *Run) executePage(p *site.Page, rec *record, buf *bytes.Buffer) {
 // earlier build of the live preview (kept) when the page's file is the
 // same and each of its links resolves as it did then.
 func (r *Run) renderMarkdown(p *site.Page, src *content.Page, mr *markdown.Renderer, html *bytes.Buffer, body []byte, seen *resolved) (res *markdown.Result, parts *recordParts, kept bool, err error) {
+	// A result kept for the same file is of a page without shortcodes
+	// (those are rendered every time): its body need not be scanned.
+	last := r.rendered.get(src.Path)
+	if last != nil && (last.hash != src.Hash || last.bodyLine != src.BodyLine || last.titleFromH1 != src.TitleFromH1) {
+		last = nil
+	}
 	var pc *markdown.PageContext
-	if markdown.MayHaveShortcodes(body) {
+	if last == nil && markdown.MayHaveShortcodes(body) {
 		pc = r.views.PageContext(p)
 	}
 	resolve := r.resolver(p, seen)
@@ -215,7 +221,7 @@ func (r *Run) renderMarkdown(p *site.Page, src *content.Page, mr *markdown.Rende
 		}
 		return res, partsOf(res, src.TitleFromH1), false, nil
 	}
-	if e := r.rendered.get(src.Path); e != nil && e.hash == src.Hash && e.bodyLine == src.BodyLine && e.titleFromH1 == src.TitleFromH1 {
+	if e := last; e != nil {
 		if targets, ok := e.reuse(r.rendered, r.model, p); ok { // nothing a link reads changed
 			*seen = targets
 			if now := where(r.model, p); now != e.resolvedIn {
