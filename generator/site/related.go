@@ -43,7 +43,9 @@ func (s *Site) startRelating(n int, prev *Site) {
 //
 // When prev (the model of the previous build, or nil) was related from
 // the same inputs (the same pages by source path, with the same terms, in
-// the same recent order), its choices are taken over instead.
+// the same recent order), its choices are taken over instead; otherwise
+// each page whose choice cannot come out differently keeps its own (see
+// relateMemo).
 func (s *Site) relate(n int, regular []*Page, prev *Site) {
 	index := make(map[*Page]int32, len(regular))
 	for i, p := range regular {
@@ -68,39 +70,73 @@ func (s *Site) relate(n int, regular []*Page, prev *Site) {
 	}
 	s.relatedFrom = s.relateInputs(n, regular, members, rank)
 	if prev != nil && prev.relatedFrom == s.relatedFrom && s.relateAs(prev, regular) {
+		s.relatedMemo = prev.relatedMemo
 		return
 	}
+	memo := newRelateMemo(n, regular, s.Taxonomies, members, rank)
+	var last *memoCheck
+	if prev != nil {
+		last = memo.check(prev.relatedMemo, s.byPath)
+	}
+	chosen := make([]*memoPage, len(regular))
 	total := float64(len(regular))
 	parallel.Ranges(len(regular), 64, func(lo, hi int) {
 		scores := make([]float64, len(regular))
+		masks := make([]uint64, len(regular))
 		var touched []int32
+		var terms []*Term
+		var weights []float64
+		var counter maskCounter
+		var table []float64
 		for i := lo; i < hi; i++ {
 			p := regular[i]
-			// Taxonomies in their fixed order: the sums are floating point,
-			// and another order could break a tie differently.
-			for _, tax := range s.Taxonomies {
-				for _, t := range p.Terms[tax.Name] {
-					ids := members[t]
-					w := math.Log(1 + total/float64(len(ids)))
-					if len(ids) > maxTermScan {
-						ids = ids[:maxTermScan] // a very common term: its newest pages are enough
+			terms, weights = s.termsOf(p, members, total, terms[:0], weights[:0])
+			if rel, mp, ok := last.takeOver(p, terms, weights, &table); ok {
+				p.related, chosen[i] = rel, mp
+				continue
+			}
+			for k, t := range terms {
+				bit := uint64(0)
+				if k < 64 {
+					bit = 1 << k
+				}
+				for _, j := range scanned(members[t]) {
+					if scores[j] == 0 {
+						touched = append(touched, j)
 					}
-					for _, j := range ids {
-						if scores[j] == 0 {
-							touched = append(touched, j)
-						}
-						scores[j] += w
-					}
+					scores[j] += weights[k]
+					masks[j] |= bit
 				}
 			}
 			scores[i] = 0
 			p.related = topRelated(regular, scores, rank, touched, int32(i), n)
+			chosen[i] = counter.memoOf(int32(i), terms, weights, touched, masks, p.related)
 			for _, j := range touched {
-				scores[j] = 0
+				scores[j], masks[j] = 0, 0
 			}
 			touched = touched[:0]
 		}
 	})
+	for i, p := range regular {
+		if chosen[i] != nil {
+			memo.pages[p.Src.Path] = chosen[i]
+		}
+	}
+	s.relatedMemo = memo
+}
+
+// termsOf appends p's terms to terms in the order relate sums their
+// weights (taxonomies in their fixed order: the sums are floating point,
+// and another order could break a tie differently), and their weights to
+// weights: rarer terms weigh more.
+func (s *Site) termsOf(p *Page, members map[*Term][]int32, total float64, terms []*Term, weights []float64) ([]*Term, []float64) {
+	for _, tax := range s.Taxonomies {
+		for _, t := range p.Terms[tax.Name] {
+			terms = append(terms, t)
+			weights = append(weights, math.Log(1+total/float64(len(members[t]))))
+		}
+	}
+	return terms, weights
 }
 
 // relatedSeed seeds the sums of related pages' inputs (compared within

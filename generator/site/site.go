@@ -121,6 +121,8 @@ type Site struct {
 	// relatedFrom is the sum of the inputs of relate's choices (see
 	// relateInputs), for the next build's model.
 	relatedFrom uint64
+	// relatedMemo is how relate chose, for the next build's model.
+	relatedMemo *relateMemo
 	// relating is done once relate has picked every page's related pages.
 	relating sync.WaitGroup
 }
