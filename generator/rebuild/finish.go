@@ -28,6 +28,9 @@ type finisher struct {
 	pending map[string]*unfinished // output path → page not yet finished
 	done    chan struct{}          // closed when pending is finished
 	err     error                  // the last failure, reported once
+	// trash are the staged files of finishes that were stopped, removed
+	// once the build that stopped them is done (see discard).
+	trash []*output.Writer
 }
 
 // unfinished is one deferred page and, once its new bytes are staged,
@@ -44,10 +47,14 @@ func newFinisher(b *Builder) *finisher {
 	return &finisher{b: b, ctx: ctx, cancel: cancel, done: done}
 }
 
-// Start finishes deferred in the background. The pages before must be
+// Start finishes deferred in the background, once the staged files of
+// the finishes stopped before are removed. The pages before must be
 // finished or stopped (Wait, Stop).
 func (f *finisher) Start(deferred []pipeline.Deferred) {
-	if len(deferred) == 0 {
+	f.mu.Lock()
+	idle := len(deferred) == 0 && len(f.trash) == 0
+	f.mu.Unlock()
+	if idle {
 		return
 	}
 	pending := make(map[string]*unfinished, len(deferred))
@@ -63,6 +70,10 @@ func (f *finisher) Start(deferred []pipeline.Deferred) {
 	go func() {
 		defer close(done)
 		defer stop()
+		f.emptyTrash()
+		if len(deferred) == 0 {
+			return
+		}
 		if hook != nil {
 			hook(ctx)
 		}
@@ -111,6 +122,27 @@ func (f *finisher) Err() error {
 func (f *finisher) Close() {
 	f.cancel()
 	f.Wait()
+	f.emptyTrash()
+}
+
+// discard leaves the staged files of a finish that was stopped to be
+// removed after the build that stopped it: removing thousands of files
+// would hold that build up.
+func (f *finisher) discard(out *output.Writer) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.trash = append(f.trash, out)
+}
+
+// emptyTrash removes the staged files of the finishes that were stopped.
+func (f *finisher) emptyTrash() {
+	f.mu.Lock()
+	trash := f.trash
+	f.trash = nil
+	f.mu.Unlock()
+	for _, out := range trash {
+		out.Abort()
+	}
 }
 
 // Page returns the bytes of the page at output path rel as the last build
@@ -155,7 +187,7 @@ func (f *finisher) finish(ctx context.Context, deferred []pipeline.Deferred) err
 	}
 	hashes, again, err := f.stage(ctx, out, deferred)
 	if err != nil {
-		out.Abort()
+		f.discard(out)
 		f.unfinished(deferred)
 		return err
 	}
@@ -166,7 +198,7 @@ func (f *finisher) finish(ctx context.Context, deferred []pipeline.Deferred) err
 	f.b.commitMu.Lock()
 	defer f.b.commitMu.Unlock()
 	if err := ctx.Err(); err != nil {
-		out.Abort()
+		f.discard(out)
 		f.b.state.Unfinished(deferred)
 		return err
 	}

@@ -167,4 +167,8 @@ func TestUnfinishedPagesDeferredAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameTrees(t, "title after an unfinished new folder", readTree(t, want), readTree(t, dest))
+	// The stopped finish's staged files are gone once the next one is done.
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(dest), ".*staging*")); len(left) > 0 {
+		t.Errorf("staging folders left beside the preview: %v", left)
+	}
 }
