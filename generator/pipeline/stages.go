@@ -81,15 +81,8 @@ func newFullRun(ctx context.Context, opts Options, st *State, in *inputs, out *o
 	if opts.InPlace {
 		prev = st.Hashes
 	}
-	// What the pages' links resolve against is named while the views'
-	// maker is made: neither reads what the other writes.
-	remembered := make(chan struct{})
-	go func() {
-		defer close(remembered)
-		st.Rendered.remember(in.model)
-	}()
 	r := newRun(in, fullPass(ctx, out, prev, st.memo(opts.InPlace)), st.Policy)
-	<-remembered
+	<-in.named // what the pages' links resolve against, named while loading
 	r.extras = opts.Extras
 	r.rendered = st.Rendered
 	// The live preview's later builds leave the search index to a
@@ -150,6 +143,13 @@ func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, 
 	diags = append(diags, d...)
 	model, d := site.New(tree, cfg, site.Options{BuildDrafts: opts.BuildDrafts, KnownURLs: append(append(static.urls(), view.WhatsNewURL, view.OwnersURL), view.ResultsURLs(tree.Pages)...), Previous: st.lastModel()})
 	diags = append(diags, d...)
+	// What the pages' links resolve against is named beside the rest of
+	// the loading (newFullRun waits for it).
+	named := make(chan struct{})
+	go func() {
+		defer close(named)
+		st.Rendered.remember(model)
+	}()
 	history, err := git()
 	if err != nil {
 		diags = append(diags, diag.Warnf(diag.Pos{}, "reading git history (pages show lastmod instead): %v", err))
@@ -160,14 +160,25 @@ func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, 
 	// Every input folder has been listed: the links refused on the way.
 	diags = append(diags, siteFS.Diagnostics()...)
 	if theme == nil {
+		<-named
 		return nil, diags
 	}
+	// The recent changes and the owners directory are gathered beside
+	// the rest too.
+	var recent *changes.Changes
+	gathered := make(chan struct{})
+	go func() {
+		defer close(gathered)
+		recent = changes.New(model, history, cfg, today())
+	}()
 	diags = append(diags, unknownTypes(model, cfg, theme)...)
 	in := &inputs{siteFS: siteFS, cfg: cfg, theme: theme, model: model, static: static, tree: tree, stageDiags: diags, git: history,
-		changes: changes.New(model, history, cfg, today()),
-		md:      markdown.New(markdownOptions(cfg, false, shortcodes)),
-		mdNoH1:  markdown.New(markdownOptions(cfg, true, shortcodes)),
+		named:  named,
+		md:     markdown.New(markdownOptions(cfg, false, shortcodes)),
+		mdNoH1: markdown.New(markdownOptions(cfg, true, shortcodes)),
 	}
+	<-gathered
+	in.changes = recent
 	return in, diags
 }
 

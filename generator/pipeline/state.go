@@ -47,6 +47,7 @@ type inputs struct {
 	tree       *content.Tree    // what content.Load found (for an Inspector)
 	git        *pagesource.Info // the content's git history, nil outside a repository
 	changes    *changes.Changes // recent changes and the owners directory
+	named      <-chan struct{}  // closed once State.Rendered knows the model's names (see load)
 	stageDiags diag.List        // from config, theme, content and the site model
 	md, mdNoH1 *markdown.Renderer
 }
