@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"github.com/playbookhq/playbook/generator/output"
 	"github.com/playbookhq/playbook/generator/pipeline"
@@ -70,6 +71,10 @@ func (f *finisher) Start(deferred []pipeline.Deferred) {
 	go func() {
 		defer close(done)
 		defer stop()
+		select { // the reload goes out and the tabs' requests come in first
+		case <-time.After(headStart):
+		case <-ctx.Done():
+		}
 		f.emptyTrash()
 		if len(deferred) == 0 {
 			return
@@ -86,6 +91,11 @@ func (f *finisher) Start(deferred []pipeline.Deferred) {
 		}
 	}()
 }
+
+// headStart is how long the finisher waits after a build returns before
+// it starts: the build's reload event reaches the open tabs, and their
+// requests come back, without the finisher's work competing for the cores.
+const headStart = 50 * time.Millisecond
 
 // Wait waits until every deferred page is in place.
 func (f *finisher) Wait() {

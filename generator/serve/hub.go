@@ -57,6 +57,7 @@ type Hub struct {
 
 	warnings     map[string][]problem // page URL → its warnings (SetWarnings)
 	warningsJSON []byte
+	warningsOf   []shownWarning // what warnings and warningsJSON were made from
 }
 
 // subscriberBuffer is how many events a slow tab may lag behind.

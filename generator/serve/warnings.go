@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/playbookhq/playbook/generator/diag"
@@ -20,6 +21,13 @@ const warningsPath = "/__playbook/warnings"
 // SetWarnings records the warnings of the last good build by page URL
 // (urls maps source files to URLs) and tells the tabs when they changed.
 func (h *Hub) SetWarnings(warnings diag.List, urls map[string]string) {
+	shown := shownWarnings(warnings, urls)
+	h.mu.Lock()
+	same := h.warningsOf != nil && slices.Equal(h.warningsOf, shown)
+	h.mu.Unlock()
+	if same { // most edits leave them as they were: spare encoding them again
+		return
+	}
 	byURL := map[string][]problem{}
 	for _, d := range warnings {
 		if u, ok := urls[d.Pos.File]; ok {
@@ -32,8 +40,28 @@ func (h *Hub) SetWarnings(warnings diag.List, urls map[string]string) {
 	if string(data) == string(h.warningsJSON) {
 		return
 	}
-	h.warnings, h.warningsJSON = byURL, data
+	h.warnings, h.warningsJSON, h.warningsOf = byURL, data, shown
 	h.broadcast(eventWarnings)
+}
+
+// shownWarning is what the tabs are told of one warning: where it is, on
+// which page, and what it says (its text is made of the rest).
+type shownWarning struct {
+	pos      diag.Pos
+	severity diag.Severity
+	msg, url string
+}
+
+// shownWarnings lists what the tabs are told of warnings, on the pages
+// of urls.
+func shownWarnings(warnings diag.List, urls map[string]string) []shownWarning {
+	out := make([]shownWarning, 0, len(warnings))
+	for _, d := range warnings {
+		if u, ok := urls[d.Pos.File]; ok {
+			out = append(out, shownWarning{d.Pos, d.Severity, d.Msg, u})
+		}
+	}
+	return out
 }
 
 // serveWarnings answers warningsPath.
