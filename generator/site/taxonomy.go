@@ -3,6 +3,7 @@ package site
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -26,51 +27,84 @@ type Term struct {
 
 // buildTaxonomies groups the regular pages by each taxonomy's terms. Terms
 // that differ only in case or spacing are one term; the first name seen wins.
+// Each taxonomy is grouped on a goroutine of its own; the pages' terms
+// and the known URLs are filled in after.
 func (s *Site) buildTaxonomies() {
-	slugs := map[string]string{} // a name is on many pages: slug it once
+	plurals := make([]string, 0, len(s.Config.Taxonomies))
+	singulars := map[string]string{}
 	for singular, plural := range s.Config.Taxonomies {
-		tax := &Taxonomy{Name: plural, Singular: singular, URL: "/" + plural + "/", byKey: map[string]*Term{}}
-		for _, p := range s.Pages {
-			if p.Src == nil || p.Kind != KindPage {
+		plurals = append(plurals, plural)
+		singulars[plural] = singular
+	}
+	sort.Strings(plurals)
+	at := make(map[*Page]int32, len(s.Pages))
+	for i, p := range s.Pages {
+		at[p] = int32(i)
+	}
+	s.Taxonomies = make([]*Taxonomy, len(plurals))
+	terms := make([][][]*Term, len(plurals)) // taxonomy → page (in s.Pages) → its terms
+	var wg sync.WaitGroup
+	for k, plural := range plurals {
+		wg.Go(func() { s.Taxonomies[k], terms[k] = s.groupBy(plural, singulars[plural], at) })
+	}
+	wg.Wait()
+	for k, tax := range s.Taxonomies {
+		for i, ts := range terms[k] {
+			if len(ts) == 0 {
 				continue
 			}
-			for _, name := range p.Src.Meta.Terms[plural] {
-				key, ok := slugs[name]
-				if !ok {
-					key = TermSlug(name)
-					slugs[name] = key
-				}
-				if key == "" {
-					continue
-				}
-				t := tax.byKey[key]
-				if t == nil {
-					u := tax.URL + key + "/"
-					t = &Term{Taxonomy: tax, Name: name, URL: u, OutFile: outFile(u)}
-					tax.byKey[key] = t
-					tax.Terms = append(tax.Terms, t)
-				}
-				if p.Terms == nil {
-					p.Terms = map[string][]*Term{}
-				}
-				p.Terms[plural] = append(p.Terms[plural], t)
+			p := s.Pages[i]
+			if p.Terms == nil {
+				p.Terms = map[string][]*Term{}
 			}
+			p.Terms[tax.Name] = ts
 		}
-		// Filling the terms from the pages in the order of Recent lists
-		// each term's pages in it, as sorting each list would, without a sort.
-		for _, p := range s.byAge {
-			for _, t := range p.Terms[plural] {
-				t.Pages = append(t.Pages, p)
-			}
-		}
-		sort.Slice(tax.Terms, func(i, j int) bool { return tax.Terms[i].URL < tax.Terms[j].URL })
 		s.known[tax.URL] = true
 		for _, t := range tax.Terms {
 			s.known[t.URL] = true
 		}
-		s.Taxonomies = append(s.Taxonomies, tax)
 	}
-	sort.Slice(s.Taxonomies, func(i, j int) bool { return s.Taxonomies[i].Name < s.Taxonomies[j].Name })
+}
+
+// groupBy groups the regular pages by the terms of taxonomy plural: it
+// returns the taxonomy and each page's terms, by the page's place in
+// s.Pages (at).
+func (s *Site) groupBy(plural, singular string, at map[*Page]int32) (*Taxonomy, [][]*Term) {
+	tax := &Taxonomy{Name: plural, Singular: singular, URL: "/" + plural + "/", byKey: map[string]*Term{}}
+	terms := make([][]*Term, len(s.Pages))
+	slugs := map[string]string{} // a name is on many pages: slug it once
+	for i, p := range s.Pages {
+		if p.Src == nil || p.Kind != KindPage {
+			continue
+		}
+		for _, name := range p.Src.Meta.Terms[plural] {
+			key, ok := slugs[name]
+			if !ok {
+				key = TermSlug(name)
+				slugs[name] = key
+			}
+			if key == "" {
+				continue
+			}
+			t := tax.byKey[key]
+			if t == nil {
+				u := tax.URL + key + "/"
+				t = &Term{Taxonomy: tax, Name: name, URL: u, OutFile: outFile(u)}
+				tax.byKey[key] = t
+				tax.Terms = append(tax.Terms, t)
+			}
+			terms[i] = append(terms[i], t)
+		}
+	}
+	// Filling the terms from the pages in the order of Recent lists
+	// each term's pages in it, as sorting each list would, without a sort.
+	for _, p := range s.byAge {
+		for _, t := range terms[at[p]] {
+			t.Pages = append(t.Pages, p)
+		}
+	}
+	sort.Slice(tax.Terms, func(i, j int) bool { return tax.Terms[i].URL < tax.Terms[j].URL })
+	return tax, terms
 }
 
 // TermSlug turns a term into its URL segment: lower case, letters and
