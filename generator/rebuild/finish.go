@@ -28,7 +28,6 @@ type finisher struct {
 	mu      sync.Mutex
 	pending map[string]*unfinished // output path → page not yet finished
 	done    chan struct{}          // closed when pending is finished
-	remade  chan struct{}          // closed when the pending pages to remake are in place (or stopped)
 	err     error                  // the last failure, reported once
 	// trash are the staged files of finishes that were stopped, removed
 	// once the build that stopped them is done (see discard).
@@ -63,16 +62,27 @@ func (f *finisher) Start(deferred []pipeline.Deferred) {
 	for _, d := range deferred {
 		pending[d.Rel] = &unfinished{d: d}
 	}
-	done, remade := make(chan struct{}), make(chan struct{})
+	done := make(chan struct{})
 	ctx, stop := context.WithCancel(f.ctx)
 	f.mu.Lock()
-	f.pending, f.done, f.remade, f.stop = pending, done, remade, stop
+	f.pending, f.done, f.stop = pending, done, stop
 	f.mu.Unlock()
 	hook := finishing // read here, by the build's goroutine
 	go func() {
 		defer close(done)
 		defer stop()
-		err := f.run(ctx, deferred, remade, hook)
+		select { // the reload goes out and the tabs' requests come in first
+		case <-time.After(headStart):
+		case <-ctx.Done():
+		}
+		f.emptyTrash()
+		if len(deferred) == 0 {
+			return
+		}
+		if hook != nil {
+			hook(ctx)
+		}
+		err := f.finish(ctx, deferred)
 		f.mu.Lock()
 		defer f.mu.Unlock()
 		f.pending = nil
@@ -80,72 +90,6 @@ func (f *finisher) Start(deferred []pipeline.Deferred) {
 			f.err = err
 		}
 	}()
-}
-
-// run finishes deferred: first the pages to remake (closing remade once
-// they are in place or stopped), then the pages to splice.
-func (f *finisher) run(ctx context.Context, deferred []pipeline.Deferred, remade chan struct{}, hook func(context.Context)) error {
-	defer func() {
-		select {
-		case <-remade:
-		default:
-			close(remade)
-		}
-	}()
-	select { // the reload goes out and the tabs' requests come in first
-	case <-time.After(headStart):
-	case <-ctx.Done():
-	}
-	f.emptyTrash()
-	if len(deferred) == 0 {
-		return nil
-	}
-	if hook != nil {
-		hook(ctx)
-	}
-	var remakes, splices []pipeline.Deferred
-	for _, d := range deferred {
-		if d.Remake() {
-			remakes = append(remakes, d)
-		} else {
-			splices = append(splices, d)
-		}
-	}
-	if err := f.remake(ctx, remakes); err != nil {
-		f.unfinished(splices)
-		return err
-	}
-	close(remade)
-	return f.finish(ctx, splices)
-}
-
-// remake makes the pages to remake again and puts them in place; stopped
-// or failing, it takes them back as not finished (State.Unfinished).
-func (f *finisher) remake(ctx context.Context, remakes []pipeline.Deferred) error {
-	if len(remakes) == 0 {
-		return nil
-	}
-	f.b.commitMu.Lock()
-	defer f.b.commitMu.Unlock()
-	if err := ctx.Err(); err != nil {
-		f.b.state.Unfinished(remakes)
-		return err
-	}
-	f.b.state.Finished(nil, rels(remakes)) // nothing in place is taken for them
-	if err := f.makeAgain(ctx, remakes); err != nil {
-		f.b.state.Unfinished(remakes)
-		return err
-	}
-	return nil
-}
-
-// rels returns the output paths of deferred.
-func rels(deferred []pipeline.Deferred) []string {
-	out := make([]string, len(deferred))
-	for i, d := range deferred {
-		out[i] = d.Rel
-	}
-	return out
 }
 
 // headStart is how long the finisher waits after a build returns before
@@ -216,13 +160,9 @@ func (f *finisher) emptyTrash() {
 // in place is the page (or is being made again: Page then waits for it).
 func (f *finisher) Page(rel string) (page []byte, ok bool) {
 	f.mu.Lock()
-	u, done, remade := f.pending[rel], f.done, f.remade
+	u, done := f.pending[rel], f.done
 	f.mu.Unlock()
 	if u == nil {
-		return nil, false
-	}
-	if u.d.Remake() { // the file in place shows an older view until it is made again
-		<-remade
 		return nil, false
 	}
 	file, err := os.ReadFile(f.path(rel))
