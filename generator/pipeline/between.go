@@ -261,22 +261,31 @@ func (r *Run) RenderEdits(edits []Edit) {
 }
 
 // RenderAgain makes deferred pages again whose file in place could not be
-// finished: single pages from their sources as the model has them (their
-// Markdown results are reused), list pages from their lists. The state
-// must not hold hashes for their files, so that nothing in place is taken
-// for them.
+// finished, or whose view changed (Deferred.Remake): single pages from
+// their sources as the model has them (their Markdown results are
+// reused), then list pages from their lists, on all cores. The state must
+// not hold hashes for their files, so that nothing in place is taken for
+// them.
 func (r *Run) RenderAgain(pages []Deferred) {
 	var buf bytes.Buffer
+	var lists []view.Shown
 	for _, d := range pages {
 		if d.List != nil {
-			r.diags.Add(r.lists.Render(d.List.List, d.List.N, &buf))
+			lists = append(lists, *d.List)
 			continue
 		}
 		p := d.Page
 		r.records.set(p, r.renderText(p, p.Src))
 		r.writePage(p, &buf)
 	}
+	forEach(r.ctx, len(lists), func(i int, buf *bytes.Buffer) {
+		r.diags.Add(r.lists.Render(lists[i].List, lists[i].N, buf))
+	})
 }
+
+// WriteFinished writes rel, a deferred page's file finished
+// (Deferred.Splice), in a pass started by Again.
+func (r *Run) WriteFinished(rel string, data []byte) { r.write(rel, data) }
 
 // writePage writes page p from its record: a single page with its
 // template, a folder's page with its list (its text is on it).

@@ -8,8 +8,8 @@ import (
 )
 
 // A Deferred page is a single page or a list's pager page whose only
-// change is its sidebar or chrome (header, footer), left as it is in
-// place by a build with
+// change is its sidebar or chrome (header, footer), or a list's pager page
+// whose view changed (Remake), left as it is in place by a build with
 // Options.DeferPages: the caller finishes it (Splice, then writes it in
 // place) once the browser has reloaded. A structural edit of a large site
 // changes the sidebars of thousands of pages that no one is looking at;
@@ -42,12 +42,16 @@ type drawnHTML string
 // AppendHTML appends h to b.
 func (h drawnHTML) AppendHTML(b []byte) []byte { return append(b, h...) }
 
+// Remake reports whether the page must be made again (Run.RenderAgain):
+// its view changed, not only its drawn parts.
+func (d Deferred) Remake() bool { return len(d.swaps) == 0 }
+
 // Splice returns file, the page's file in place, with its changed parts
 // replaced, appended to dst (which may be nil). ok is false when file is
-// not the one the build found in place or an old part is not in it
-// exactly once: the page must then be made again.
+// not the one the build found in place, an old part is not in it exactly
+// once, or the page is to be remade: it must then be made again.
 func (d Deferred) Splice(dst, file []byte) (page []byte, ok bool) {
-	if HashBytes(file) != d.hash {
+	if d.Remake() || HashBytes(file) != d.hash {
 		return dst, false
 	}
 	was := splices.Get().(*[]byte)
@@ -80,7 +84,16 @@ func (r *Run) deferFile(d Deferred, f placed, key pageKey) {
 	defer r.hashMu.Unlock()
 	r.deferred = append(r.deferred, d)
 	r.viewSums[f.rel] = spliceSum(f.sum, f.prev, key)
-	r.retain(f.rel, spliceSum(f.hash, f.prev, key)|1) // not its hash: the file changes once finished
+	r.retain(f.rel, pendingHash(f, key))
+}
+
+// pendingHash is what a deferred page's hash is taken for until it is
+// finished: not the hash of the file in place f, which changes then.
+func pendingHash(f placed, key pageKey) uint64 {
+	if h := spliceSum(f.hash, f.prev, key) | 1; h != f.hash {
+		return h
+	}
+	return ^f.hash
 }
 
 // spliceSum is the sum of the view of a page made from a view with sum

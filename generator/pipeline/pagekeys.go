@@ -46,13 +46,14 @@ type placed struct {
 	prev      pageKey
 	sum, hash uint64
 	swaps     []swap
+	inPlace   bool // prev, sum and hash are known
 }
 
 // compareKey records key as the key of output file rel and compares it
 // with the key of the file in place.
 func (r *Run) compareKey(rel string, key pageKey) (keyMatch, placed) {
 	prev, sum, h, inPlace := r.recordKey(rel, key)
-	f := placed{rel: rel, prev: prev, sum: sum, hash: h}
+	f := placed{rel: rel, prev: prev, sum: sum, hash: h, inPlace: inPlace}
 	switch {
 	case !inPlace || prev.view != key.view:
 		return keyMiss, f
@@ -117,14 +118,23 @@ func (r *Run) matchKey(p *site.Page, txt *view.Text, notice string) (match keyMa
 // writes it with them replaced (or leaves that to the caller so, like a
 // single page's, with Options.DeferPages), unless VerifyKeys is set: the
 // page is then made anyway, and its view's sum and bytes checked (see
-// unchanged and write).
+// unchanged and write). With Options.DeferPages a pager page in place
+// whose view changed is left to the caller too, to be made again: a page
+// added to or removed from a long list moves cards along every pager page
+// after it, which no one is looking at yet.
 func (r *Run) keepList(shown view.Shown, rel string, lk view.ListKey) bool {
 	key := pageKey{lk.View, lk.Sidebar, lk.Chrome}
 	m, f := r.compareKey(rel, key)
-	switch m {
-	case keyMiss:
+	switch {
+	case m == keyMiss && f.inPlace && r.deferPages && !VerifyKeys:
+		// Its view changed (cards moved along the pager, a card's
+		// summary): made again once the browser has reloaded.
+		f.swaps = nil
+		r.deferFile(Deferred{List: &shown}, f, key)
+		return true
+	case m == keyMiss:
 		return false
-	case keySame:
+	case m == keySame:
 		if VerifyKeys {
 			r.expect(rel, f.sum, 0)
 			return false

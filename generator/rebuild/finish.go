@@ -2,7 +2,6 @@ package rebuild
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -165,6 +164,10 @@ func (f *finisher) Page(rel string) (page []byte, ok bool) {
 	if u == nil {
 		return nil, false
 	}
+	if u.d.Remake() { // the file in place shows an older view until it is made again
+		<-done
+		return nil, false
+	}
 	file, err := os.ReadFile(f.path(rel))
 	if err == nil {
 		if page, ok := u.d.Splice(nil, file); ok {
@@ -186,60 +189,67 @@ func (f *finisher) path(rel string) string {
 	return filepath.Join(f.b.opts.Destination, filepath.FromSlash(rel))
 }
 
-// finish splices each deferred page's new drawn parts into its file in place
-// and publishes them together; pages that cannot be spliced are made
-// again from their sources, in a pass of their own.
+// finish puts the deferred pages in place in one pass over the last
+// build's inputs: first the pages to remake (their views changed), then
+// each other page with its new drawn parts spliced into its file in
+// place, published together; pages that cannot be spliced are made again
+// from their sources, in a pass of their own. The pass holds the commit
+// lock: it replaces the state's hashes and views when it publishes.
 func (f *finisher) finish(ctx context.Context, deferred []pipeline.Deferred) error {
-	out, err := output.Begin(f.b.opts.Destination, true)
-	if err != nil {
-		f.unfinished(deferred)
-		return fmt.Errorf("finishing pages: %w", err)
-	}
-	hashes, again, err := f.stage(ctx, out, deferred)
-	if err != nil {
-		f.discard(out)
-		f.unfinished(deferred)
-		return err
-	}
-	unknown := make([]string, len(again))
-	for i, d := range again {
-		unknown[i] = d.Rel
+	var remakes, splices []pipeline.Deferred
+	for _, d := range deferred {
+		if d.Remake() {
+			remakes = append(remakes, d)
+		} else {
+			splices = append(splices, d)
+		}
 	}
 	f.b.commitMu.Lock()
 	defer f.b.commitMu.Unlock()
-	if err := ctx.Err(); err != nil {
-		f.discard(out)
-		f.b.state.Unfinished(deferred)
-		return err
-	}
-	out.RetainPrevious()
-	if _, err := out.Commit(); err != nil { // undone: the files are as they were
-		f.b.state.Unfinished(deferred)
+	st := f.b.state
+	out, err := output.Begin(f.b.opts.Destination, true)
+	if err != nil {
+		st.Unfinished(deferred)
 		return fmt.Errorf("finishing pages: %w", err)
 	}
-	f.b.state.Finished(hashes, unknown)
+	st.Finished(nil, rels(remakes)) // nothing in place is taken for them
+	r := st.Last.Again(ctx, out, st)
+	r.RenderAgain(remakes)
+	again, err := f.stage(ctx, r, splices)
+	if err == nil {
+		err = ctx.Err()
+	}
+	if err != nil {
+		f.discard(out)
+		st.Unfinished(deferred)
+		return err
+	}
+	if _, err := r.Publish(f.b.opts, st); err != nil { // undone: the files are as they were
+		st.Unfinished(deferred)
+		return fmt.Errorf("finishing pages: %w", err)
+	}
 	if len(again) == 0 {
 		return nil
 	}
+	st.Finished(nil, rels(again))
 	return f.makeAgain(ctx, again)
 }
 
-// unfinished has the state take deferred back as not finished, under the
-// commit lock (the background index replaces the state's hashes under it).
-func (f *finisher) unfinished(deferred []pipeline.Deferred) {
-	f.b.commitMu.Lock()
-	defer f.b.commitMu.Unlock()
-	f.b.state.Unfinished(deferred)
+// rels returns the output paths of deferred.
+func rels(deferred []pipeline.Deferred) []string {
+	out := make([]string, len(deferred))
+	for i, d := range deferred {
+		out[i] = d.Rel
+	}
+	return out
 }
 
-// stage splices each deferred page on all cores and writes it to out. It
-// returns the hashes of the pages written and the pages that could not be
-// spliced.
-func (f *finisher) stage(ctx context.Context, out *output.Writer, deferred []pipeline.Deferred) (hashes map[string]uint64, again []pipeline.Deferred, err error) {
+// stage splices each deferred page on all cores and writes it in r's
+// pass. It returns the pages that could not be spliced.
+func (f *finisher) stage(ctx context.Context, r *pipeline.Run, deferred []pipeline.Deferred) (again []pipeline.Deferred, err error) {
 	type buffers struct{ file, page []byte }
 	bufs := make([]buffers, parallel.Workers())
-	sums := make([]uint64, len(deferred)) // 0: not spliced
-	errs := make([]error, len(deferred))
+	spliced := make([]bool, len(deferred))
 	parallel.For(ctx, len(deferred), func(w, i int) {
 		d, b := deferred[i], &bufs[w]
 		var err error
@@ -250,32 +260,27 @@ func (f *finisher) stage(ctx context.Context, out *output.Writer, deferred []pip
 		if !ok {
 			return
 		}
-		if errs[i] = out.WriteFile(d.Rel, b.page); errs[i] == nil {
-			sums[i] = pipeline.HashBytes(b.page)
-			f.mu.Lock()
-			f.pending[d.Rel].now = sums[i]
-			f.mu.Unlock()
-		}
+		r.WriteFinished(d.Rel, b.page)
+		spliced[i] = true
+		sum := pipeline.HashBytes(b.page)
+		f.mu.Lock()
+		f.pending[d.Rel].now = sum
+		f.mu.Unlock()
 	})
 	if err := ctx.Err(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, nil, fmt.Errorf("finishing pages: %w", err)
-	}
-	hashes = make(map[string]uint64, len(deferred))
 	for i, d := range deferred {
-		if sums[i] == 0 {
+		if !spliced[i] {
 			again = append(again, d)
-		} else {
-			hashes[d.Rel] = sums[i]
 		}
 	}
-	return hashes, again, nil
+	return again, nil
 }
 
 // makeAgain makes pages again whose files in place could not be spliced
-// (changed by hand, or holding their old sidebar twice).
+// (changed by hand, or holding their old sidebar twice), under the commit
+// lock.
 func (f *finisher) makeAgain(ctx context.Context, pages []pipeline.Deferred) error {
 	out, err := output.Begin(f.b.opts.Destination, true)
 	if err != nil {

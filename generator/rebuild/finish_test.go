@@ -41,8 +41,22 @@ func TestDeferredPagesMatchFullBuild(t *testing.T) {
 			release()
 			t.Fatalf("after the %s edit: a deferred page was not served while the finisher was held back", e.name)
 		}
-		if e.name == "title" && len(res.Deferred) > 0 {
-			spoil(t, filepath.Join(dest, filepath.FromSlash(res.Deferred[0].Rel)))
+		remakes := 0
+		for _, d := range res.Deferred {
+			if d.Remake() {
+				remakes++
+			}
+		}
+		if e.name == "delete" && remakes == 0 {
+			t.Errorf("after the %s edit: no list page to remake deferred", e.name)
+		}
+		if e.name == "title" {
+			for _, d := range res.Deferred {
+				if d.Page != nil {
+					spoil(t, filepath.Join(dest, filepath.FromSlash(d.Rel)))
+					break
+				}
+			}
 		}
 		if e.name == "new folder" {
 			list := deferredList(res.Deferred)
@@ -52,6 +66,7 @@ func TestDeferredPagesMatchFullBuild(t *testing.T) {
 			spoil(t, filepath.Join(dest, filepath.FromSlash(list.Rel)))
 		}
 		release()
+		remadeOnRequest(t, b, e.name, dest, res.Deferred, full)
 		b.Finish()
 		b.index.Wait()
 		sameTrees(t, e.name, full, readTree(t, dest))
@@ -61,11 +76,11 @@ func TestDeferredPagesMatchFullBuild(t *testing.T) {
 	}
 }
 
-// deferredList returns the first list pager page of deferred, nil when
-// there is none.
+// deferredList returns the first list pager page of deferred to splice,
+// nil when there is none.
 func deferredList(deferred []pipeline.Deferred) *pipeline.Deferred {
 	for i, d := range deferred {
-		if d.List != nil {
+		if d.List != nil && !d.Remake() {
 			return &deferred[i]
 		}
 	}
@@ -84,14 +99,18 @@ func deferringPreview(t *testing.T) (root, dest string, b *Builder) {
 	return root, dest, b
 }
 
-// servedWhileHeld checks that each deferred page, as the server is handed
-// it, is the full build's page; false when Page waited for the held
-// finisher (a page that cannot be spliced).
+// servedWhileHeld checks that each deferred page but those to remake (the
+// server waits for them), as the server is handed it, is the full build's
+// page; false when Page waited for the held finisher (a page that cannot
+// be spliced).
 func servedWhileHeld(t *testing.T, b *Builder, edit string, deferred []pipeline.Deferred, full map[string][]byte) bool {
 	checked := make(chan struct{})
 	go func() {
 		defer close(checked)
 		for _, d := range deferred {
+			if d.Remake() {
+				continue
+			}
 			page, ok := b.Page(d.Rel)
 			if !ok {
 				t.Errorf("after the %s edit: deferred %s is not served before it is finished", edit, d.Rel)
@@ -105,6 +124,22 @@ func servedWhileHeld(t *testing.T, b *Builder, edit string, deferred []pipeline.
 		return true
 	case <-time.After(30 * time.Second):
 		return false
+	}
+}
+
+// remadeOnRequest checks that asking for a deferred page to remake waits
+// until it is in place, the full build's page, once the finisher runs.
+func remadeOnRequest(t *testing.T, b *Builder, edit, dest string, deferred []pipeline.Deferred, full map[string][]byte) {
+	for _, d := range deferred {
+		if !d.Remake() {
+			continue
+		}
+		if _, ok := b.Page(d.Rel); ok {
+			t.Errorf("after the %s edit: %s, to remake, was served from its old file", edit, d.Rel)
+		}
+		if got, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(d.Rel))); err != nil || !bytes.Equal(got, full[d.Rel]) {
+			t.Errorf("after the %s edit: %s, to remake, is not the full build's page once asked for (%v)", edit, d.Rel, err)
+		}
 	}
 }
 
