@@ -79,42 +79,10 @@ func (s *Site) relate(n int, regular []*Page, prev *Site) {
 		last = memo.check(prev.relatedMemo, s.byPath)
 	}
 	chosen := make([]*memoPage, len(regular))
-	total := float64(len(regular))
 	parallel.Ranges(len(regular), 64, func(lo, hi int) {
-		scores := make([]float64, len(regular))
-		masks := make([]uint64, len(regular))
-		var touched []int32
-		var terms []*Term
-		var weights []float64
-		var counter maskCounter
-		var table []float64
+		sc := newScorer(s, regular, members, rank, n)
 		for i := lo; i < hi; i++ {
-			p := regular[i]
-			terms, weights = s.termsOf(p, members, total, terms[:0], weights[:0])
-			if rel, mp, ok := last.takeOver(p, terms, weights, &table); ok {
-				p.related, chosen[i] = rel, mp
-				continue
-			}
-			for k, t := range terms {
-				bit := uint64(0)
-				if k < 64 {
-					bit = 1 << k
-				}
-				for _, j := range scanned(members[t]) {
-					if scores[j] == 0 {
-						touched = append(touched, j)
-					}
-					scores[j] += weights[k]
-					masks[j] |= bit
-				}
-			}
-			scores[i] = 0
-			p.related = topRelated(regular, scores, rank, touched, int32(i), n)
-			chosen[i] = counter.memoOf(int32(i), terms, weights, touched, masks, p.related)
-			for _, j := range touched {
-				scores[j], masks[j] = 0, 0
-			}
-			touched = touched[:0]
+			chosen[i] = sc.choose(i, last)
 		}
 	})
 	for i, p := range regular {
@@ -123,6 +91,62 @@ func (s *Site) relate(n int, regular []*Page, prev *Site) {
 		}
 	}
 	s.relatedMemo = memo
+}
+
+// scorer picks the related pages of one page after another, with arrays
+// of its own (one per worker).
+type scorer struct {
+	s       *Site
+	regular []*Page
+	members map[*Term][]int32
+	rank    []int32
+	n       int
+	total   float64
+	scores  []float64 // candidate → its score for the page being scored
+	masks   []uint64  // candidate → the page's terms it shares (bit k: terms[k])
+	touched []int32   // the candidates with a score
+	terms   []*Term   // the page's terms (see termsOf)
+	weights []float64 // their weights
+	table   []float64 // subsetScores' buffer
+	counter maskCounter
+}
+
+func newScorer(s *Site, regular []*Page, members map[*Term][]int32, rank []int32, n int) *scorer {
+	return &scorer{s: s, regular: regular, members: members, rank: rank, n: n, total: float64(len(regular)),
+		scores: make([]float64, len(regular)), masks: make([]uint64, len(regular))}
+}
+
+// choose picks regular page i's related pages, or takes over the last
+// model's choice when it is the same (see memoCheck), and returns how
+// they were chosen (nil when that is not kept).
+func (sc *scorer) choose(i int, last *memoCheck) *memoPage {
+	p := sc.regular[i]
+	sc.terms, sc.weights = sc.s.termsOf(p, sc.members, sc.total, sc.terms[:0], sc.weights[:0])
+	if rel, mp, ok := last.takeOver(p, sc.terms, sc.weights, &sc.table); ok {
+		p.related = rel
+		return mp
+	}
+	for k, t := range sc.terms {
+		bit := uint64(0)
+		if k < 64 {
+			bit = 1 << k
+		}
+		for _, j := range scanned(sc.members[t]) {
+			if sc.scores[j] == 0 {
+				sc.touched = append(sc.touched, j)
+			}
+			sc.scores[j] += sc.weights[k]
+			sc.masks[j] |= bit
+		}
+	}
+	sc.scores[i] = 0
+	p.related = topRelated(sc.regular, sc.scores, sc.rank, sc.touched, int32(i), sc.n)
+	mp := sc.counter.memoOf(int32(i), sc.terms, sc.weights, sc.touched, sc.masks, p.related)
+	for _, j := range sc.touched {
+		sc.scores[j], sc.masks[j] = 0, 0
+	}
+	sc.touched = sc.touched[:0]
+	return mp
 }
 
 // termsOf appends p's terms to terms in the order relate sums their
