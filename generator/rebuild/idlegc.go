@@ -7,10 +7,12 @@ import (
 )
 
 // idleCollector collects garbage between builds, while the writer reads
-// the page that just reloaded, when the heap has so little room left
-// before the collector's next goal that the next build would likely run
-// into a collection: that build then starts with room for its garbage,
-// and a collection no longer lands on an edit now and then.
+// the page that just reloaded (beside the finisher, not after it: a
+// structural edit's finisher may run until the next edit), when the heap
+// has so little room left before the collector's next goal that the next
+// build would likely run into a collection: that build then starts with
+// room for its garbage, and a collection no longer lands on an edit now
+// and then.
 type idleCollector struct {
 	builds atomic.Uint64 // builds begun
 	stats  func() heap   // heapStats; a test sets its own
@@ -27,7 +29,7 @@ func (c *idleCollector) begin() uint64 {
 }
 
 // after collects garbage in the background once settled returns (the
-// deferred pages are in place), unless a build has begun since or the
+// reload has gone out), unless a build has begun since or the
 // heap has room for twice what the build that began at allocs allocated.
 func (c *idleCollector) after(allocs uint64, settled func()) {
 	build := c.builds.Load()

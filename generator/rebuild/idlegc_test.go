@@ -24,7 +24,7 @@ func TestCramped(t *testing.T) {
 }
 
 // TestIdleCollector checks that a build leaves a collection behind only
-// when the heap is cramped, after the deferred pages are in place, and
+// when the heap is cramped, once the reload has gone out, and
 // not once the next build has begun.
 func TestIdleCollector(t *testing.T) {
 	var now atomic.Pointer[heap]
@@ -49,7 +49,7 @@ func TestIdleCollector(t *testing.T) {
 			}
 		}()
 		if forced.Load() != 0 {
-			t.Error("collected before the deferred pages were in place")
+			t.Error("collected before the reload went out")
 		}
 		close(settled)
 		<-done

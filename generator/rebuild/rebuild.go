@@ -48,7 +48,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*pipeline.Result
 	}
 	b.finish.Stop() // the pages it did not put in place are deferred again
 	allocs := b.idle.begin()
-	defer func() { b.idle.after(allocs, b.finish.Wait) }()
+	defer func() { b.idle.after(allocs, reloaded) }()
 	if configChanged(changed) {
 		b.state.Cache = content.NewCache()
 	}
@@ -100,6 +100,10 @@ func (b *Builder) Close() error {
 	b.finish.Close()
 	return b.index.Close()
 }
+
+// reloaded returns once a build's reload has gone out to the open tabs
+// and their requests have come back (see headStart).
+func reloaded() { time.Sleep(headStart) }
 
 // contentPaths returns the paths below content/ of the changed paths that
 // are in it.
