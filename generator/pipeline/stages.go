@@ -141,7 +141,7 @@ func load(ctx context.Context, opts Options, st *State, withGit bool) (*inputs, 
 	git := pagesource.Start(ctx, filepath.Join(opts.Source, content.Dir), withGit && cfg.GitInfo)
 	tree, d := content.Load(siteFS, cfg, content.Options{Cache: st.Cache, DropBodies: !st.Policy.keepsState(), Changed: st.changedContent(cfg)})
 	diags = append(diags, d...)
-	model, d := site.New(tree, cfg, site.Options{BuildDrafts: opts.BuildDrafts, KnownURLs: append(append(static.urls(), view.WhatsNewURL, view.OwnersURL), view.ResultsURLs(tree.Pages)...), Previous: st.lastModel()})
+	model, d := site.New(tree, cfg, site.Options{BuildDrafts: opts.BuildDrafts, KnownURLs: append(append(static.urls(), view.WhatsNewURL, view.OwnersURL), view.ResultsURLs(tree.Pages)...), Previous: st.lastModel(), Followed: st.Policy.keepsState()})
 	diags = append(diags, d...)
 	// What the pages' links resolve against is named beside the rest of
 	// the loading (newFullRun waits for it).

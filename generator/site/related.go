@@ -21,7 +21,7 @@ func (s *Site) Related(p *Page) []*Page {
 // goroutines of their own, which Related waits for: nothing else in the
 // model reads or changes what they read (the pages' terms, the
 // taxonomies, the recent order) once the taxonomies are built.
-func (s *Site) startRelating(n int, prev *Site) {
+func (s *Site) startRelating(n int, prev *Site, followed bool) {
 	if n <= 0 {
 		return
 	}
@@ -32,7 +32,7 @@ func (s *Site) startRelating(n int, prev *Site) {
 		if prev != nil {
 			prev.relating.Wait()
 		}
-		s.relate(n, regular, prev)
+		s.relate(n, regular, prev, followed)
 	}()
 }
 
@@ -46,7 +46,7 @@ func (s *Site) startRelating(n int, prev *Site) {
 // the same recent order), its choices are taken over instead; otherwise
 // each page whose choice cannot come out differently keeps its own (see
 // relateMemo).
-func (s *Site) relate(n int, regular []*Page, prev *Site) {
+func (s *Site) relate(n int, regular []*Page, prev *Site, followed bool) {
 	index := make(map[*Page]int32, len(regular))
 	for i, p := range regular {
 		index[p] = int32(i)
@@ -73,14 +73,18 @@ func (s *Site) relate(n int, regular []*Page, prev *Site) {
 		s.relatedMemo = prev.relatedMemo
 		return
 	}
-	memo := newRelateMemo(n, regular, s.Taxonomies, members, rank)
+	var memo *relateMemo
 	var last *memoCheck
-	if prev != nil {
-		last = memo.check(prev.relatedMemo, s.byPath)
+	if followed {
+		memo = newRelateMemo(n, regular, s.Taxonomies, members, rank)
+		if prev != nil {
+			last = memo.check(prev.relatedMemo, s.byPath)
+		}
 	}
 	chosen := make([]*memoPage, len(regular))
 	parallel.Ranges(len(regular), 64, func(lo, hi int) {
 		sc := newScorer(s, regular, members, rank, n)
+		sc.keep = followed
 		for i := lo; i < hi; i++ {
 			chosen[i] = sc.choose(i, last)
 		}
@@ -90,7 +94,7 @@ func (s *Site) relate(n int, regular []*Page, prev *Site) {
 			memo.pages[p.Src.Path] = chosen[i]
 		}
 	}
-	s.relatedMemo = memo
+	s.relatedMemo = memo // nil when no build follows
 }
 
 // scorer picks the related pages of one page after another, with arrays
@@ -109,6 +113,7 @@ type scorer struct {
 	weights []float64 // their weights
 	table   []float64 // subsetScores' buffer
 	counter maskCounter
+	keep    bool // keep how each page's related pages were chosen (memoPage)
 }
 
 func newScorer(s *Site, regular []*Page, members map[*Term][]int32, rank []int32, n int) *scorer {
@@ -141,7 +146,10 @@ func (sc *scorer) choose(i int, last *memoCheck) *memoPage {
 	}
 	sc.scores[i] = 0
 	p.related = topRelated(sc.regular, sc.scores, sc.rank, sc.touched, int32(i), sc.n)
-	mp := sc.counter.memoOf(int32(i), sc.terms, sc.weights, sc.touched, sc.masks, p.related)
+	var mp *memoPage
+	if sc.keep {
+		mp = sc.counter.memoOf(int32(i), sc.terms, sc.weights, sc.touched, sc.masks, p.related)
+	}
 	for _, j := range sc.touched {
 		sc.scores[j], sc.masks[j] = 0, 0
 	}

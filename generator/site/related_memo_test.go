@@ -72,7 +72,7 @@ func (s *memoSite) model(t *testing.T, prev *Site) *Site {
 		tree.Pages = append(tree.Pages, pg)
 	}
 	slices.SortFunc(tree.Pages, func(a, b *content.Page) int { return compareFold(a.Path, b.Path) })
-	m, _ := New(tree, cfg, Options{Previous: prev})
+	m, _ := New(tree, cfg, Options{Previous: prev, Followed: true})
 	m.relating.Wait()
 	return m
 }
@@ -229,5 +229,26 @@ func TestSubsetScores(t *testing.T) {
 				t.Fatalf("%d terms, mask %b: table %v, sum %v", n, m, scores[m], maskScore(m, weights))
 			}
 		}
+	}
+}
+
+// TestRelatedMemoOnlyWhenFollowed checks that a model no build follows
+// (a one-off build) keeps nothing of how it related its pages.
+func TestRelatedMemoOnlyWhenFollowed(t *testing.T) {
+	s := newMemoSite(1, 50)
+	tree, cfg := &content.Tree{}, config.Default()
+	for path, src := range s.pages {
+		pg, _ := content.Parse(path, []byte(src), cfg)
+		tree.Pages = append(tree.Pages, pg)
+	}
+	alone, _ := New(tree, cfg, Options{})
+	followed, _ := New(tree, cfg, Options{Followed: true})
+	alone.relating.Wait()
+	followed.relating.Wait()
+	if alone.relatedMemo != nil {
+		t.Error("a model no build follows keeps its related pages' memo")
+	}
+	if followed.relatedMemo == nil || len(followed.relatedMemo.pages) == 0 {
+		t.Error("a followed model keeps no memo of its related pages")
 	}
 }

@@ -176,6 +176,9 @@ type Options struct {
 	// the same configuration (the live preview's), or nil: New takes
 	// over from it what it would work out the same (related pages).
 	Previous *Site
+	// Followed says a build will follow with this model as its Previous:
+	// New keeps how it chose each page's related pages for it.
+	Followed bool
 }
 
 // New builds the model. Problems with individual pages are reported
@@ -202,7 +205,7 @@ func New(tree *content.Tree, cfg *config.Config, opts Options) (*Site, diag.List
 	s.linkTree()
 	s.sortRecent()
 	s.buildTaxonomies()
-	s.startRelating(cfg.Related.Count, opts.Previous)
+	s.startRelating(cfg.Related.Count, opts.Previous, opts.Followed)
 	diags = append(diags, s.validate()...)
 	diags = append(diags, s.makeAliases()...)
 	diags = append(diags, s.makeRedirects(tree.Redirects)...)
