@@ -132,16 +132,17 @@ func (sc *scorer) choose(i int, last *memoCheck) *memoPage {
 		return mp
 	}
 	for k, t := range sc.terms {
-		bit := uint64(0)
-		if k < 64 {
-			bit = 1 << k
-		}
-		for _, j := range scanned(sc.members[t]) {
+		ids, w := scanned(sc.members[t]), sc.weights[k]
+		for _, j := range ids {
 			if sc.scores[j] == 0 {
 				sc.touched = append(sc.touched, j)
 			}
-			sc.scores[j] += sc.weights[k]
-			sc.masks[j] |= bit
+			sc.scores[j] += w
+		}
+		if sc.keep && k < 64 {
+			for _, j := range ids {
+				sc.masks[j] |= 1 << k
+			}
 		}
 	}
 	sc.scores[i] = 0
@@ -151,7 +152,12 @@ func (sc *scorer) choose(i int, last *memoCheck) *memoPage {
 		mp = sc.counter.memoOf(int32(i), sc.terms, sc.weights, sc.touched, sc.masks, p.related)
 	}
 	for _, j := range sc.touched {
-		sc.scores[j], sc.masks[j] = 0, 0
+		sc.scores[j] = 0
+	}
+	if sc.keep {
+		for _, j := range sc.touched {
+			sc.masks[j] = 0
+		}
 	}
 	sc.touched = sc.touched[:0]
 	return mp
