@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
-	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -147,13 +146,12 @@ func (st *State) changedFiles(now map[string]uint64, removed []string) []string 
 	return changed
 }
 
-// Finished records the hashes of files finished in place after a build
-// (Deferred pages) and forgets those of the files in unknown, whose bytes
-// in place are not known: the next pass makes them again.
-func (st *State) Finished(hashes map[string]uint64, unknown []string) {
+// Unknown forgets the hashes of the files in unknown, whose bytes in
+// place are not known (deferred pages about to be made again): the next
+// pass makes them again rather than keep them.
+func (st *State) Unknown(unknown []string) {
 	st.Mu.Lock()
 	defer st.Mu.Unlock()
-	maps.Copy(st.Hashes, hashes)
 	for _, f := range unknown {
 		delete(st.Hashes, f)
 	}
@@ -284,8 +282,9 @@ func (r *Run) RenderAgain(pages []Deferred) {
 }
 
 // WriteFinished writes rel, a deferred page's file finished
-// (Deferred.Splice), in a pass started by Again.
-func (r *Run) WriteFinished(rel string, data []byte) { r.write(rel, data) }
+// (Deferred.Splice), in a pass started by Again, and returns the hash of
+// its bytes.
+func (r *Run) WriteFinished(rel string, data []byte) uint64 { return r.writeHashed(rel, data) }
 
 // writePage writes page p from its record: a single page with its
 // template, a folder's page with its list (its text is on it).

@@ -128,8 +128,7 @@ func (r *Run) keepList(shown view.Shown, rel string, lk view.ListKey) bool {
 	switch {
 	case m == keyMiss && f.inPlace && r.deferPages && !VerifyKeys:
 		// Its view changed (cards moved along the pager, a card's
-		// summary): made again once the browser has reloaded.
-		f.swaps = nil
+		// summary): made again once the browser has reloaded (no swaps).
 		r.deferFile(Deferred{List: &shown}, f, key)
 		return true
 	case m == keyMiss:

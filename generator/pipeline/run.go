@@ -43,10 +43,14 @@ func (r *Run) renderDiags() diag.List {
 
 // write writes one output file and remembers its hash. An in-place build
 // keeps a file that is already in place with the same bytes.
-func (r *Run) write(rel string, data []byte) {
+func (r *Run) write(rel string, data []byte) { r.writeHashed(rel, data) }
+
+// writeHashed is write, returning the hash it remembered (0 in a one-off
+// build, which remembers none).
+func (r *Run) writeHashed(rel string, data []byte) uint64 {
 	if !r.policy.keepsState() { // a one-off build compares nothing with later builds
 		r.writeFile(rel, data)
-		return
+		return 0
 	}
 	sum := HashBytes(data)
 	r.hashMu.Lock()
@@ -57,9 +61,10 @@ func (r *Run) write(rel string, data []byte) {
 	r.hashMu.Unlock()
 	if old, ok := r.prevHash[rel]; ok && old == sum {
 		r.out.Retain(rel)
-		return
+		return sum
 	}
 	r.writeFile(rel, data)
+	return sum
 }
 
 // writeFile writes one output file. A path written twice was already

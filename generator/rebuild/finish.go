@@ -164,10 +164,6 @@ func (f *finisher) Page(rel string) (page []byte, ok bool) {
 	if u == nil {
 		return nil, false
 	}
-	if u.d.Remake() { // the file in place shows an older view until it is made again
-		<-done
-		return nil, false
-	}
 	file, err := os.ReadFile(f.path(rel))
 	if err == nil {
 		if page, ok := u.d.Splice(nil, file); ok {
@@ -212,7 +208,7 @@ func (f *finisher) finish(ctx context.Context, deferred []pipeline.Deferred) err
 		st.Unfinished(deferred)
 		return fmt.Errorf("finishing pages: %w", err)
 	}
-	st.Finished(nil, rels(remakes)) // nothing in place is taken for them
+	st.Unknown(rels(remakes)) // nothing in place is taken for them
 	r := st.Last.Again(ctx, out, st)
 	r.RenderAgain(remakes)
 	again, err := f.stage(ctx, r, splices)
@@ -231,7 +227,7 @@ func (f *finisher) finish(ctx context.Context, deferred []pipeline.Deferred) err
 	if len(again) == 0 {
 		return nil
 	}
-	st.Finished(nil, rels(again))
+	st.Unknown(rels(again))
 	return f.makeAgain(ctx, again)
 }
 
@@ -260,9 +256,8 @@ func (f *finisher) stage(ctx context.Context, r *pipeline.Run, deferred []pipeli
 		if !ok {
 			return
 		}
-		r.WriteFinished(d.Rel, b.page)
+		sum := r.WriteFinished(d.Rel, b.page)
 		spliced[i] = true
-		sum := pipeline.HashBytes(b.page)
 		f.mu.Lock()
 		f.pending[d.Rel].now = sum
 		f.mu.Unlock()
