@@ -202,6 +202,7 @@ func New(tree *content.Tree, cfg *config.Config, opts Options) (*Site, diag.List
 	srcs := includedPages(tree.Pages, opts.BuildDrafts)
 	diags = append(diags, s.makePages(srcs, tree.Failed)...)
 	diags = append(diags, s.assignURLs()...)
+	s.number() // the pages whose URLs are settled; numbered again below
 	s.linkTree()
 	s.sortRecent()
 	s.buildTaxonomies()
@@ -211,10 +212,15 @@ func New(tree *content.Tree, cfg *config.Config, opts Options) (*Site, diag.List
 	diags = append(diags, s.makeRedirects(tree.Redirects)...)
 	s.dropRedirected()
 	s.placeFiles(tree.Files)
+	s.number() // again: redirected pages were dropped
+	return s, diags
+}
+
+// number sets each page's place in Pages (Page.Num, see Index).
+func (s *Site) number() {
 	for i, p := range s.Pages {
 		p.Num = i + 1
 	}
-	return s, diags
 }
 
 func includedPages(pages []*content.Page, drafts bool) []*content.Page {

@@ -37,15 +37,11 @@ func (s *Site) buildTaxonomies() {
 		singulars[plural] = singular
 	}
 	sort.Strings(plurals)
-	at := make(map[*Page]int32, len(s.Pages))
-	for i, p := range s.Pages {
-		at[p] = int32(i)
-	}
 	s.Taxonomies = make([]*Taxonomy, len(plurals))
 	terms := make([][][]*Term, len(plurals)) // taxonomy → page (in s.Pages) → its terms
 	var wg sync.WaitGroup
 	for k, plural := range plurals {
-		wg.Go(func() { s.Taxonomies[k], terms[k] = s.groupBy(plural, singulars[plural], at) })
+		wg.Go(func() { s.Taxonomies[k], terms[k] = s.groupBy(plural, singulars[plural]) })
 	}
 	wg.Wait()
 	for k, tax := range s.Taxonomies {
@@ -68,8 +64,8 @@ func (s *Site) buildTaxonomies() {
 
 // groupBy groups the regular pages by the terms of taxonomy plural: it
 // returns the taxonomy and each page's terms, by the page's place in
-// s.Pages (at).
-func (s *Site) groupBy(plural, singular string, at map[*Page]int32) (*Taxonomy, [][]*Term) {
+// s.Pages (see Index).
+func (s *Site) groupBy(plural, singular string) (*Taxonomy, [][]*Term) {
 	tax := &Taxonomy{Name: plural, Singular: singular, URL: "/" + plural + "/", byKey: map[string]*Term{}}
 	terms := make([][]*Term, len(s.Pages))
 	slugs := map[string]string{} // a name is on many pages: slug it once
@@ -99,7 +95,8 @@ func (s *Site) groupBy(plural, singular string, at map[*Page]int32) (*Taxonomy, 
 	// Filling the terms from the pages in the order of Recent lists
 	// each term's pages in it, as sorting each list would, without a sort.
 	for _, p := range s.byAge {
-		for _, t := range terms[at[p]] {
+		i, _ := s.Index(p) // every page of Recent is in Pages
+		for _, t := range terms[i] {
 			t.Pages = append(t.Pages, p)
 		}
 	}
