@@ -22,6 +22,7 @@ type editKind struct {
 	undo   func(b *bench) error
 	url    func(b *bench, n int) string
 	marker func(n int) string
+	gone   bool // the page at url is gone: served is a 404
 }
 
 // kinds are the edits measured by the kinds mode.
@@ -44,13 +45,15 @@ var kinds = []editKind{
 		return writeNew(b, filepath.Join("content", fmt.Sprintf("bench-folder-%d", n), "page.md"), n)
 	}, undo: func(b *bench) error { return removeGlob(b, "content/bench-folder-*") },
 		url: func(b *bench, n int) string { return b.url + fmt.Sprintf("bench-folder-%d/page/", n) }, marker: newMarker},
-	{name: "delete", do: func(b *bench, _ int) error { return os.Remove(filepath.Join(b.site, b.page)) }, undo: restorePage},
+	{name: "delete", do: func(b *bench, _ int) error { return os.Remove(filepath.Join(b.site, b.page)) }, undo: restorePage,
+		url: pageURL, gone: true},
 	{name: "rename", do: func(b *bench, _ int) error {
 		return os.Rename(filepath.Join(b.site, b.page), filepath.Join(b.site, renamed(b.page)))
 	}, undo: func(b *bench) error {
 		_ = os.Remove(filepath.Join(b.site, renamed(b.page)))
 		return restorePage(b)
-	}},
+	}, url: func(b *bench, _ int) string { return strings.TrimSuffix(b.pageURL, "/") + "-renamed/" },
+		marker: func(int) string { return "-renamed/" }},
 	{name: "static file", setup: func(b *bench) error {
 		if err := os.MkdirAll(filepath.Join(b.site, "static"), 0o755); err != nil {
 			return err
@@ -105,8 +108,9 @@ func removeGlob(b *bench, pattern string) error {
 }
 
 // kindsLatency makes each kind of edit n times and reports, per kind, the
-// time from the save to the reload event and whether the change was
-// served right after it. The undo of each edit is waited for, unmeasured.
+// time from the save to the reload event, whether the change was served
+// right after it, and the time from the save until it was (the server
+// may wait for a page the build has not settled yet). The undo of each edit is waited for, unmeasured.
 func (b *bench) kindsLatency(n int, settle time.Duration, only string) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -125,7 +129,7 @@ func (b *bench) kindsLatency(n int, settle time.Duration, only string) error {
 		if err := b.step(k.setup, events, settle); err != nil {
 			return fmt.Errorf("%s: %w", k.name, err)
 		}
-		var took []time.Duration
+		var took, served []time.Duration
 		stale := 0
 		for i := 1; i <= n; i++ {
 			saved := time.Now()
@@ -136,8 +140,12 @@ func (b *bench) kindsLatency(n int, settle time.Duration, only string) error {
 				return fmt.Errorf("%s %d: %w", k.name, i, err)
 			}
 			took = append(took, time.Since(saved))
-			if k.url != nil && !servedAt(k.url(b, i), k.marker(i)) {
-				stale++
+			if k.url != nil {
+				if servedAs(k, b, i) {
+					served = append(served, time.Since(saved))
+				} else {
+					stale++
+				}
 			}
 			time.Sleep(settle)
 			if err := k.undo(b); err != nil {
@@ -152,6 +160,9 @@ func (b *bench) kindsLatency(n int, settle time.Duration, only string) error {
 			return fmt.Errorf("%s: %w", k.name, err)
 		}
 		fmt.Printf("%-12s save → reload event: %s; stale after the event: %d\n", k.name, summary(took), stale)
+		if len(served) > 0 {
+			fmt.Printf("%-12s save → changed page served: %s\n", "", summary(served))
+		}
 	}
 	return nil
 }
@@ -169,6 +180,26 @@ func (b *bench) step(change func(*bench) error, events <-chan string, settle tim
 	}
 	time.Sleep(settle)
 	return nil
+}
+
+// servedAs reports whether edit n of kind k shows at its URL: a 404 for
+// a page gone, else the page with its marker.
+func servedAs(k editKind, b *bench, n int) bool {
+	if k.gone {
+		return goneAt(k.url(b, n))
+	}
+	return servedAt(k.url(b, n), k.marker(n))
+}
+
+// goneAt reports whether url is answered with a 404.
+func goneAt(url string) bool {
+	resp, err := http.Get(url)
+	if err != nil {
+		return false
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(io.Discard, resp.Body)
+	return resp.StatusCode == http.StatusNotFound
 }
 
 // servedAt reports whether url is served with marker in it.

@@ -40,6 +40,13 @@ type State struct {
 	// made from (Preview in place only), for executing templates only on
 	// views that changed. Guarded by Mu like Hashes.
 	views viewMemo
+	// Split, set before a build of the live preview in place after an
+	// edit of pages, static files or files beside the pages, has the
+	// build make those pages first and leave the rest (Result.Rest).
+	Split bool
+	// unsettled is set while files in place are unverified: a split
+	// build published and the rest of it was not (see Unsettled).
+	unsettled bool
 	// theme is the theme of the last build (Preview only): the next one,
 	// loaded from the same files unless Forget was called, keeps what it
 	// drew (render.Theme.KeepDrawn).
@@ -145,6 +152,11 @@ func (st *State) changedFiles(now map[string]uint64, removed []string) []string 
 	st.Hashes = now
 	return changed
 }
+
+// Unsettled reports whether files in place are not verified since the
+// last edit: a split build published, and the rest of it was not (see
+// Result.Rest). Only a full build may follow then.
+func (st *State) Unsettled() bool { return st.unsettled }
 
 // Unknown forgets the hashes of the files in unknown, whose bytes in
 // place are not known (deferred pages about to be made again): the next
@@ -334,10 +346,15 @@ func (r *Run) Publish(opts Options, st *State) (*Result, error) {
 		r.out.Abort()
 		return res, err
 	}
-	r.out.RetainPrevious()
+	if !r.rest { // the rest of a split build makes or keeps every file
+		r.out.RetainPrevious()
+	}
 	removed, err := r.out.Commit()
 	if err != nil {
 		return res, err
+	}
+	if r.rest {
+		st.unsettled = false
 	}
 	res.Written = st.changedFiles(r.hashOf, removed)
 	st.keepViews(r.pass)

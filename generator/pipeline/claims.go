@@ -19,7 +19,9 @@ import (
 
 // claim claims the run's output paths and reports their collisions.
 func (r *Run) claim() {
-	if d := r.claimOutputs(); len(d) > 0 {
+	reg, d := r.claimOutputs()
+	r.claims = reg
+	if len(d) > 0 {
 		r.collided = true
 		r.diags.Add(d...)
 	}
@@ -33,7 +35,7 @@ func (r *Run) claim() {
 // code-highlighting stylesheet), files beside the pages, pages and
 // section lists, taxonomy and term lists, the extra pages and aliases.
 // A pass that lists static files again claims again.
-func (r *Run) claimOutputs() diag.List {
+func (r *Run) claimOutputs() (*output.Registry, diag.List) {
 	c := claimer{reg: output.NewRegistry()}
 	r.claimForeign(&c)
 	c.claim("robots.txt", output.Owner{What: "the generated robots.txt"})
@@ -54,7 +56,7 @@ func (r *Run) claimOutputs() diag.List {
 	for _, x := range r.extraPages() {
 		c.claim(strings.TrimPrefix(x.URL, "/")+"index.html", output.Owner{What: "the generated page " + x.URL})
 	}
-	return c.diags
+	return c.reg, c.diags
 }
 
 // claimer collects the collisions of a run's claims.

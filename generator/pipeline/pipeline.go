@@ -86,6 +86,12 @@ type Result struct {
 	// part of theirs changed (Options.DeferPages): the caller finishes
 	// them.
 	Deferred []Deferred
+	// Rest is set when the build was split (State.Split): it published
+	// only the pages whose sources changed, the new ones and the removal
+	// of those gone, and kept every other file as it was; the caller
+	// makes the rest (Run.Rest on State.Last) and serves a file not
+	// settled (Run.Settled) only once that is published.
+	Rest bool
 }
 
 // Build runs one full build.

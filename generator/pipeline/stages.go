@@ -65,6 +65,8 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 	st.keepViews(r.pass)
 	res.IndexPending = r.deferIndex
 	res.Deferred = r.deferred
+	res.Rest = r.split
+	st.unsettled = r.split
 	if st.Policy.keepsState() {
 		res.PageURLs = pageURLs(in.model)
 	}
@@ -91,6 +93,10 @@ func newFullRun(ctx context.Context, opts Options, st *State, in *inputs, out *o
 	// After the first build, the pages in place whose only change is a
 	// drawn part may be left to the caller.
 	r.deferPages = opts.DeferPages && st.Policy.keepsState() && prev != nil && st.Last != nil
+	// After an edit of pages, those come first (see writeFirst).
+	if r.split = r.deferPages && st.Split; r.split {
+		r.edited, r.previous = st.Changed, st.Last.model
+	}
 	return r
 }
 
@@ -200,6 +206,10 @@ func (r *Run) render() diag.List {
 	}
 	r.renderContent()
 	r.links.CheckAll(r.ctx)
+	if r.split { // the rest is left to the caller (Result.Rest)
+		r.writeFirst(r.edited)
+		return r.renderDiags()
+	}
 	r.writePages()
 	if r.spill != nil {
 		r.spill.Close()

@@ -73,8 +73,9 @@ type pass struct {
 	// deferred are the pages left to the caller (see Deferred), under
 	// hashMu.
 	deferred []Deferred
-	collided bool       // the output-path registry found collisions (reported once, by it)
-	spill    *htmlSpill // one-off builds: where pages' HTML waits for their templates (nil: in memory)
+	collided bool             // the output-path registry found collisions (reported once, by it)
+	claims   *output.Registry // every output path of the pass and who makes it (nil before claim)
+	spill    *htmlSpill       // one-off builds: where pages' HTML waits for their templates (nil: in memory)
 }
 
 // expected is what a list page whose key matched must come out as when
@@ -149,6 +150,15 @@ type Run struct {
 	// caller (Options.DeferPages).
 	deferPages bool
 	extras     Extras // Options.Extras: the health page and review notices
+	// split makes only the first part of the build (see writeFirst):
+	// the pages of the content paths in edited and the new ones; first
+	// are then the files it settled. previous is the last build's model.
+	split    bool
+	edited   []string
+	first    map[string]bool
+	previous *site.Site
+	// rest is set on the pass that makes what a split build left.
+	rest bool
 }
 
 // newRun prepares the build of in with policy, writing through ps.

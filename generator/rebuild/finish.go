@@ -31,6 +31,10 @@ type finisher struct {
 	// trash are the staged files of finishes that were stopped, removed
 	// once the build that stopped them is done (see discard).
 	trash []*output.Writer
+	// first is the run of a split build whose rest is being made, nil
+	// once settled is closed (see Start).
+	first   *pipeline.Run
+	settled chan struct{}
 }
 
 // unfinished is one deferred page and, once its new bytes are staged,
@@ -48,38 +52,49 @@ func newFinisher(b *Builder) *finisher {
 }
 
 // Start finishes deferred in the background, once the staged files of
-// the finishes stopped before are removed. The pages before must be
-// finished or stopped (Wait, Stop).
-func (f *finisher) Start(deferred []pipeline.Deferred) {
+// the finishes stopped before are removed. When first is not nil, the
+// last build was split (pipeline.Result.Rest) and first is its run: the
+// rest is made before, and the pages it defers are finished too; until
+// it is published, Page waits for it for a file first did not settle.
+// The pages before must be finished or stopped (Wait, Stop).
+func (f *finisher) Start(deferred []pipeline.Deferred, first *pipeline.Run) {
 	f.mu.Lock()
-	idle := len(deferred) == 0 && len(f.trash) == 0
+	idle := len(deferred) == 0 && len(f.trash) == 0 && first == nil
 	f.mu.Unlock()
 	if idle {
 		return
 	}
-	pending := make(map[string]*unfinished, len(deferred))
-	for _, d := range deferred {
-		pending[d.Rel] = &unfinished{d: d}
-	}
-	done := make(chan struct{})
+	done, settled := make(chan struct{}), make(chan struct{})
 	ctx, stop := context.WithCancel(f.ctx)
 	f.mu.Lock()
-	f.pending, f.done, f.stop = pending, done, stop
+	f.pending, f.done, f.stop, f.first, f.settled = pendingOf(deferred), done, stop, first, settled
 	f.mu.Unlock()
-	hook := finishing // read here, by the build's goroutine
+	hook, restHook := finishing, resting // read here, by the build's goroutine
 	go func() {
 		defer close(done)
 		defer stop()
+		settle := sync.OnceFunc(func() { f.settle(settled) })
+		defer settle()
 		select { // the reload goes out and the tabs' requests come in first
 		case <-time.After(headStart):
 		case <-ctx.Done():
 		}
 		f.emptyTrash()
-		if len(deferred) == 0 {
-			return
+		if first != nil && restHook != nil {
+			restHook(ctx)
+		}
+		if first != nil && ctx.Err() == nil {
+			var err error
+			if deferred, err = f.rest(ctx); err != nil {
+				return
+			}
+			settle()
 		}
 		if hook != nil {
-			hook(ctx)
+			hook(ctx, deferred)
+		}
+		if len(deferred) == 0 {
+			return
 		}
 		err := f.finish(ctx, deferred)
 		f.mu.Lock()
@@ -89,6 +104,39 @@ func (f *finisher) Start(deferred []pipeline.Deferred) {
 			f.err = err
 		}
 	}()
+}
+
+// pendingOf indexes deferred pages by their output paths.
+func pendingOf(deferred []pipeline.Deferred) map[string]*unfinished {
+	pending := make(map[string]*unfinished, len(deferred))
+	for _, d := range deferred {
+		pending[d.Rel] = &unfinished{d: d}
+	}
+	return pending
+}
+
+// rest makes the rest of a split build and returns the pages it
+// deferred, which are pending from then on.
+func (f *finisher) rest(ctx context.Context) ([]pipeline.Deferred, error) {
+	_, deferred, err := f.b.rest(ctx)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err != nil {
+		if ctx.Err() == nil {
+			f.err = err
+		}
+		return nil, err
+	}
+	f.pending = pendingOf(deferred)
+	return deferred, nil
+}
+
+// settle says the rest of a split build is published, or given up.
+func (f *finisher) settle(settled chan struct{}) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.first = nil
+	close(settled)
 }
 
 // headStart is how long the finisher waits after a build returns before
@@ -156,8 +204,15 @@ func (f *finisher) emptyTrash() {
 
 // Page returns the bytes of the page at output path rel as the last build
 // made it, when that page is not in place yet; ok is false when the file
-// in place is the page (or is being made again: Page then waits for it).
+// in place is the page (or is being made again, or left to the rest of a
+// split build: Page then waits for it).
 func (f *finisher) Page(rel string) (page []byte, ok bool) {
+	f.mu.Lock()
+	first, settled := f.first, f.settled
+	f.mu.Unlock()
+	if first != nil && !first.Settled(rel) {
+		<-settled // the rest of a split build may change it
+	}
 	f.mu.Lock()
 	u, done := f.pending[rel], f.done
 	f.mu.Unlock()
@@ -290,5 +345,10 @@ func (f *finisher) makeAgain(ctx context.Context, pages []pipeline.Deferred) err
 }
 
 // finishing, when set when a build returns, is called before the pages it
-// deferred are finished, with the context that stops them (tests).
-var finishing func(ctx context.Context)
+// deferred (or the rest of it did) are finished, with the context that
+// stops them and those pages (tests).
+var finishing func(ctx context.Context, deferred []pipeline.Deferred)
+
+// resting, when set when a split build returns, is called before the
+// rest of it is made, with the context that stops it (tests).
+var resting func(ctx context.Context)

@@ -27,8 +27,9 @@ func TestDeferredPagesMatchFullBuild(t *testing.T) {
 	// removed folder every page's footer (the site's sections) too.
 	defers := map[string]bool{"title": true, "new page": true, "delete": true, "new folder": true, "delete folder": true}
 	for _, e := range structuralEdits {
-		release := holdFinisher(t)
+		held, release := holdFinisher(t)
 		res := rebuild(t, b, e.do(t, root)...)
+		res.Deferred = held(b) // those of the rest of the split build
 		want := filepath.Join(t.TempDir(), "full")
 		if _, err := pipeline.Build(context.Background(), pipeline.Options{Source: root, Destination: want, Quiet: true}); err != nil {
 			t.Fatal(err)
@@ -144,12 +145,15 @@ func remadeOnRequest(t *testing.T, b *Builder, edit, dest string, deferred []pip
 }
 
 // holdFinisher holds the finisher of the next build back until release is
-// called.
-func holdFinisher(t *testing.T) (release func()) {
+// called; held waits until it is held and returns the pages it is to
+// finish, or until it is done (then none).
+func holdFinisher(t *testing.T) (held func(b *Builder) []pipeline.Deferred, release func()) {
 	hold := make(chan struct{})
+	caught := make(chan []pipeline.Deferred, 1)
 	var once sync.Once
 	release = func() { once.Do(func() { close(hold) }) }
-	finishing = func(ctx context.Context) {
+	finishing = func(ctx context.Context, deferred []pipeline.Deferred) {
+		caught <- deferred
 		select {
 		case <-hold:
 		case <-ctx.Done():
@@ -159,7 +163,18 @@ func holdFinisher(t *testing.T) (release func()) {
 		release() // a test that failed while holding it
 		finishing = nil
 	})
-	return release
+	held = func(b *Builder) []pipeline.Deferred {
+		b.finish.mu.Lock()
+		done := b.finish.done
+		b.finish.mu.Unlock()
+		select {
+		case d := <-caught:
+			return d
+		case <-done:
+			return nil
+		}
+	}
+	return held, release
 }
 
 // spoil changes a file of the preview behind the builder's back.
@@ -185,16 +200,17 @@ func full2rel(res *pipeline.Result) string {
 // the preview is what a full build writes.
 func TestUnfinishedPagesDeferredAgain(t *testing.T) {
 	root, dest, b := deferringPreview(t)
-	holdFinisher(t)                                           // never released: the next build stops it
+	held, _ := holdFinisher(t)                                // never released: the next build stops it
 	first := rebuild(t, b, structuralEdits[4].do(t, root)...) // new folder: every page
-	if len(first.Deferred) == 0 {
+	if first.Deferred = held(b); len(first.Deferred) == 0 {
 		t.Fatal("the new folder deferred no page")
 	}
-	finishing = nil
+	held, release := holdFinisher(t)
 	res := rebuild(t, b, structuralEdits[0].do(t, root)...) // title
-	if len(res.Deferred) == 0 {
+	if res.Deferred = held(b); len(res.Deferred) == 0 {
 		t.Errorf("the next build deferred no page of the %d not finished", len(first.Deferred))
 	}
+	release()
 	b.Finish()
 	b.index.Wait()
 	want := filepath.Join(t.TempDir(), "full")

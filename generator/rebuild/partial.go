@@ -19,7 +19,7 @@ import (
 // needed.
 func (b *Builder) partial(ctx context.Context, changed []string) (*pipeline.Result, bool, error) {
 	last := b.state.Last
-	if last == nil || !b.opts.InPlace || len(changed) == 0 {
+	if last == nil || !b.opts.InPlace || len(changed) == 0 || b.state.Unsettled() {
 		return nil, false, nil
 	}
 	b.commitMu.Lock()

@@ -6,12 +6,14 @@ package rebuild
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 
 	"github.com/playbookhq/playbook/generator/content"
 	"github.com/playbookhq/playbook/generator/diag"
 	"github.com/playbookhq/playbook/generator/layout"
+	"github.com/playbookhq/playbook/generator/output"
 	"github.com/playbookhq/playbook/generator/pipeline"
 )
 
@@ -58,21 +60,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*pipeline.Result
 	b.dirty = append(b.dirty, contentPaths(changed)...)
 	res, ok, err := b.partial(ctx, changed)
 	if !ok {
-		b.state.Changed = nil // read every page
-		if changed != nil {
-			b.state.Changed = append([]string{}, b.dirty...)
-		}
-		b.index.Drop() // a full build writes its own index
-		res, err = pipeline.Full(ctx, b.opts, b.state)
-		if err == nil {
-			b.dirty = nil
-		}
-		if err == nil && res.IndexPending {
-			b.index.Schedule(b.state.Last.SearchDocs)
-		}
-		if err == nil {
-			b.finish.Start(res.Deferred)
-		}
+		res, err = b.full(ctx, changed)
 	}
 	for _, lag := range []error{b.index.Err(), b.finish.Err()} {
 		if lag != nil { // the preview lags behind the pages: say so once
@@ -81,6 +69,66 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*pipeline.Result
 	}
 	res.Elapsed = time.Since(start)
 	return res, err
+}
+
+// full builds the site in place, reusing what did not change; after an
+// edit of pages (or of static files or files beside them) the build is
+// split: it returns once the edited pages are in place, and the rest is
+// made in the background (pipeline.Result.Rest), or at once when the
+// edited pages came out as they were.
+func (b *Builder) full(ctx context.Context, changed []string) (*pipeline.Result, error) {
+	b.state.Changed = nil // read every page
+	if changed != nil {
+		b.state.Changed = append([]string{}, b.dirty...)
+	}
+	b.state.Split = onlyContent(changed)
+	b.index.Drop() // a full build writes its own index
+	res, err := pipeline.Full(ctx, b.opts, b.state)
+	if err != nil {
+		return res, err
+	}
+	b.dirty = nil
+	if res.IndexPending {
+		b.index.Schedule(b.state.Last.SearchDocs)
+	}
+	if res.Rest && len(res.Written) == 0 { // nothing to reload for yet: the rest now
+		return b.restNow(ctx, res)
+	}
+	var first *pipeline.Run
+	if res.Rest {
+		first = b.state.Last
+	}
+	b.finish.Start(res.Deferred, first)
+	return res, nil
+}
+
+// restNow makes the rest of the split build that made res, which wrote
+// nothing, and returns the outcome of both.
+func (b *Builder) restNow(ctx context.Context, res *pipeline.Result) (*pipeline.Result, error) {
+	more, deferred, err := b.rest(ctx)
+	if more == nil {
+		return res, err
+	}
+	more.Partial, more.IndexPending, more.PageURLs = false, res.IndexPending, res.PageURLs
+	if err == nil {
+		b.finish.Start(deferred, nil)
+	}
+	return more, err
+}
+
+// rest makes and publishes what the last build, split, left (see
+// pipeline.Result.Rest), and returns the pages it deferred in turn.
+func (b *Builder) rest(ctx context.Context) (*pipeline.Result, []pipeline.Deferred, error) {
+	b.commitMu.Lock()
+	defer b.commitMu.Unlock()
+	out, err := output.Begin(b.opts.Destination, true)
+	if err != nil {
+		return nil, nil, fmt.Errorf("making the rest of the pages: %w", err)
+	}
+	r := b.state.Last.Rest(ctx, out, b.state)
+	deferred := r.RenderRest()
+	res, err := r.Publish(b.opts, b.state)
+	return res, deferred, err
 }
 
 // Page returns the bytes of the page at output path rel (slash, relative

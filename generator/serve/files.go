@@ -92,17 +92,8 @@ func (h siteHandler) serveFile(w http.ResponseWriter, r *http.Request, rel strin
 		return
 	}
 	defer root.Close()
-	f, info, err := openRegular(root, rel)
-	if errors.Is(err, errIsDir) {
-		if !strings.HasSuffix(r.URL.Path, "/") {
-			redirectToFolder(w, r)
-			return
-		}
-		rel = path.Join(rel, "index.html")
-		f, info, err = openRegular(root, rel)
-	}
-	if err != nil {
-		h.notFound(w, r)
+	f, info, rel, err := h.open(w, r, root, rel)
+	if err != nil || f == nil {
 		return
 	}
 	if h.deferred != nil {
@@ -120,6 +111,43 @@ func (h siteHandler) serveFile(w http.ResponseWriter, r *http.Request, rel strin
 	}
 	defer f.Close()
 	h.writeFile(w, r, rel, info, f)
+}
+
+// open opens the file at rel, or the index.html of the folder at rel,
+// and returns it with its path. When there is none, the last build may
+// still make it (deferred waits for that) and it is looked for again;
+// when there is still none, open answers the request itself (redirect,
+// not found) and returns a nil file.
+func (h siteHandler) open(w http.ResponseWriter, r *http.Request, root *os.Root, rel string) (*os.File, fs.FileInfo, string, error) {
+	f, info, file, err := h.openPage(w, r, root, rel)
+	if err != nil && f == nil && h.deferred != nil && file != "" {
+		if _, ok := h.deferred(file); !ok { // waited for the build to settle it
+			f, info, file, err = h.openPage(w, r, root, rel)
+		}
+	}
+	if err != nil && file != "" {
+		h.notFound(w, r)
+		return nil, nil, "", err
+	}
+	return f, info, file, err
+}
+
+// openPage opens the file at rel, or the index.html of the folder at rel,
+// and returns it with its path. A folder asked for without its slash is
+// redirected (then file is "").
+func (h siteHandler) openPage(w http.ResponseWriter, r *http.Request, root *os.Root, rel string) (*os.File, fs.FileInfo, string, error) {
+	f, info, err := openRegular(root, rel)
+	if errors.Is(err, errIsDir) {
+		if !strings.HasSuffix(r.URL.Path, "/") {
+			redirectToFolder(w, r)
+			return nil, nil, "", err
+		}
+		rel = path.Join(rel, "index.html")
+		f, info, err = openRegular(root, rel)
+	} else if err != nil && strings.HasSuffix(r.URL.Path, "/") {
+		rel = path.Join(rel, "index.html") // a folder not made yet
+	}
+	return f, info, rel, err
 }
 
 // errIsDir reports that a path names a folder.

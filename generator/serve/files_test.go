@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -214,5 +215,34 @@ func TestSiteHandlerServesDeferredPages(t *testing.T) {
 		if rec.Code != 200 || !strings.Contains(rec.Body.String(), want) {
 			t.Errorf("GET %s = %d %q; want 200 with %q", path, rec.Code, rec.Body.String(), want)
 		}
+	}
+}
+
+// TestSiteHandlerWaitsForPagesNotMadeYet checks that a page that is not
+// in place is asked of deferred (the build may still make it: the rest of
+// a split build) and served once there, and that a page that stays
+// missing is a 404.
+func TestSiteHandlerWaitsForPagesNotMadeYet(t *testing.T) {
+	dir := siteDir(t)
+	var asked []string
+	h := siteHandler{dir: dir, addr: at("/"), hub: NewHub(), deferred: func(rel string) ([]byte, bool) {
+		asked = append(asked, rel)
+		if rel == "guides/page/2/index.html" { // made meanwhile
+			writeFile(t, filepath.Join(dir, "guides", "page", "2", "index.html"), "<html><body>guides, page 2</body></html>")
+		}
+		return nil, false
+	}}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1/guides/page/2/", nil))
+	if rec.Code != 200 || !strings.Contains(rec.Body.String(), "guides, page 2") {
+		t.Errorf("GET /guides/page/2/ = %d %q; want the page made while it waited", rec.Code, rec.Body.String())
+	}
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1/gone/", nil))
+	if rec.Code != 404 {
+		t.Errorf("GET /gone/ = %d; want 404", rec.Code)
+	}
+	if want := []string{"guides/page/2/index.html", "guides/page/2/index.html", "gone/index.html"}; !slices.Equal(asked, want) {
+		t.Errorf("deferred was asked for %q; want %q", asked, want)
 	}
 }

@@ -1,0 +1,146 @@
+package rebuild
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/playbookhq/playbook/generator/pipeline"
+)
+
+// TestSplitEditsMatchFullBuild makes each kind of edit of the sample site
+// in a preview whose builds are split (Options.DeferPages): while the
+// rest of a build is held back, every file the build settled is already
+// what a full build of the edited site writes (the edited and new pages,
+// removed ones gone), and a page it left to the rest, stale in place, is
+// served only once the rest is published, as the full build's page. Once
+// everything is finished the preview is exactly a full build.
+func TestSplitEditsMatchFullBuild(t *testing.T) {
+	root, dest, b := deferringPreview(t)
+	splits := map[string]bool{"title": true, "tags and teams": true, "new page": true, "new folder": true, "delete": true, "rename": true}
+	for _, e := range structuralEdits {
+		release := holdRest(t)
+		res := rebuild(t, b, e.do(t, root)...)
+		full := fullBuild(t, root)
+		if splits[e.name] && !res.Rest {
+			t.Errorf("after the %s edit: the build was not split", e.name)
+		}
+		if res.Rest {
+			first := b.state.Last
+			got := readTree(t, dest)
+			settledAsFull(t, e.name, first, full, got)
+			waitsForRest(t, b, e.name, first, full, got, release)
+		}
+		release()
+		b.Finish()
+		b.index.Wait()
+		sameTrees(t, e.name, full, readTree(t, dest))
+	}
+}
+
+// settledAsFull checks that every file of the full build that the split
+// build's first run settled is in place as the full build wrote it, and
+// that every settled file the full build lacks is gone.
+func settledAsFull(t *testing.T, edit string, first *pipeline.Run, full, got map[string][]byte) {
+	t.Helper()
+	for rel := range union(full, got) {
+		if !first.Settled(rel) || pipeline.IsIndexFile(rel) || rel == ".playbook-output" {
+			continue
+		}
+		if want, ok := full[rel]; !ok {
+			t.Errorf("after the %s edit: %s, settled, is in place but a full build has no such file", edit, rel)
+		} else if !bytes.Equal(got[rel], want) {
+			t.Errorf("after the %s edit: %s, settled, differs from a full build", edit, rel)
+		}
+	}
+}
+
+// waitsForRest asks for a page the split build left to the rest, stale in
+// place: the answer must wait until the rest is released, then be the
+// full build's page.
+func waitsForRest(t *testing.T, b *Builder, edit string, first *pipeline.Run, full, got map[string][]byte, release func()) {
+	t.Helper()
+	rel := staleUnsettled(first, full, got)
+	if rel == "" {
+		t.Errorf("after the %s edit: no page left to the rest is stale in place", edit)
+		return
+	}
+	served := make(chan []byte, 1)
+	go func() {
+		page, ok := b.Page(rel)
+		if !ok {
+			page = readTree(t, b.opts.Destination)[rel]
+		}
+		served <- page
+	}()
+	select {
+	case <-served:
+		t.Errorf("after the %s edit: %s was served before the rest of the build was made", edit, rel)
+		return
+	case <-time.After(100 * time.Millisecond):
+	}
+	release()
+	if page := <-served; !bytes.Equal(page, full[rel]) {
+		t.Errorf("after the %s edit: %s, served once the rest was made, differs from a full build", edit, rel)
+	}
+}
+
+// staleUnsettled returns the first page, by path, that the first run did
+// not settle and whose file in place differs from the full build's.
+func staleUnsettled(first *pipeline.Run, full, got map[string][]byte) string {
+	var rels []string
+	for rel, want := range full {
+		if filepath.Ext(rel) == ".html" && !first.Settled(rel) && got[rel] != nil && !bytes.Equal(got[rel], want) {
+			rels = append(rels, rel)
+		}
+	}
+	sort.Strings(rels)
+	if len(rels) == 0 {
+		return ""
+	}
+	return rels[0]
+}
+
+func union(a, b map[string][]byte) map[string]bool {
+	out := make(map[string]bool, len(a)+len(b))
+	for k := range a {
+		out[k] = true
+	}
+	for k := range b {
+		out[k] = true
+	}
+	return out
+}
+
+// fullBuild builds the site at root from scratch and returns its files.
+func fullBuild(t *testing.T, root string) map[string][]byte {
+	t.Helper()
+	want := filepath.Join(t.TempDir(), "full")
+	if _, err := pipeline.Build(context.Background(), pipeline.Options{Source: root, Destination: want, Quiet: true}); err != nil {
+		t.Fatal(err)
+	}
+	return readTree(t, want)
+}
+
+// holdRest holds the rest of the next split build back until release is
+// called.
+func holdRest(t *testing.T) (release func()) {
+	hold := make(chan struct{})
+	var once sync.Once
+	release = func() { once.Do(func() { close(hold) }) }
+	resting = func(ctx context.Context) {
+		select {
+		case <-hold:
+		case <-ctx.Done():
+		}
+	}
+	t.Cleanup(func() {
+		release()
+		resting = nil
+	})
+	return release
+}
