@@ -31,6 +31,9 @@ type finisher struct {
 	// trash are the staged files of finishes that were stopped, removed
 	// once the build that stopped them is done (see discard).
 	trash []*output.Writer
+	// failures receives the errors in the site found after a build
+	// returned (see fail); it holds the last one.
+	failures chan error
 	// first is the run of a split build whose rest is being made, nil
 	// once settled is closed (see Start).
 	first   *pipeline.Run
@@ -48,7 +51,7 @@ func newFinisher(b *Builder) *finisher {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	close(done)
-	return &finisher{b: b, ctx: ctx, cancel: cancel, done: done}
+	return &finisher{b: b, ctx: ctx, cancel: cancel, done: done, failures: make(chan error, 1)}
 }
 
 // Start finishes deferred in the background, once the staged files of
@@ -98,10 +101,10 @@ func (f *finisher) Start(deferred []pipeline.Deferred, first *pipeline.Run) {
 		}
 		err := f.finish(ctx, deferred)
 		f.mu.Lock()
-		defer f.mu.Unlock()
 		f.pending = nil
-		if err != nil && ctx.Err() == nil {
-			f.err = err
+		f.mu.Unlock()
+		if ctx.Err() == nil {
+			f.fail(err)
 		}
 	}()
 }
@@ -119,16 +122,34 @@ func pendingOf(deferred []pipeline.Deferred) map[string]*unfinished {
 // deferred, which are pending from then on.
 func (f *finisher) rest(ctx context.Context) ([]pipeline.Deferred, error) {
 	_, deferred, err := f.b.rest(ctx)
-	f.mu.Lock()
-	defer f.mu.Unlock()
 	if err != nil {
 		if ctx.Err() == nil {
-			f.err = err
+			f.fail(err)
 		}
 		return nil, err
 	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
 	f.pending = pendingOf(deferred)
 	return deferred, nil
+}
+
+// fail passes on err, when not nil: errors in the site (a template that
+// fails on a list) to Failures, others to Err.
+func (f *finisher) fail(err error) {
+	switch {
+	case err == nil:
+	case pipeline.IsBuildError(err):
+		select { // the receiver shows the latest
+		case <-f.failures:
+		default:
+		}
+		f.failures <- err
+	default:
+		f.mu.Lock()
+		f.err = err
+		f.mu.Unlock()
+	}
 }
 
 // settle says the rest of a split build is published, or given up.

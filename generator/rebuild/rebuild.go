@@ -138,6 +138,13 @@ func (b *Builder) rest(ctx context.Context) (*pipeline.Result, []pipeline.Deferr
 // of the file.
 func (b *Builder) Page(rel string) (page []byte, ok bool) { return b.finish.Page(rel) }
 
+// Failures receives the errors in the site found after a build returned:
+// by the rest of a split build (pipeline.Result.Rest) or while finishing
+// the pages it deferred (a list template that fails on the edited page's
+// card). The output is then as it was before that part; a caller shows
+// them as it shows a failed build's. Only the last one is kept.
+func (b *Builder) Failures() <-chan error { return b.finish.failures }
+
 // Finish waits until every page the last build deferred is in place.
 func (b *Builder) Finish() { b.finish.Wait() }
 

@@ -5,11 +5,13 @@ import (
 	"context"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/playbookhq/playbook/generator/pipeline"
+	"github.com/playbookhq/playbook/internal/keycheck"
 )
 
 // TestSplitEditsMatchFullBuild makes each kind of edit of the sample site
@@ -143,4 +145,31 @@ func holdRest(t *testing.T) (release func()) {
 		resting = nil
 	})
 	return release
+}
+
+// TestSplitRestReportsSiteErrors retitles a page so that its section's
+// list template fails on its card: the first part of the split build
+// succeeds (the page itself is fine), and the error in the list comes
+// through Failures once the rest finds it.
+func TestSplitRestReportsSiteErrors(t *testing.T) {
+	keycheck.Set(t, false)
+	root := newSite(t, typedSite+`
+-- themes/default/layouts/_default/list.html --
+{{ define "main" }}{{ range .Pages }}{{ if eq .Title "Boom" }}{{ index $.Pages 99 }}{{ end }}<p>{{ .Title }}</p>{{ end }}{{ end }}
+`)
+	dest := filepath.Join(t.TempDir(), "preview")
+	b := newBuilder(t, pipeline.Options{Source: root, Destination: dest, InPlace: true, Quiet: true, DeferPages: true})
+	rebuild(t, b)
+	changed := replaceIn(t, root, "content/playbooks/b-second.md", `title = "Second play"`, `title = "Boom"`)
+	if res := rebuild(t, b, changed...); !res.Rest {
+		t.Fatal("the retitle was not split")
+	}
+	select {
+	case err := <-b.Failures():
+		if !pipeline.IsBuildError(err) || !strings.Contains(err.Error(), "list.html") {
+			t.Errorf("Failures() = %v; want the list template's error", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the list template's error was not reported")
+	}
 }

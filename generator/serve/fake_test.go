@@ -24,10 +24,13 @@ import (
 // takes long: it announces itself on slow and then waits for its context
 // to be cancelled, as the real stages do; "STUCK" waits for the test to
 // close stuck and ignores the context (a parser busy on one huge page).
+// One containing "LATER" builds, then reports an error in the site on
+// Failures, as the rest of a split build does.
 type fakeSite struct {
 	src, dest string
 	slow      chan error    // receives nil when a slow build starts, then its context's error
 	stuck     chan struct{} // closed by the test to let a stuck build end
+	failures  chan error    // Failures
 
 	mu       sync.Mutex
 	builds   int
@@ -41,7 +44,7 @@ func newFakeSite(t *testing.T) *fakeSite {
 	src := t.TempDir()
 	writeFile(t, filepath.Join(src, "content", "page.md"), "first version\n")
 	writeFile(t, filepath.Join(src, "static", "style.css"), "body { color: black }\n")
-	return &fakeSite{src: src, slow: make(chan error, 10), stuck: make(chan struct{})}
+	return &fakeSite{src: src, slow: make(chan error, 10), stuck: make(chan struct{}), failures: make(chan error, 1)}
 }
 
 func (f *fakeSite) rebuilder(o build.Options) Rebuilder {
@@ -92,8 +95,17 @@ func (f *fakeSite) Build(ctx context.Context, changed []string) (*build.Result, 
 	res.Written = append(res.Written, f.write("style.css", string(css))...)
 	res.Written = append(res.Written, f.write("404.html", "<!doctype html><html><head><title>404</title></head><body>custom not found</body></html>")...)
 	res.CSSOnly = len(res.Written) == 1 && res.Written[0] == "style.css"
+	if strings.Contains(string(body), "LATER") {
+		go func() {
+			time.Sleep(50 * time.Millisecond)
+			f.failures <- diag.List{diag.Errorf(diag.Pos{File: "themes/default/layouts/_default/list.html", Line: 3, Col: 9}, "executing list: index out of range")}
+		}()
+	}
 	return res, nil
 }
+
+// Failures receives the errors of LATER builds.
+func (f *fakeSite) Failures() <-chan error { return f.failures }
 
 // page is a complete HTML page whose body appears twice, at the start and
 // the end, so a half-written page is easy to detect.

@@ -55,6 +55,12 @@ func (l *loop) watch(ctx context.Context, w *watch.Watcher, served <-chan error)
 		select {
 		case <-ctx.Done():
 			return false, nil
+		case err := <-failures(l.rb):
+			if cur == nil { // else the build running has the last word
+				if err := l.report(nil, err); err != nil {
+					l.out.machineError(err)
+				}
+			}
 		case err := <-served:
 			l.out.serverFailed(err)
 			return true, err
@@ -94,6 +100,15 @@ func (l *loop) watch(ctx context.Context, w *watch.Watcher, served <-chan error)
 			cur, pending = start(ctx, l.rb, pending), changes{}
 		}
 	}
+}
+
+// failures returns where rb reports errors in the site it finds after a
+// build returned (rebuild.Builder.Failures), nil when it does not.
+func failures(rb Rebuilder) <-chan error {
+	if f, ok := rb.(interface{ Failures() <-chan error }); ok {
+		return f.Failures()
+	}
+	return nil
 }
 
 // restartGrace is how long a cancelled build may take to stop before the

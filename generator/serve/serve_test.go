@@ -92,6 +92,32 @@ func TestServeErrorOverlayAndRecovery(t *testing.T) {
 	}
 }
 
+// TestServeShowsErrorsFoundAfterTheBuild checks that an error in the site
+// found after a build returned (the rest of a split build) shows in the
+// tabs and the terminal as a failed build's does, and that the next good
+// build clears it.
+func TestServeShowsErrorsFoundAfterTheBuild(t *testing.T) {
+	fake := newFakeSite(t)
+	srv := startServe(t, fake, Options{})
+	events := sseClient(t, srv.url)
+	nextEvent(t, events) // hello
+
+	writeFile(t, filepath.Join(fake.src, "content", "page.md"), "LATER\n")
+	if ev := nextEvent(t, events); ev.name != eventLoad {
+		t.Fatalf("event after the edit = %+v; want reload", ev)
+	}
+	ev := nextEvent(t, events)
+	if ev.name != eventError || !strings.Contains(ev.data, "list.html:3:9: executing list: index out of range") {
+		t.Fatalf("event after the rest failed = %+v; want builderror with file:line:col", ev)
+	}
+	srv.waitLine(t, "list.html:3:9: executing list: index out of range")
+
+	writeFile(t, filepath.Join(fake.src, "content", "page.md"), "fixed version\n")
+	if ev := nextEvent(t, events); ev.name != eventLoad {
+		t.Fatalf("event after the fix = %+v; want reload", ev)
+	}
+}
+
 func countContaining(lines []string, s string) int {
 	n := 0
 	for _, l := range lines {
