@@ -88,7 +88,7 @@ func (f *finisher) Start(deferred []pipeline.Deferred, first *pipeline.Run) {
 		}
 		if first != nil && ctx.Err() == nil {
 			var err error
-			if deferred, err = f.rest(ctx); err != nil {
+			if deferred, err = f.rest(ctx, first); err != nil {
 				return
 			}
 			settle()
@@ -118,10 +118,10 @@ func pendingOf(deferred []pipeline.Deferred) map[string]*unfinished {
 	return pending
 }
 
-// rest makes the rest of a split build and returns the pages it
-// deferred, which are pending from then on.
-func (f *finisher) rest(ctx context.Context) ([]pipeline.Deferred, error) {
-	_, deferred, err := f.b.rest(ctx)
+// rest makes the rest of the split build whose run is first and returns
+// the pages it deferred, which are pending from then on.
+func (f *finisher) rest(ctx context.Context, first *pipeline.Run) ([]pipeline.Deferred, error) {
+	_, deferred, err := f.b.rest(ctx, first)
 	if err != nil {
 		if ctx.Err() == nil {
 			f.fail(err)

@@ -91,21 +91,21 @@ func (b *Builder) full(ctx context.Context, changed []string) (*pipeline.Result,
 	if res.IndexPending {
 		b.index.Schedule(b.state.Last.SearchDocs)
 	}
-	if res.Rest && len(res.Written) == 0 { // nothing to reload for yet: the rest now
-		return b.restNow(ctx, res)
-	}
 	var first *pipeline.Run
 	if res.Rest {
 		first = b.state.Last
+	}
+	if res.Rest && len(res.Written) == 0 { // nothing to reload for yet: the rest now
+		return b.restNow(ctx, first, res)
 	}
 	b.finish.Start(res.Deferred, first)
 	return res, nil
 }
 
-// restNow makes the rest of the split build that made res, which wrote
-// nothing, and returns the outcome of both.
-func (b *Builder) restNow(ctx context.Context, res *pipeline.Result) (*pipeline.Result, error) {
-	more, deferred, err := b.rest(ctx)
+// restNow makes the rest of the split build whose run is first and which
+// wrote nothing (res), and returns the outcome of both.
+func (b *Builder) restNow(ctx context.Context, first *pipeline.Run, res *pipeline.Result) (*pipeline.Result, error) {
+	more, deferred, err := b.rest(ctx, first)
 	if more == nil {
 		return res, err
 	}
@@ -116,16 +116,17 @@ func (b *Builder) restNow(ctx context.Context, res *pipeline.Result) (*pipeline.
 	return more, err
 }
 
-// rest makes and publishes what the last build, split, left (see
-// pipeline.Result.Rest), and returns the pages it deferred in turn.
-func (b *Builder) rest(ctx context.Context) (*pipeline.Result, []pipeline.Deferred, error) {
+// rest makes and publishes what the split build whose run is first left
+// (see pipeline.Result.Rest), and returns the pages it deferred in turn.
+// The background index may have published in between.
+func (b *Builder) rest(ctx context.Context, first *pipeline.Run) (*pipeline.Result, []pipeline.Deferred, error) {
 	b.commitMu.Lock()
 	defer b.commitMu.Unlock()
 	out, err := output.Begin(b.opts.Destination, true)
 	if err != nil {
 		return nil, nil, fmt.Errorf("making the rest of the pages: %w", err)
 	}
-	r := b.state.Last.Rest(ctx, out, b.state)
+	r := first.Rest(ctx, out, b.state)
 	deferred := r.RenderRest()
 	res, err := r.Publish(b.opts, b.state)
 	return res, deferred, err

@@ -19,8 +19,9 @@ import (
 // rest of a build is held back, every file the build settled is already
 // what a full build of the edited site writes (the edited and new pages,
 // removed ones gone), and a page it left to the rest, stale in place, is
-// served only once the rest is published, as the full build's page. Once
-// everything is finished the preview is exactly a full build.
+// served only once the rest is published, as the full build's page. The
+// background index publishes in between. Once everything is finished the
+// preview is exactly a full build.
 func TestSplitEditsMatchFullBuild(t *testing.T) {
 	root, dest, b := deferringPreview(t)
 	splits := map[string]bool{"title": true, "tags and teams": true, "new page": true, "new folder": true, "delete": true, "rename": true}
@@ -35,6 +36,7 @@ func TestSplitEditsMatchFullBuild(t *testing.T) {
 			first := b.state.Last
 			got := readTree(t, dest)
 			settledAsFull(t, e.name, first, full, got)
+			b.index.Wait() // the background index publishes between the two parts
 			waitsForRest(t, b, e.name, first, full, got, release)
 		}
 		release()
