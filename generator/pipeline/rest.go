@@ -135,12 +135,6 @@ func (r *Run) Rest(ctx context.Context, out *output.Writer, st *State) *Run {
 // the caller: it returns them (see Deferred).
 func (r *Run) RenderRest() []Deferred {
 	r.writePages()
-	fed := make(chan struct{})
-	go func() {
-		defer close(fed)
-		r.writeFeeds()
-	}()
-	r.renderLists()
-	<-fed
+	r.listsAndFeeds()
 	return r.deferred
 }

@@ -225,8 +225,18 @@ func (r *Run) render() diag.List {
 		defer close(indexed)
 		r.finishSearchIndex()
 	}()
-	// The feeds, the sitemap and the navigation file read only the model
-	// and the pages' texts: they are written beside the list pages.
+	r.listsAndFeeds()
+	if !r.policy.keepsState() {
+		r.dropRenderState()
+	}
+	<-indexed
+	return r.renderDiags()
+}
+
+// listsAndFeeds writes the list pages and, beside them, the feeds, the
+// sitemap and the navigation file, which read only the model and the
+// pages' texts.
+func (r *Run) listsAndFeeds() {
 	fed := make(chan struct{})
 	go func() {
 		defer close(fed)
@@ -234,11 +244,6 @@ func (r *Run) render() diag.List {
 	}()
 	r.renderLists()
 	<-fed
-	if !r.policy.keepsState() {
-		r.dropRenderState()
-	}
-	<-indexed
-	return r.renderDiags()
 }
 
 // markdownOptions are the Markdown renderer's options for a site, with
