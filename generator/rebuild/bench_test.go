@@ -74,3 +74,42 @@ func BenchmarkTitleEdit(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSplitTitleEdit times what the live preview waits for after a
+// title edit: the first part of a split build (Options.DeferPages), on
+// PLAYBOOK_BENCH_SITE or the sample site. The rest, the deferred pages
+// and the search index are waited for outside the timer.
+func BenchmarkSplitTitleEdit(b *testing.B) {
+	src := os.Getenv("PLAYBOOK_BENCH_SITE")
+	if src == "" {
+		src = filepath.Join("..", "..")
+	}
+	root := b.TempDir()
+	if err := os.CopyFS(root, os.DirFS(src)); err != nil {
+		b.Fatal(err)
+	}
+	bl := newBuilder(b, pipeline.Options{Source: root, Destination: filepath.Join(b.TempDir(), "out"), InPlace: true, Quiet: true, Private: true, DeferPages: true})
+	if _, err := bl.Build(context.Background(), nil); err != nil {
+		b.Fatal(err)
+	}
+	page := bl.state.Last.Model().Regular()[0].Src.Path
+	file := filepath.Join(root, "content", filepath.FromSlash(page))
+	orig, _ := os.ReadFile(file)
+	i := 0
+	for b.Loop() {
+		b.StopTimer()
+		bl.Finish()
+		bl.index.Wait()
+		i++
+		os.WriteFile(file, bytes.Replace(orig, []byte(`title = "`), fmt.Appendf(nil, `title = "Retitled %d `, i), 1), 0o644)
+		b.StartTimer()
+		res, err := bl.Build(context.Background(), []string{"content/" + page})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if !res.Rest {
+			b.Fatal("the title edit was not split")
+		}
+	}
+	bl.Finish()
+}
