@@ -49,7 +49,20 @@ func (r *reporter) built(res *pipeline.Result) {
 	}
 	r.builds++
 	r.printNew(res.Diagnostics.Warnings())
-	fmt.Fprintf(r.stdout, "%s %d pages in %s (%d files changed)\n", verb, res.Pages, res.Elapsed.Round(time.Millisecond), len(res.Written))
+	fmt.Fprintf(r.stdout, "%s %d pages in %s (%s)\n", verb, res.Pages, res.Elapsed.Round(time.Millisecond), filesChanged(res))
+}
+
+// filesChanged says how many files a build changed, and that the pages it
+// left to the rest of a split build (pipeline.Result.Rest) follow.
+func filesChanged(res *pipeline.Result) string {
+	s := fmt.Sprintf("%d files changed", len(res.Written))
+	if len(res.Written) == 1 {
+		s = "1 file changed"
+	}
+	if res.Rest {
+		s += "; the other pages follow in the background"
+	}
+	return s
 }
 
 // failed prints the errors not shown for the previous build, then one line
