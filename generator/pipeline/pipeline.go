@@ -34,7 +34,8 @@ type Options struct {
 	// DeferPages has in-place builds after the first leave the pages
 	// whose only change is a drawn part (sidebar, header, footer) as they
 	// are, listed in Result.Deferred for the caller to finish (the live
-	// preview, once the browser has reloaded).
+	// preview, once the browser has reloaded); with State.Split set, such
+	// a build is split (Result.Rest).
 	DeferPages bool
 
 	// Inspect, when set, makes the build an in-memory check that hands
