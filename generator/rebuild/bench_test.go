@@ -15,21 +15,7 @@ import (
 // live preview's common case) on PLAYBOOK_BENCH_SITE or the sample site.
 // The background search-index refresh is waited for outside the timer.
 func BenchmarkBodyEdit(b *testing.B) {
-	src := os.Getenv("PLAYBOOK_BENCH_SITE")
-	if src == "" {
-		src = filepath.Join("..", "..")
-	}
-	root := b.TempDir()
-	if err := os.CopyFS(root, os.DirFS(src)); err != nil {
-		b.Fatal(err)
-	}
-	bl := newBuilder(b, pipeline.Options{Source: root, Destination: filepath.Join(b.TempDir(), "out"), InPlace: true})
-	if _, err := bl.Build(context.Background(), nil); err != nil {
-		b.Fatal(err)
-	}
-	page := bl.state.Last.Model().Regular()[0].Src.Path
-	file := filepath.Join(root, "content", filepath.FromSlash(page))
-	orig, _ := os.ReadFile(file)
+	bl, page, file, orig := benchPreview(b, pipeline.Options{InPlace: true})
 	i := 0
 	for b.Loop() {
 		b.StopTimer()
@@ -48,21 +34,7 @@ func BenchmarkBodyEdit(b *testing.B) {
 // structural edit: lists, terms and neighbours change) on
 // PLAYBOOK_BENCH_SITE or the sample site.
 func BenchmarkTitleEdit(b *testing.B) {
-	src := os.Getenv("PLAYBOOK_BENCH_SITE")
-	if src == "" {
-		src = filepath.Join("..", "..")
-	}
-	root := b.TempDir()
-	if err := os.CopyFS(root, os.DirFS(src)); err != nil {
-		b.Fatal(err)
-	}
-	bl := newBuilder(b, pipeline.Options{Source: root, Destination: filepath.Join(b.TempDir(), "out"), InPlace: true, Quiet: true})
-	if _, err := bl.Build(context.Background(), nil); err != nil {
-		b.Fatal(err)
-	}
-	page := bl.state.Last.Model().Regular()[0].Src.Path
-	file := filepath.Join(root, "content", filepath.FromSlash(page))
-	orig, _ := os.ReadFile(file)
+	bl, page, file, orig := benchPreview(b, pipeline.Options{InPlace: true, Quiet: true})
 	i := 0
 	for b.Loop() {
 		b.StopTimer()
@@ -80,21 +52,7 @@ func BenchmarkTitleEdit(b *testing.B) {
 // PLAYBOOK_BENCH_SITE or the sample site. The rest, the deferred pages
 // and the search index are waited for outside the timer.
 func BenchmarkSplitTitleEdit(b *testing.B) {
-	src := os.Getenv("PLAYBOOK_BENCH_SITE")
-	if src == "" {
-		src = filepath.Join("..", "..")
-	}
-	root := b.TempDir()
-	if err := os.CopyFS(root, os.DirFS(src)); err != nil {
-		b.Fatal(err)
-	}
-	bl := newBuilder(b, pipeline.Options{Source: root, Destination: filepath.Join(b.TempDir(), "out"), InPlace: true, Quiet: true, Private: true, DeferPages: true})
-	if _, err := bl.Build(context.Background(), nil); err != nil {
-		b.Fatal(err)
-	}
-	page := bl.state.Last.Model().Regular()[0].Src.Path
-	file := filepath.Join(root, "content", filepath.FromSlash(page))
-	orig, _ := os.ReadFile(file)
+	bl, page, file, orig := benchPreview(b, pipeline.Options{InPlace: true, Quiet: true, Private: true, DeferPages: true})
 	i := 0
 	for b.Loop() {
 		b.StopTimer()
@@ -112,4 +70,28 @@ func BenchmarkSplitTitleEdit(b *testing.B) {
 		}
 	}
 	bl.Finish()
+}
+
+// benchPreview builds a copy of PLAYBOOK_BENCH_SITE (or the sample site)
+// with a Builder of opts (source and destination set here) and returns
+// it, with the first regular page's content path, file and bytes.
+func benchPreview(b *testing.B, opts pipeline.Options) (bl *Builder, page, file string, orig []byte) {
+	b.Helper()
+	src := os.Getenv("PLAYBOOK_BENCH_SITE")
+	if src == "" {
+		src = filepath.Join("..", "..")
+	}
+	root := b.TempDir()
+	if err := os.CopyFS(root, os.DirFS(src)); err != nil {
+		b.Fatal(err)
+	}
+	opts.Source, opts.Destination = root, filepath.Join(b.TempDir(), "out")
+	bl = newBuilder(b, opts)
+	if _, err := bl.Build(context.Background(), nil); err != nil {
+		b.Fatal(err)
+	}
+	page = bl.state.Last.Model().Regular()[0].Src.Path
+	file = filepath.Join(root, "content", filepath.FromSlash(page))
+	orig, _ = os.ReadFile(file)
+	return bl, page, file, orig
 }
