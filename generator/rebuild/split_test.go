@@ -27,7 +27,8 @@ func TestSplitEditsMatchFullBuild(t *testing.T) {
 	splits := map[string]bool{"title": true, "tags and teams": true, "new page": true, "new folder": true, "delete": true, "rename": true}
 	for _, e := range structuralEdits {
 		release := holdRest(t)
-		res := rebuild(t, b, e.do(t, root)...)
+		changed := e.do(t, root)
+		res := rebuild(t, b, changed...)
 		full := fullBuild(t, root)
 		if splits[e.name] && !res.Rest {
 			t.Errorf("after the %s edit: the build was not split", e.name)
@@ -35,6 +36,7 @@ func TestSplitEditsMatchFullBuild(t *testing.T) {
 		if res.Rest {
 			first := b.state.Last
 			got := readTree(t, dest)
+			editedSettled(t, e.name, first, changed)
 			settledAsFull(t, e.name, first, full, got)
 			b.index.Wait() // the background index publishes between the two parts
 			waitsForRest(t, b, e.name, first, full, got, release)
@@ -43,6 +45,17 @@ func TestSplitEditsMatchFullBuild(t *testing.T) {
 		b.Finish()
 		b.index.Wait()
 		sameTrees(t, e.name, full, readTree(t, dest))
+	}
+}
+
+// editedSettled checks that the split build made the pages of the changed
+// content paths that still exist first: they are what the writer looks at.
+func editedSettled(t *testing.T, edit string, first *pipeline.Run, changed []string) {
+	t.Helper()
+	for _, c := range changed {
+		if p := first.Model().ByPath(strings.TrimPrefix(c, "content/")); p != nil && !first.Settled(p.OutFile) {
+			t.Errorf("after the %s edit: %s, whose source changed, was left to the rest", edit, p.OutFile)
+		}
 	}
 }
 
