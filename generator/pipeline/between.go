@@ -44,9 +44,6 @@ type State struct {
 	// edit of pages, static files or files beside the pages, has the
 	// build make those pages first and leave the rest (Result.Rest).
 	Split bool
-	// unsettled is set while files in place are unverified: a split
-	// build published and the rest of it was not (see Unsettled).
-	unsettled bool
 	// theme is the theme of the last build (Preview only): the next one,
 	// loaded from the same files unless Forget was called, keeps what it
 	// drew (render.Theme.KeepDrawn).
@@ -155,8 +152,9 @@ func (st *State) changedFiles(now map[string]uint64, removed []string) []string 
 
 // Unsettled reports whether files in place are not verified since the
 // last edit: a split build published, and the rest of it was not (see
-// Result.Rest). Only a full build may follow then.
-func (st *State) Unsettled() bool { return st.unsettled }
+// Result.Rest): the last run is that build's, which settled only some
+// files. Only a full build may follow then.
+func (st *State) Unsettled() bool { return st.Last != nil && st.Last.first != nil }
 
 // Unknown forgets the hashes of the files in unknown, whose bytes in
 // place are not known (deferred pages about to be made again): the next
@@ -352,9 +350,6 @@ func (r *Run) Publish(opts Options, st *State) (*Result, error) {
 	removed, err := r.out.Commit()
 	if err != nil {
 		return res, err
-	}
-	if r.rest {
-		st.unsettled = false
 	}
 	res.Written = st.changedFiles(r.hashOf, removed)
 	st.keepViews(r.pass)

@@ -66,7 +66,6 @@ func Full(ctx context.Context, opts Options, st *State) (*Result, error) {
 	res.IndexPending = r.deferIndex
 	res.Deferred = r.deferred
 	res.Rest = r.split
-	st.unsettled = r.split
 	if st.Policy.keepsState() {
 		res.PageURLs = pageURLs(in.model)
 	}

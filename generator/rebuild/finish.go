@@ -83,10 +83,10 @@ func (f *finisher) Start(deferred []pipeline.Deferred, first *pipeline.Run) {
 		case <-ctx.Done():
 		}
 		f.emptyTrash()
-		if first != nil && restHook != nil {
-			restHook(ctx)
-		}
-		if first != nil && ctx.Err() == nil {
+		if first != nil {
+			if restHook != nil {
+				restHook(ctx)
+			}
 			var err error
 			if deferred, err = f.rest(ctx, first); err != nil {
 				return
@@ -121,6 +121,9 @@ func pendingOf(deferred []pipeline.Deferred) map[string]*unfinished {
 // rest makes the rest of the split build whose run is first and returns
 // the pages it deferred, which are pending from then on.
 func (f *finisher) rest(ctx context.Context, first *pipeline.Run) ([]pipeline.Deferred, error) {
+	if err := ctx.Err(); err != nil { // stopped before it began
+		return nil, err
+	}
 	_, deferred, err := f.b.rest(ctx, first)
 	if err != nil {
 		if ctx.Err() == nil {

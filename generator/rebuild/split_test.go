@@ -188,3 +188,24 @@ func TestSplitRestReportsSiteErrors(t *testing.T) {
 		t.Fatal("the list template's error was not reported")
 	}
 }
+
+// TestBodyEditWhileRestUnpublished makes a body edit while the rest of a
+// split title edit is held back: the files in place are not verified, so
+// the body edit takes a full build (State.Unsettled), whose own rest
+// makes the title's change reach every page; the preview is then a full
+// build.
+func TestBodyEditWhileRestUnpublished(t *testing.T) {
+	root, dest, b := deferringPreview(t)
+	holdRest(t) // never released: the body edit's build stops it
+	if res := rebuild(t, b, structuralEdits[0].do(t, root)...); !res.Rest {
+		t.Fatal("the title edit was not split")
+	}
+	if !b.state.Unsettled() {
+		t.Fatal("the state is settled while the rest is held back")
+	}
+	resting = nil
+	rebuild(t, b, replaceIn(t, root, "content/guides/glossary.md", "\n\n", "\n\nA new first line.\n\n")...)
+	b.Finish()
+	b.index.Wait()
+	sameTrees(t, "body after an unpublished rest", fullBuild(t, root), readTree(t, dest))
+}

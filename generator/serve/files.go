@@ -93,7 +93,7 @@ func (h siteHandler) serveFile(w http.ResponseWriter, r *http.Request, rel strin
 	}
 	defer root.Close()
 	f, info, rel, err := h.open(w, r, root, rel)
-	if err != nil || f == nil {
+	if err != nil { // answered by open
 		return
 	}
 	if h.deferred != nil {
@@ -117,10 +117,10 @@ func (h siteHandler) serveFile(w http.ResponseWriter, r *http.Request, rel strin
 // and returns it with its path. When there is none, the last build may
 // still make it (deferred waits for that) and it is looked for again;
 // when there is still none, open answers the request itself (redirect,
-// not found) and returns a nil file.
+// not found) and returns the error.
 func (h siteHandler) open(w http.ResponseWriter, r *http.Request, root *os.Root, rel string) (*os.File, fs.FileInfo, string, error) {
 	f, info, file, err := h.openPage(w, r, root, rel)
-	if err != nil && f == nil && h.deferred != nil && file != "" {
+	if err != nil && h.deferred != nil && file != "" {
 		if _, ok := h.deferred(file); !ok { // waited for the build to settle it
 			f, info, file, err = h.openPage(w, r, root, rel)
 		}
